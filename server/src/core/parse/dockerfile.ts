@@ -1,0 +1,224 @@
+// Dockerfile text → ImageModel, through dockerfile-ast (pure core layer).
+// The only place that touches dockerfile-ast; rules read the model and never re-parse.
+
+import { DockerfileParser, type Instruction, type Flag, type From, type Property } from 'dockerfile-ast';
+import { TextDoc } from '../text';
+import type { Range } from '../types';
+import type {
+  BaseFamily,
+  CommentInfo,
+  FromInfo,
+  ImageModel,
+  Instr,
+  InstrFlag,
+  RunInstr,
+  RunMount,
+  Stage,
+  UserInfo,
+} from '../model/image';
+import { substitute } from './vars';
+
+function copyRange(r: Range): Range {
+  return { start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } };
+}
+
+function flagsOf(i: Instruction): Flag[] {
+  const f = (i as unknown as { getFlags?: () => Flag[] }).getFlags;
+  return typeof f === 'function' ? f.call(i) : [];
+}
+
+function toFlag(f: Flag): InstrFlag {
+  const vr = f.getValueRange();
+  return { name: f.getName(), value: f.getValue(), range: copyRange(f.getRange()), valueRange: vr ? copyRange(vr) : null };
+}
+
+function parseMount(f: Flag): RunMount {
+  const options: Record<string, string> = {};
+  for (const part of (f.getValue() ?? '').split(',')) {
+    const eq = part.indexOf('=');
+    if (eq < 0) options[part.trim()] = 'true';
+    else options[part.slice(0, eq).trim()] = part.slice(eq + 1).trim();
+  }
+  return { type: options.type ?? 'bind', options, range: copyRange(f.getRange()) };
+}
+
+/** Splits `registry/repo:tag@digest` the way Docker does (a registry has a dot, a colon or is localhost). */
+export function splitImageRef(ref: string): { registry?: string; repository: string; tag?: string; digest?: string } {
+  let rest = ref;
+  let digest: string | undefined;
+  const at = rest.indexOf('@');
+  if (at >= 0) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+  }
+  let registry: string | undefined;
+  const slash = rest.indexOf('/');
+  if (slash > 0) {
+    const first = rest.slice(0, slash);
+    if (first.includes('.') || first.includes(':') || first === 'localhost') {
+      registry = first;
+      rest = rest.slice(slash + 1);
+    }
+  }
+  let tag: string | undefined;
+  const colon = rest.lastIndexOf(':');
+  if (colon >= 0) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+  }
+  return { registry, repository: rest, tag, digest };
+}
+
+/** Guess the base image family from its name and tag, for fixes that create users. */
+export function familyOf(ref: string | undefined): BaseFamily {
+  if (!ref) return 'unknown';
+  const r = ref.toLowerCase();
+  if (r === 'scratch') return 'scratch';
+  if (/distroless|chainguard|cgr\.dev|wolfi/.test(r)) return 'distroless';
+  if (/alpine/.test(r)) return 'alpine';
+  if (/(^|\/)(ubi\d*|ubi\d*-minimal|centos|fedora|rockylinux|almalinux|amazonlinux|oraclelinux|rhel\w*)([:/@]|$)/.test(r)) return 'rhel';
+  if (/(^|\/)(debian|ubuntu|buildpack-deps)([:/@]|$)/.test(r)) return 'debian';
+  if (/slim|bookworm|bullseye|buster|trixie|jammy|noble|focal/.test(r)) return 'debian';
+  // Official language images without a variant are Debian based.
+  if (/^(docker\.io\/)?(library\/)?(node|python|ruby|golang|openjdk|eclipse-temurin|php|perl|rust|maven|gradle|elixir|erlang|haskell|julia|r-base|nginx|httpd|postgres|redis|mysql|mariadb|mongo)([:@]|$)/.test(r))
+    return 'debian';
+  return 'unknown';
+}
+
+function isRootUser(user: string | undefined): boolean | undefined {
+  if (user === undefined) return undefined;
+  if (user === '') return undefined;
+  return user === 'root' || /^0+$/.test(user);
+}
+
+export function parseDockerfile(text: string): ImageModel {
+  const doc = new TextDoc(text);
+  const df = DockerfileParser.parse(text);
+  const globalArgs = new Map<string, string | undefined>();
+  const stages: Stage[] = [];
+  const instructions: Instr[] = [];
+  const stageVars: Map<string, string | undefined>[] = [];
+
+  const directives = df.getDirectives().map((d) => ({
+    name: d.getName(),
+    value: d.getValue(),
+    range: copyRange(d.getRange()),
+  }));
+  const comments: CommentInfo[] = df.getComments().map((c) => ({
+    text: c.getContent().trim(),
+    line: c.getRange().start.line,
+    range: copyRange(c.getRange()),
+  }));
+
+  for (const raw of df.getInstructions()) {
+    const keyword = raw.getKeyword().toUpperCase();
+    const flags = flagsOf(raw);
+    const base: Instr = {
+      keyword,
+      range: copyRange(raw.getRange()),
+      keywordRange: copyRange(raw.getInstructionRange()),
+      args: raw.getArguments().map((a) => ({ value: a.getValue(), range: copyRange(a.getRange()) })),
+      flags: flags.map(toFlag),
+      argsText: raw.getArgumentsContent() ?? '',
+      stage: stages.length - 1,
+    };
+
+    if (keyword === 'FROM') {
+      const from = raw as From;
+      const imageArg = base.args[0];
+      const image = from.getImage() ?? imageArg?.value ?? '';
+      const resolved = substitute(image, (n) => globalArgs.get(n));
+      const stageRefName = resolved?.toLowerCase();
+      const stageRef = stageRefName ? stages.findIndex((s) => s.name === stageRefName) : -1;
+      const split = resolved !== undefined ? splitImageRef(resolved) : undefined;
+      const stageName = from.getBuildStage() ?? undefined;
+      const stageNameRange = from.getBuildStageRange();
+      const platform = flags.find((f) => f.getName() === 'platform');
+      const fromInfo: FromInfo = {
+        instr: base,
+        image,
+        imageRange: copyRange(from.getImageRange() ?? imageArg?.range ?? base.range),
+        resolved,
+        registry: split?.registry,
+        repository: split?.repository,
+        tag: split?.tag,
+        digest: split?.digest,
+        isScratch: resolved?.toLowerCase() === 'scratch',
+        stageRef: stageRef >= 0 ? stageRef : undefined,
+        platform: platform ? toFlag(platform) : undefined,
+      };
+      base.stage = stages.length;
+      const parentFamily = stageRef >= 0 ? stages[stageRef].family : familyOf(resolved);
+      stages.push({
+        index: stages.length,
+        name: stageName?.toLowerCase(),
+        nameRange: stageNameRange ? copyRange(stageNameRange) : undefined,
+        from: fromInfo,
+        instructions: [base],
+        users: [],
+        effectiveUser: stageRef >= 0 ? stages[stageRef].effectiveUser : undefined,
+        family: parentFamily,
+      });
+      // A stage sees the ARG and ENV values of the stage it builds on.
+      stageVars.push(stageRef >= 0 ? new Map(stageVars[stageRef]) : new Map());
+      instructions.push(base);
+      continue;
+    }
+
+    const stage = stages[stages.length - 1];
+    const vars = stageVars[stageVars.length - 1];
+    let instr: Instr = base;
+
+    if (keyword === 'ARG') {
+      for (const p of (raw as unknown as { getProperties(): Property[] }).getProperties()) {
+        const value = p.getValue() ?? undefined;
+        if (!stage) globalArgs.set(p.getName(), value);
+        else vars.set(p.getName(), value ?? globalArgs.get(p.getName()));
+      }
+    } else if (keyword === 'ENV' && stage) {
+      for (const p of (raw as unknown as { getProperties(): Property[] }).getProperties()) {
+        const value = p.getValue() ?? undefined;
+        vars.set(p.getName(), value === undefined ? undefined : substitute(value, (n) => vars.get(n)));
+      }
+    } else if (keyword === 'RUN') {
+      const run = raw as unknown as { getJSONStrings(): { getValue(): string }[]; getHeredocs(): import('dockerfile-ast').Heredoc[] };
+      const json = run.getJSONStrings();
+      const form = json.length > 0 && base.argsText.trim().startsWith('[') ? 'exec' : 'shell';
+      const mounts = flags.filter((f) => f.getName() === 'mount').map(parseMount);
+      const network = base.flags.find((f) => f.name === 'network');
+      const security = base.flags.find((f) => f.name === 'security');
+      const heredocs = run.getHeredocs().map((h) => {
+        const cr = h.getContentRange();
+        return { name: h.getName(), content: cr ? doc.textIn(cr) : '', contentRange: cr ? copyRange(cr) : null };
+      });
+      let script = base.argsText;
+      const flagPrefix = /^(\s*--[a-zA-Z-]+(=("[^"]*"|\S*))?\s+)*/.exec(script)?.[0] ?? '';
+      script = script.slice(flagPrefix.length);
+      if (form === 'exec') script = json.map((j) => j.getValue().replace(/^"|"$/g, '')).join(' ');
+      const r: RunInstr = { ...base, keyword: 'RUN', form, script, heredocs, mounts, network, security };
+      instr = r;
+    } else if (keyword === 'USER' && stage) {
+      const rawUser = base.args[0]?.value ?? '';
+      // A global ARG is visible in a stage only when redeclared there, so only the stage's own values count.
+      const resolved = substitute(rawUser, (n) => vars.get(n));
+      const [user, group] = resolved !== undefined ? resolved.split(':', 2) : [undefined, undefined];
+      const info: UserInfo = { instr: base, raw: rawUser, resolved, user, group, isRoot: isRootUser(user) };
+      stage.users.push(info);
+      stage.effectiveUser = info;
+    }
+
+    if (stage) stage.instructions.push(instr);
+    instructions.push(instr);
+  }
+
+  return {
+    doc,
+    escapeChar: df.getEscapeCharacter(),
+    directives,
+    globalArgs,
+    stages,
+    instructions,
+    comments,
+    final: stages[stages.length - 1],
+  };
+}

@@ -1,0 +1,77 @@
+// The "run as a non-root user" fix shared by no-user (CT1001) and root-user (CT1002): a user
+// created the way the base image family expects, placed after the last RUN of the final stage
+// (package installs still run as root) and before CMD/ENTRYPOINT (pure core layer).
+
+import type { Fix, TextEdit } from '../../types';
+import type { ImageModel, Stage } from '../../model/image';
+
+const USER_NAME = 'app';
+
+/** Lines that create a system user and switch to it, for the stage's base image family. */
+export function userBlock(stage: Stage): { lines: string[]; title: string } {
+  const repo = stage.from.repository ?? '';
+  if (/(^|\/)node$/.test(repo) && stage.family !== 'unknown') {
+    return { lines: ['USER node'], title: 'Run as the image\'s non-root user "node"' };
+  }
+  switch (stage.family) {
+    case 'alpine':
+      return {
+        lines: [`RUN addgroup -S ${USER_NAME} && adduser -S -G ${USER_NAME} -H ${USER_NAME}`, `USER ${USER_NAME}`],
+        title: `Add a non-root user "${USER_NAME}" (Alpine: addgroup/adduser -S)`,
+      };
+    case 'debian':
+    case 'rhel':
+      return {
+        lines: [`RUN groupadd --system ${USER_NAME} && useradd --system --gid ${USER_NAME} --no-create-home ${USER_NAME}`, `USER ${USER_NAME}`],
+        title: `Add a non-root user "${USER_NAME}" (groupadd/useradd --system)`,
+      };
+    case 'distroless':
+      return { lines: ['USER nonroot:nonroot'], title: 'Run as the image\'s "nonroot" user' };
+    default:
+      return { lines: ['USER 10001:10001'], title: 'Run as a numeric non-root user (10001:10001)' };
+  }
+}
+
+/** Where the USER block goes: after the stage's last RUN, before the CMD/ENTRYPOINT that follows it. */
+export function userInsertLine(stage: Stage): number {
+  const instrs = stage.instructions;
+  let lastRun = 0;
+  instrs.forEach((i, idx) => {
+    if (i.keyword === 'RUN' || i.keyword === 'USER') lastRun = idx;
+  });
+  for (let idx = lastRun + 1; idx < instrs.length; idx++) {
+    const k = instrs[idx].keyword;
+    if (k === 'CMD' || k === 'ENTRYPOINT') return instrs[idx].range.start.line;
+  }
+  return instrs[instrs.length - 1].range.end.line + 1;
+}
+
+/** A non-root user the stage already switched to earlier (USER app … USER root): reuse it. */
+function earlierNonRootUser(stage: Stage): string | undefined {
+  for (let i = stage.users.length - 1; i >= 0; i--) {
+    const u = stage.users[i];
+    if (u.isRoot === false) return u.raw;
+  }
+  return undefined;
+}
+
+export function nonRootUserFix(model: ImageModel, stage: Stage): Fix {
+  const earlier = earlierNonRootUser(stage);
+  const block = earlier ? { lines: [`USER ${earlier}`], title: `Switch back to the non-root user "${earlier}"` } : userBlock(stage);
+  const line = userInsertLine(stage);
+  const eol = model.doc.eol;
+  const atEnd = line >= model.doc.lineCount;
+  const lastLineText = model.doc.lineText(model.doc.lineCount - 1);
+  let edit: TextEdit;
+  if (atEnd) {
+    const endLine = model.doc.lineCount - 1;
+    const needsEol = lastLineText !== '';
+    edit = {
+      range: { start: { line: endLine, character: lastLineText.length }, end: { line: endLine, character: lastLineText.length } },
+      newText: (needsEol ? eol : '') + block.lines.join(eol) + (needsEol ? '' : eol),
+    };
+  } else {
+    edit = { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: block.lines.join(eol) + eol };
+  }
+  return { title: block.title, edits: [edit], safe: false };
+}

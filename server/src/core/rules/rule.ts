@@ -1,0 +1,31 @@
+// The shape of a rule: metadata as data plus a pure check over one model (pure core layer).
+// One rule per file under rules/<model>/; scripts/gen-rule-index.mjs lists them in index.generated.ts.
+
+import type { Fix, Range, RuleMeta } from '../types';
+import type { ImageModel } from '../model/image';
+
+/** What a rule's check returns; the analyzer adds the id and the configured severity. */
+export interface Hit {
+  range: Range;
+  message: string;
+  fixes?: Fix[];
+}
+
+export interface ImageRule {
+  model: 'image';
+  meta: RuleMeta;
+  check(model: ImageModel): Hit[];
+}
+
+export type Rule = ImageRule;
+
+export function imageRule(meta: RuleMeta, check: (model: ImageModel) => Hit[]): ImageRule {
+  return { model: 'image', meta, check };
+}
+
+/** Docs live in the repository; diagnostics link to them through codeDescription. */
+export const DOCS_BASE = 'https://github.com/containment-dev/containment/blob/main/docs/rules/';
+
+export function docUrl(id: string): string {
+  return `${DOCS_BASE}${id}.md`;
+}

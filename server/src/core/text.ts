@@ -1,0 +1,117 @@
+// Text utilities for the pure core: line tables, offsets and ranges, end-of-line detection.
+
+import type { Position, Range } from './types';
+
+/** A document's text with a precomputed line table, shared by parsers, rules and fixes. */
+export class TextDoc {
+  readonly text: string;
+  /** Offset of the first character of each line. */
+  readonly lineStarts: number[];
+  /** The line ending the file mostly uses; fixes insert this one. */
+  readonly eol: '\n' | '\r\n';
+
+  constructor(text: string) {
+    this.text = text;
+    const starts = [0];
+    let crlf = 0;
+    let lf = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) {
+        starts.push(i + 1);
+        if (i > 0 && text.charCodeAt(i - 1) === 13) crlf++;
+        else lf++;
+      } else if (c === 13 && text.charCodeAt(i + 1) !== 10) {
+        starts.push(i + 1);
+      }
+    }
+    this.lineStarts = starts;
+    this.eol = crlf > lf ? '\r\n' : '\n';
+  }
+
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  /** The line's text without its line ending. */
+  lineText(line: number): string {
+    if (line < 0 || line >= this.lineStarts.length) return '';
+    const start = this.lineStarts[line];
+    let end = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] : this.text.length;
+    while (end > start && (this.text.charCodeAt(end - 1) === 10 || this.text.charCodeAt(end - 1) === 13)) end--;
+    return this.text.slice(start, end);
+  }
+
+  offsetAt(pos: Position): number {
+    if (pos.line >= this.lineStarts.length) return this.text.length;
+    if (pos.line < 0) return 0;
+    const start = this.lineStarts[pos.line];
+    const lineLen = this.lineText(pos.line).length;
+    return start + Math.max(0, Math.min(pos.character, lineLen));
+  }
+
+  positionAt(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid] <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: o - this.lineStarts[lo] };
+  }
+
+  rangeOf(start: number, end: number): Range {
+    return { start: this.positionAt(start), end: this.positionAt(end) };
+  }
+
+  textIn(range: Range): string {
+    return this.text.slice(this.offsetAt(range.start), this.offsetAt(range.end));
+  }
+
+  /** Leading white space of a line, for fixes that keep indentation. */
+  indentOf(line: number): string {
+    return /^[ \t]*/.exec(this.lineText(line))?.[0] ?? '';
+  }
+
+  /** The whole line as a range, without its line ending. */
+  lineRange(line: number): Range {
+    return { start: { line, character: 0 }, end: { line, character: this.lineText(line).length } };
+  }
+}
+
+export function pos(line: number, character: number): Position {
+  return { line, character };
+}
+
+export function range(sl: number, sc: number, el: number, ec: number): Range {
+  return { start: { line: sl, character: sc }, end: { line: el, character: ec } };
+}
+
+export function containsPosition(r: Range, p: Position): boolean {
+  if (p.line < r.start.line || p.line > r.end.line) return false;
+  if (p.line === r.start.line && p.character < r.start.character) return false;
+  if (p.line === r.end.line && p.character > r.end.character) return false;
+  return true;
+}
+
+export function comparePositions(a: Position, b: Position): number {
+  return a.line - b.line || a.character - b.character;
+}
+
+/** Apply non-overlapping edits to a text (used by tests, the CLI's --fix and "fix all"). */
+export function applyEdits(text: string, edits: { range: Range; newText: string }[]): string {
+  const doc = new TextDoc(text);
+  const sorted = edits
+    .map((e) => ({ start: doc.offsetAt(e.range.start), end: doc.offsetAt(e.range.end), newText: e.newText }))
+    .sort((a, b) => b.start - a.start || b.end - a.end);
+  let out = text;
+  let lastStart = Number.POSITIVE_INFINITY;
+  for (const e of sorted) {
+    if (e.end > lastStart) continue; // overlapping edit: keep the later one only
+    out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+    lastStart = e.start;
+  }
+  return out;
+}
