@@ -1,0 +1,106 @@
+// Shell words of RUN instructions with their source ranges, for image rules that look for commands
+// (sudo, curl | sh, chmod 777, apt-get flags). Pure core layer; a heuristic lexer, not a shell:
+// quotes are kept inside words, and `&&`, `||`, `;`, `|` and newlines split commands.
+
+import type { RunInstr, Word } from '../../model/image';
+
+export interface ShellCommand {
+  /** Words of one simple command, e.g. ["apt-get", "install", "-y", "curl"]. */
+  words: Word[];
+  /** The operator that follows it: "|" means its output is piped into the next command. */
+  next?: '&&' | '||' | ';' | '|' | '\n';
+}
+
+const OPERATORS = ['&&', '||', ';', '|'] as const;
+
+/** Splits a word on embedded operators (`a&&b`, `x;y`, `curl x|sh`) keeping exact ranges. */
+function splitOperators(w: Word): (Word | { op: (typeof OPERATORS)[number] })[] {
+  const out: (Word | { op: (typeof OPERATORS)[number] })[] = [];
+  const v = w.value;
+  // Ranges of words inside one line can be offset by characters; multi-line words are kept whole.
+  const singleLine = w.range.start.line === w.range.end.line && w.range.end.character - w.range.start.character === v.length;
+  let start = 0;
+  let i = 0;
+  let quote: string | null = null;
+  const push = (from: number, to: number) => {
+    if (to <= from) return;
+    out.push({
+      value: v.slice(from, to),
+      range: singleLine
+        ? {
+            start: { line: w.range.start.line, character: w.range.start.character + from },
+            end: { line: w.range.start.line, character: w.range.start.character + to },
+          }
+        : w.range,
+    });
+  };
+  while (i < v.length) {
+    const c = v[i];
+    if (quote) {
+      if (c === quote) quote = null;
+      i++;
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      quote = c;
+      i++;
+      continue;
+    }
+    const op = OPERATORS.find((o) => v.startsWith(o, i));
+    if (op) {
+      push(start, i);
+      out.push({ op });
+      i += op.length;
+      start = i;
+      continue;
+    }
+    i++;
+  }
+  push(start, v.length);
+  return out;
+}
+
+/** The simple commands of a RUN instruction, in order. */
+export function shellCommands(run: RunInstr): ShellCommand[] {
+  const words: Word[] =
+    run.form === 'exec'
+      ? run.args.map((a) => ({ value: a.value.replace(/^\[?\s*"?|"?\s*,?\s*\]?$/g, ''), range: a.range })).filter((w) => w.value !== '')
+      : run.args.filter((a) => !a.value.startsWith('--') || run.args.indexOf(a) >= run.flags.length);
+  const commands: ShellCommand[] = [];
+  let current: Word[] = [];
+  let lastLine = words[0]?.range.start.line ?? 0;
+  const heredocLines = new Set<number>();
+  for (const h of run.heredocs) {
+    if (!h.contentRange) continue;
+    for (let l = h.contentRange.start.line; l <= h.contentRange.end.line; l++) heredocLines.add(l);
+  }
+  const flush = (next?: ShellCommand['next']) => {
+    if (current.length > 0) commands.push({ words: current, next });
+    current = [];
+  };
+  for (const w of words) {
+    // Inside a heredoc body each line is its own command.
+    if (heredocLines.has(w.range.start.line) && w.range.start.line !== lastLine) flush('\n');
+    lastLine = w.range.start.line;
+    if (/^<<-?['"]?\w+['"]?$/.test(w.value)) continue;
+    if (run.heredocs.some((h) => h.name === w.value && h.contentRange && w.range.start.line > h.contentRange.end.line)) continue;
+    for (const part of splitOperators(w)) {
+      if ('op' in part) flush(part.op);
+      else current.push(part);
+    }
+  }
+  flush();
+  return commands;
+}
+
+/** The command's program name without a path or a `sudo`/`env` prefix: `/usr/bin/curl` → `curl`. */
+export function programOf(cmd: ShellCommand): { name: string; index: number } | undefined {
+  for (let i = 0; i < cmd.words.length; i++) {
+    const v = cmd.words[i].value.replace(/^["']|["']$/g, '');
+    if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(v)) continue; // VAR=value prefix
+    if (v === 'sudo' || v === 'env' || v === 'exec' || v === 'command' || v === 'nohup') continue;
+    if (v.startsWith('-') && i > 0) continue; // sudo -E curl
+    return { name: v.split('/').pop() ?? v, index: i };
+  }
+  return undefined;
+}
