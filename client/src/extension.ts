@@ -1,0 +1,70 @@
+// The VS Code extension: starts the language server and adds Containment's commands.
+// A thin UI: analysis lives in the server (server/src/core), shared with the CLI.
+
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+let client: LanguageClient | undefined;
+
+interface RuleInfo {
+  id: string;
+  name: string;
+  title: string;
+  defaultSeverity: string;
+}
+
+/** Files Containment analyses, by language id and by name (for files VS Code does not recognise). */
+export const DOCUMENT_SELECTOR = [
+  { scheme: 'file', language: 'dockerfile' },
+  { scheme: 'untitled', language: 'dockerfile' },
+  { scheme: 'file', pattern: '**/{Dockerfile,Containerfile,Dockerfile.*,Containerfile.*,*.dockerfile,*.Dockerfile}' },
+];
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const output = vscode.window.createOutputChannel('Containment', { log: true });
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: DOCUMENT_SELECTOR,
+    outputChannel: output,
+    synchronize: {
+      configurationSection: 'containment',
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/.containment.{yaml,yml,json}'),
+    },
+    initializationOptions: { settings: vscode.workspace.getConfiguration('containment') },
+  };
+  client = new LanguageClient('containment', 'Containment', serverOptions, clientOptions);
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('containment.showRuleDoc', async (id?: string) => {
+      let ruleId = typeof id === 'string' ? id : undefined;
+      if (!ruleId) {
+        const rules = client ? await client.sendRequest<RuleInfo[]>('containment/rules') : [];
+        const pick = await vscode.window.showQuickPick(
+          rules.map((r) => ({ label: r.id, description: r.name, detail: r.title })),
+          { placeHolder: 'Which rule? Type an id, a name or words of its title', matchOnDescription: true, matchOnDetail: true },
+        );
+        ruleId = pick?.label;
+      }
+      if (!ruleId || !/^CT\d{4}$/.test(ruleId)) return;
+      const doc = vscode.Uri.file(context.asAbsolutePath(path.join('docs', 'rules', `${ruleId}.md`)));
+      await vscode.commands.executeCommand('markdown.showPreview', doc);
+    }),
+    vscode.commands.registerCommand('containment.restartServer', async () => {
+      await client?.restart();
+      void vscode.window.showInformationMessage('Containment: language server restarted.');
+    }),
+    vscode.commands.registerCommand('containment.showOutput', () => output.show(true)),
+  );
+
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

@@ -1,0 +1,240 @@
+// The `containment` CLI: `lint` (text, JSON, SARIF), `explain` and `rules`, over the same core as
+// the editor (CLI layer: argument parsing, files, output, exit codes).
+
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { analyze } from '../core/analyze';
+import { CONFIG_FILE_NAMES, EMPTY_CONFIG, parseConfig, type Config } from '../core/config';
+import { ALL_RULES, ruleById } from '../core/rules/registry';
+import { docUrl } from '../core/rules/rule';
+import { fileKindOf } from '../core/fileKinds';
+import type { Severity } from '../core/types';
+import { collectFiles } from './walk';
+import { toJson, toSarif, toText, type FileResult } from './formats';
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+const HELP = `Usage: containment <command> [options]
+
+Commands:
+  lint [paths or globs…]   Lint Dockerfiles (folders are searched by file name; default: .)
+  explain <rule>           Explain a rule (id such as CT1001 or name such as no-user)
+  rules                    List all rules
+  help                     Show this help
+
+Options for lint:
+  -f, --format <text|json|sarif>   Output format (default: text)
+  -s, --severity <info|warning|error>
+                                   Exit 1 when a finding at or above this severity exists (default: warning)
+  -c, --config <file>              Config file (default: the nearest .containment.yaml from the working folder up)
+  -o, --output <file>              Write the report to a file instead of standard output
+      --no-color                   Plain text even on a terminal
+  -v, --version                    Print the version
+
+Exit codes: 0 no finding at or above the threshold, 1 findings, 2 usage or I/O error.
+`;
+
+const SEVERITY_ORDER: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+interface LintOptions {
+  format: 'text' | 'json' | 'sarif';
+  severity: Severity;
+  config?: string;
+  output?: string;
+  color: boolean;
+  paths: string[];
+}
+
+class UsageError extends Error {}
+
+function parseLintArgs(argv: string[]): LintOptions {
+  const o: LintOptions = { format: 'text', severity: 'warning', color: !!process.stdout.isTTY && !process.env.NO_COLOR, paths: [] };
+  for (let i = 0; i < argv.length; i++) {
+    let a = argv[i];
+    let value: string | undefined;
+    const eq = a.indexOf('=');
+    if (a.startsWith('--') && eq > 0) {
+      value = a.slice(eq + 1);
+      a = a.slice(0, eq);
+    }
+    const next = () => {
+      if (value !== undefined) return value;
+      const v = argv[++i];
+      if (v === undefined) throw new UsageError(`${a} needs a value`);
+      return v;
+    };
+    switch (a) {
+      case '-f':
+      case '--format': {
+        const v = next();
+        if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(`unknown format "${v}" (text, json or sarif)`);
+        o.format = v;
+        break;
+      }
+      case '-s':
+      case '--severity': {
+        const v = next();
+        if (v !== 'info' && v !== 'warning' && v !== 'error') throw new UsageError(`unknown severity "${v}" (info, warning or error)`);
+        o.severity = v;
+        break;
+      }
+      case '-c':
+      case '--config':
+        o.config = next();
+        break;
+      case '-o':
+      case '--output':
+        o.output = next();
+        break;
+      case '--no-color':
+        o.color = false;
+        break;
+      case '--color':
+        o.color = true;
+        break;
+      default:
+        if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
+        o.paths.push(argv[i]);
+    }
+  }
+  return o;
+}
+
+function findConfig(start: string): string | undefined {
+  let dir = start;
+  for (let depth = 0; depth < 64; depth++) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const p = join(dir, name);
+      if (existsSync(p)) return p;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+  return undefined;
+}
+
+function displayPath(abs: string, cwd: string): string {
+  const rel = relative(cwd, abs);
+  return (rel.startsWith('..') ? abs : rel).split(sep).join('/');
+}
+
+function lint(argv: string[], cwd: string, out: (s: string) => void, err: (s: string) => void): number {
+  const opts = parseLintArgs(argv);
+  let config: Config = EMPTY_CONFIG;
+  const configPath = opts.config ? resolve(cwd, opts.config) : findConfig(cwd);
+  if (configPath) {
+    let text: string;
+    try {
+      text = readFileSync(configPath, 'utf8');
+    } catch (e) {
+      err(`containment: cannot read config ${configPath}: ${(e as Error).message}\n`);
+      return EXIT_USAGE;
+    }
+    const parsed = parseConfig(text);
+    if (parsed.problems.length > 0) {
+      err(`containment: ${configPath}:\n${parsed.problems.map((p) => `  ${p.message}`).join('\n')}\n`);
+      return EXIT_USAGE;
+    }
+    config = parsed.config;
+  }
+  // Ignore globs are relative to the folder of the config file that lists them.
+  const ignoreBase = configPath ? dirname(configPath) : cwd;
+  const { files, errors } = collectFiles(opts.paths, cwd, config.ignore, ignoreBase);
+  for (const e of errors) err(`containment: ${e}\n`);
+
+  const results: FileResult[] = [];
+  for (const file of files) {
+    const path = displayPath(file, cwd);
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      results.push({ path, findings: [], error: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
+      continue;
+    }
+    // A file named on the command line is linted as a Dockerfile when its name says nothing.
+    const analysis = analyze(fileKindOf(file) ? file : 'Dockerfile', text, { severities: [config.rules] });
+    results.push({ path, findings: analysis?.findings ?? [] });
+  }
+
+  const report = opts.format === 'json' ? toJson(results) : opts.format === 'sarif' ? toSarif(results) : toText(results, opts.color && !opts.output);
+  if (opts.output) {
+    try {
+      writeFileSync(resolve(cwd, opts.output), report);
+    } catch (e) {
+      err(`containment: cannot write ${opts.output}: ${(e as Error).message}\n`);
+      return EXIT_USAGE;
+    }
+  } else out(report);
+
+  if (errors.length > 0 || results.some((r) => r.error)) return EXIT_USAGE;
+  const threshold = SEVERITY_ORDER[opts.severity];
+  return results.some((r) => r.findings.some((f) => SEVERITY_ORDER[f.severity] >= threshold)) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function explain(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
+  const topic = argv.join(' ').trim();
+  if (!topic) {
+    err('containment: explain needs a topic, e.g. `containment explain CT1001`\n');
+    return EXIT_USAGE;
+  }
+  const rule = ruleById(topic);
+  if (!rule) {
+    const lower = topic.toLowerCase();
+    const close = ALL_RULES.filter((r) => r.meta.name.includes(lower) || r.meta.title.toLowerCase().includes(lower)).slice(0, 5);
+    err(`containment: no topic "${topic}".${close.length ? ` Did you mean: ${close.map((r) => `${r.meta.id} (${r.meta.name})`).join(', ')}?` : ' Run `containment rules` to list the rules.'}\n`);
+    return EXIT_USAGE;
+  }
+  const m = rule.meta;
+  out(
+    `${m.id} ${m.name}: ${m.title}\nDefault severity: ${m.defaultSeverity}\n\nWhy it matters\n  ${m.explanation}\n\nWhat to do\n  ${m.remediation}\n\nDocs: ${docUrl(m.id)}\n`,
+  );
+  return EXIT_OK;
+}
+
+function listRules(out: (s: string) => void): number {
+  for (const r of ALL_RULES) out(`${r.meta.id}  ${r.meta.name.padEnd(28)} ${r.meta.defaultSeverity.padEnd(8)} ${r.meta.title}\n`);
+  return EXIT_OK;
+}
+
+/** Runs the CLI and returns its exit code; tests call this in-process. */
+export function run(argv: string[], cwd = process.cwd(), out = (s: string) => void process.stdout.write(s), err = (s: string) => void process.stderr.write(s)): number {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'lint':
+        return lint(rest, cwd, out, err);
+      case 'explain':
+        return explain(rest, out, err);
+      case 'rules':
+        return listRules(out);
+      case '-v':
+      case '--version':
+        out('0.1.0\n');
+        return EXIT_OK;
+      case undefined:
+      case 'help':
+      case '-h':
+      case '--help':
+        out(HELP);
+        return command === undefined ? EXIT_USAGE : EXIT_OK;
+      default:
+        err(`containment: unknown command "${command}"\n\n${HELP}`);
+        return EXIT_USAGE;
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err(`containment: ${e.message}\n`);
+      return EXIT_USAGE;
+    }
+    err(`containment: internal error: ${(e as Error).stack ?? String(e)}\n`);
+    return EXIT_USAGE;
+  }
+}
+
+if (require.main === module) {
+  process.exitCode = run(process.argv.slice(2));
+}

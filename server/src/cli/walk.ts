@@ -1,0 +1,97 @@
+// Finds the files to lint: explicit files, folders walked recursively (by file name), and globs
+// (CLI layer: file system access lives here, not in the core).
+
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { fileKindOf } from '../core/fileKinds';
+
+const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.e2e', '.venv', 'vendor']);
+
+/** `**`, `*`, `?` and `{a,b}` globs to a regular expression over `/`-separated paths. */
+export function globToRegExp(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '*') {
+      if (glob[i + 1] === '*') {
+        const slash = glob[i + 2] === '/';
+        re += slash ? '(?:.*/)?' : '.*';
+        i += slash ? 2 : 1;
+      } else re += '[^/]*';
+    } else if (c === '?') re += '[^/]';
+    else if (c === '{') {
+      const end = glob.indexOf('}', i);
+      if (end < 0) re += '\\{';
+      else {
+        re += '(?:' + glob.slice(i + 1, end).split(',').map((s) => s.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')).join('|') + ')';
+        i = end;
+      }
+    } else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`);
+}
+
+export function isGlob(arg: string): boolean {
+  return /[*?{]/.test(arg);
+}
+
+export interface WalkResult {
+  files: string[];
+  errors: string[];
+}
+
+function toPosix(p: string): string {
+  return p.split(sep).join('/');
+}
+
+/** Expands CLI arguments into files; `ignore` globs are relative to `base`. */
+export function collectFiles(args: string[], base: string, ignore: string[], ignoreBase = base): WalkResult {
+  const files = new Set<string>();
+  const errors: string[] = [];
+  const ignored = ignore.map(globToRegExp);
+  const isIgnored = (abs: string) => {
+    const rel = toPosix(relative(ignoreBase, abs));
+    return ignored.some((re) => re.test(rel) || re.test(rel + '/'));
+  };
+
+  const walk = (dir: string, accept: (abs: string) => boolean) => {
+    let entries: string[];
+    try {
+      entries = readdirSync(dir);
+    } catch (e) {
+      errors.push(`cannot read folder ${dir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      return;
+    }
+    for (const name of entries.sort()) {
+      const abs = join(dir, name);
+      let st;
+      try {
+        st = statSync(abs);
+      } catch {
+        continue; // a dangling link or a file removed while walking
+      }
+      if (st.isDirectory()) {
+        if (!SKIP_DIRS.has(name) && !isIgnored(abs)) walk(abs, accept);
+      } else if (st.isFile() && accept(abs) && !isIgnored(abs)) files.add(abs);
+    }
+  };
+
+  for (const arg of args.length > 0 ? args : ['.']) {
+    if (isGlob(arg)) {
+      const re = globToRegExp(toPosix(arg));
+      walk(base, (abs) => re.test(toPosix(relative(base, abs))));
+      continue;
+    }
+    const abs = resolve(base, arg);
+    let st;
+    try {
+      st = statSync(abs);
+    } catch {
+      errors.push(`no such file or folder: ${arg}`);
+      continue;
+    }
+    if (st.isDirectory()) walk(abs, (p) => fileKindOf(p) !== undefined);
+    else files.add(abs);
+  }
+  return { files: [...files], errors };
+}

@@ -1,0 +1,63 @@
+// Hover content for Dockerfiles: instructions, RUN flags and the findings under the cursor
+// (pure core layer: model and findings in, Markdown out).
+
+import type { ImageModel } from '../model/image';
+import type { Finding, Position, Range } from '../types';
+import { containsPosition } from '../text';
+import { INSTRUCTIONS, RUN_FLAGS, type Explanation } from '../knowledge/dockerfile';
+import { ruleById } from '../rules/registry';
+import { docUrl } from '../rules/rule';
+
+export interface HoverResult {
+  markdown: string;
+  range?: Range;
+}
+
+function firstSentences(text: string, n: number): string {
+  const parts = text.match(/[^.!?]+[.!?]+(\s|$)/g) ?? [text];
+  return parts.slice(0, n).join('').trim();
+}
+
+function render(e: Explanation): string {
+  return `**${e.title}**\n\n${e.body}\n\n[Dockerfile reference](${e.url})`;
+}
+
+/** Markdown explaining a finding: what the rule checks, why, and what to do. */
+export function findingHover(f: Finding): string | undefined {
+  const rule = ruleById(f.ruleId);
+  if (!rule) return undefined;
+  const m = rule.meta;
+  return `**${m.id} ${m.name}**: ${m.title}\n\n${firstSentences(m.explanation, 2)}\n\n**What to do:** ${firstSentences(m.remediation, 2)}\n\n[Full explanation](${docUrl(m.id)})`;
+}
+
+export function dockerfileHover(model: ImageModel, findings: Finding[], pos: Position): HoverResult | undefined {
+  const parts: string[] = [];
+  let range: Range | undefined;
+  const instr = model.instructions.find((i) => containsPosition(i.range, pos));
+  if (instr) {
+    if (containsPosition(instr.keywordRange, pos)) {
+      const e = INSTRUCTIONS[instr.keyword];
+      if (e) {
+        parts.push(render(e));
+        range = instr.keywordRange;
+      }
+    } else {
+      const flag = instr.flags.find((f) => containsPosition(f.range, pos));
+      if (flag && instr.keyword === 'RUN') {
+        const type = flag.name === 'mount' ? /(?:^|,)type=([a-z]+)/.exec(flag.value ?? '')?.[1] ?? 'bind' : undefined;
+        const e = RUN_FLAGS[type ? `mount=${type}` : flag.name];
+        if (e) {
+          parts.push(render(e));
+          range = flag.range;
+        }
+      }
+    }
+  }
+  for (const f of findings) {
+    if (!containsPosition(f.range, pos)) continue;
+    const text = findingHover(f);
+    if (text && !parts.includes(text)) parts.push(text);
+  }
+  if (parts.length === 0) return undefined;
+  return { markdown: parts.join('\n\n---\n\n'), range };
+}

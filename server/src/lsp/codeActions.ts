@@ -1,0 +1,87 @@
+// Code actions from the latest analysis: each finding's own fixes, "ignore this rule here",
+// "show the rule's documentation", and a fix-all source action for safe fixes (adapter layer).
+
+import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver/node';
+import type { Analysis } from '../core/analyze';
+import { suppressionEdit } from '../core/suppress';
+import type { Finding } from '../core/types';
+import { toDiagnostic } from './convert';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.containment`;
+export const SHOW_DOC_COMMAND = 'containment.showRuleDoc';
+
+function overlaps(a: Range, b: Range): boolean {
+  if (a.end.line < b.start.line || b.end.line < a.start.line) return false;
+  if (a.end.line === b.start.line && a.end.character < b.start.character) return false;
+  if (b.end.line === a.start.line && b.end.character < a.start.character) return false;
+  return true;
+}
+
+/** The line a suppression comment goes above: the start of the statement holding the finding. */
+function statementLine(analysis: Analysis, f: Finding): number {
+  if (analysis.model?.kind === 'dockerfile') {
+    const instr = analysis.model.image.instructions.find((i) => i.range.start.line <= f.range.start.line && i.range.end.line >= f.range.start.line);
+    if (instr) return instr.range.start.line;
+  }
+  return f.range.start.line;
+}
+
+export function codeActions(uri: string, analysis: Analysis, range: Range, only: string[] | undefined): CodeAction[] {
+  const actions: CodeAction[] = [];
+  const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+
+  if (wants(CodeActionKind.QuickFix)) {
+    const here = analysis.findings.filter((f) => overlaps(f.range, range));
+    const fixes: CodeAction[] = [];
+    const ignores: CodeAction[] = [];
+    const docs: CodeAction[] = [];
+    const seenRules = new Set<string>();
+    for (const f of here) {
+      const diagnostic: Diagnostic = toDiagnostic(f);
+      f.fixes.forEach((fix, i) => {
+        fixes.push({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          isPreferred: i === 0,
+          edit: { changes: { [uri]: fix.edits as TextEdit[] } },
+        });
+      });
+      if (f.ruleId.startsWith('CT0') || seenRules.has(f.ruleId)) continue;
+      seenRules.add(f.ruleId);
+      ignores.push({
+        title: `Ignore ${f.ruleId} here (add a containment-ignore comment)`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        edit: { changes: { [uri]: [suppressionEdit(analysis.doc, statementLine(analysis, f), f.ruleId)] } },
+      });
+      docs.push({
+        title: `Show documentation for ${f.ruleId}`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        command: { title: `Show documentation for ${f.ruleId}`, command: SHOW_DOC_COMMAND, arguments: [f.ruleId] },
+      });
+    }
+    actions.push(...fixes, ...ignores, ...docs);
+  }
+
+  if (wants(FIX_ALL_KIND) || (only ?? []).includes(CodeActionKind.Source)) {
+    const edits = safeFixEdits(analysis);
+    if (edits.length > 0) {
+      actions.push({ title: 'Fix all safe Containment issues in this file', kind: FIX_ALL_KIND, edit: { changes: { [uri]: edits } } });
+    }
+  }
+  return actions;
+}
+
+/** Edits of every safe fix, skipping any that overlaps one already taken. */
+export function safeFixEdits(analysis: Analysis): TextEdit[] {
+  const taken: TextEdit[] = [];
+  for (const f of analysis.findings) {
+    const fix = f.fixes.find((x) => x.safe);
+    if (!fix) continue;
+    if (fix.edits.some((e) => taken.some((t) => overlaps(t.range, e.range)))) continue;
+    taken.push(...fix.edits);
+  }
+  return taken;
+}

@@ -1,0 +1,188 @@
+// The language server's behaviour, attached to any connection (stdio in VS Code, a pair of
+// streams in tests). Adapter layer: LSP in, core.analyze() out, nothing about rules here.
+
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { fileURLToPath } from 'node:url';
+import { analyze, type Analysis } from '../core/analyze';
+import { normalizeRuleSettings } from '../core/config';
+import { dockerfileHover } from '../core/hover/dockerfileHover';
+import { ALL_RULES } from '../core/rules/registry';
+import { codeActions, FIX_ALL_KIND } from './codeActions';
+import { ConfigFiles } from './configFiles';
+import { toDiagnostic } from './convert';
+
+export interface Settings {
+  enable: boolean;
+  rules: Record<string, unknown>;
+  configFile: string;
+}
+
+const DEFAULT_SETTINGS: Settings = { enable: true, rules: {}, configFile: '' };
+
+/** Delay after a keystroke before re-analysing; an open or save analyses at once. */
+const DEBOUNCE_MS = 150;
+
+function uriToPath(uri: string): string | undefined {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function listen(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const cache = new Map<string, { version: number; analysis: Analysis | undefined }>();
+  const timers = new Map<string, NodeJS.Timeout>();
+  const warnedConfigs = new Set<string>();
+  let settings: Settings = DEFAULT_SETTINGS;
+  let roots: string[] = [];
+  let canPullConfiguration = false;
+  const configFiles = new ConfigFiles(
+    () => roots,
+    () => (settings.configFile ? settings.configFile : undefined),
+  );
+
+  function analysisFor(doc: TextDocument): Analysis | undefined {
+    const cached = cache.get(doc.uri);
+    if (cached && cached.version === doc.version) return cached.analysis;
+    const path = uriToPath(doc.uri) ?? doc.uri;
+    const loaded = configFiles.forFile(uriToPath(doc.uri));
+    if (loaded.path && loaded.problems.length > 0 && !warnedConfigs.has(loaded.path)) {
+      warnedConfigs.add(loaded.path);
+      void connection.window.showWarningMessage(`Containment: problems in ${loaded.path}: ${loaded.problems.map((p) => p.message).join('; ')}`);
+    }
+    let analysis: Analysis | undefined;
+    try {
+      analysis = analyze(path, doc.getText(), { severities: [loaded.config.rules, normalizeRuleSettings(settings.rules)] }, doc.languageId);
+    } catch (e) {
+      // The core catches rule errors; reaching here means a parser bug. Keep serving other files.
+      connection.console.error(`Containment could not analyse ${doc.uri}: ${(e as Error).stack ?? String(e)}`);
+      analysis = undefined;
+    }
+    cache.set(doc.uri, { version: doc.version, analysis });
+    return analysis;
+  }
+
+  function validate(doc: TextDocument): void {
+    if (!settings.enable) {
+      void connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
+      return;
+    }
+    const analysis = analysisFor(doc);
+    // A newer version arrived while we worked: its own run will publish.
+    if (documents.get(doc.uri)?.version !== doc.version) return;
+    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: analysis ? analysis.findings.map(toDiagnostic) : [] });
+  }
+
+  function schedule(doc: TextDocument, delay: number): void {
+    const t = timers.get(doc.uri);
+    if (t) clearTimeout(t);
+    timers.set(
+      doc.uri,
+      setTimeout(() => {
+        timers.delete(doc.uri);
+        const current = documents.get(doc.uri);
+        if (current) validate(current);
+      }, delay),
+    );
+  }
+
+  function revalidateAll(): void {
+    cache.clear();
+    configFiles.invalidate();
+    for (const d of documents.all()) schedule(d, 0);
+  }
+
+  async function pullSettings(): Promise<void> {
+    if (!canPullConfiguration) return;
+    try {
+      const s = (await connection.workspace.getConfiguration({ section: 'containment' })) as Partial<Settings> | null;
+      settings = { ...DEFAULT_SETTINGS, ...(s ?? {}) };
+    } catch {
+      settings = DEFAULT_SETTINGS;
+    }
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    roots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
+    const init = params.initializationOptions as { settings?: Partial<Settings> } | undefined;
+    if (init?.settings) settings = { ...DEFAULT_SETTINGS, ...init.settings };
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+      },
+      serverInfo: { name: 'Containment', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    if (canPullConfiguration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'containment' });
+      await pullSettings();
+      revalidateAll();
+    }
+  });
+
+  connection.onDidChangeConfiguration(async (change) => {
+    if (canPullConfiguration) await pullSettings();
+    else {
+      const s = (change.settings as { containment?: Partial<Settings> } | undefined)?.containment;
+      settings = { ...DEFAULT_SETTINGS, ...(s ?? {}) };
+    }
+    revalidateAll();
+  });
+
+  connection.onDidChangeWatchedFiles(() => {
+    warnedConfigs.clear();
+    revalidateAll();
+  });
+
+  documents.onDidOpen((e) => schedule(e.document, 0));
+  documents.onDidChangeContent((e) => schedule(e.document, DEBOUNCE_MS));
+  documents.onDidSave((e) => schedule(e.document, 0));
+  documents.onDidClose((e) => {
+    const t = timers.get(e.document.uri);
+    if (t) clearTimeout(t);
+    timers.delete(e.document.uri);
+    cache.delete(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.onHover((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc || !settings.enable) return null;
+    const analysis = analysisFor(doc);
+    if (!analysis?.model) return null;
+    const h = dockerfileHover(analysis.model.image, analysis.findings, params.position);
+    return h ? { contents: { kind: 'markdown', value: h.markdown }, range: h.range } : null;
+  });
+
+  connection.onCodeAction((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc || !settings.enable) return [];
+    const analysis = analysisFor(doc);
+    if (!analysis) return [];
+    return codeActions(doc.uri, analysis, params.range, params.context.only);
+  });
+
+  /** Lets clients list rules (for settings UIs and the docs command). */
+  connection.onRequest('containment/rules', () =>
+    ALL_RULES.map((r) => ({ id: r.meta.id, name: r.meta.name, title: r.meta.title, defaultSeverity: r.meta.defaultSeverity })),
+  );
+
+  documents.listen(connection);
+  connection.listen();
+}
