@@ -13,7 +13,7 @@ DEST="${CONTAINMENT_CODE_SERVER_DIR:-$ROOT/.e2e/code-server}"
 APT_PACKAGES=(chromium libkrb5-dev ripgrep)
 
 say() { printf '[e2e:install] %s\n' "$*"; }
-fail() { printf '[e2e:install] ERROR: %s\n' "$*" >&2; exit 1; }
+fail() { trap - EXIT; printf '[e2e:install] ERROR: %s\n' "$*" >&2; exit 1; }
 step=''
 trap 'rc=$?; [ $rc -ne 0 ] && printf "[e2e:install] ERROR: failed (exit %s) during: %s\n" "$rc" "${step:-setup}" >&2' EXIT
 
@@ -43,8 +43,10 @@ command -v rg >/dev/null || fail "ripgrep (rg) is missing after the install"
 # --- code-server -------------------------------------------------------------------------------
 step='checking code-server'
 CS_BIN="$DEST/node_modules/.bin/code-server"
+# Without --config, code-server writes ~/.config/code-server/config.yaml (with a password) first.
+cs_version() { "$CS_BIN" --config "$DEST/version-check.yaml" --version 2>/dev/null | grep -E '^[0-9]+\.[0-9]+\.[0-9]+ ' | head -n1 || true; }
 current=''
-if [ -x "$CS_BIN" ]; then current="$("$CS_BIN" --version 2>/dev/null | head -n1 || true)"; fi
+if [ -x "$CS_BIN" ]; then current="$(cs_version)"; fi
 if [[ "$current" == "$CS_VERSION "* ]]; then
   say "code-server present: $current ($DEST)"
   say "done in $((SECONDS - started)) s"
@@ -66,6 +68,7 @@ fi
 mkdir -p "$DEST"
 cd "$DEST"
 echo '{"private":true}' > package.json
+echo 'auth: none' > version-check.yaml
 
 step="npm install code-server@$CS_VERSION"
 say "npm install --ignore-scripts code-server@$CS_VERSION (its postinstall would download ripgrep)"
@@ -100,7 +103,7 @@ say "npm rebuild argon2"
 npm_config_yes=true npm rebuild --loglevel=error argon2
 
 step='checking the installed code-server'
-version="$("$CS_BIN" --version 2>&1 | head -n1 || true)"
+version="$(cs_version)"
 [[ "$version" == "$CS_VERSION "* ]] || fail "code-server --version answered '$version', expected $CS_VERSION"
 say "code-server installed: $version ($DEST)"
 say "done in $((SECONDS - started)) s"
