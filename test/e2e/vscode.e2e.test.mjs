@@ -99,21 +99,37 @@ async function poll(what, check, timeout = WAIT) {
 const nbsp = /\u00a0/g;
 const text = (s) => s.replace(nbsp, ' ');
 
-/** Opens a workspace file with Quick Open (Ctrl+P), picking the row whose name is exactly `name`. */
+/**
+ * Opens a workspace file with Quick Open (Ctrl+P): types the name, moves the keyboard focus to the
+ * row whose file name is exactly `name` (other files contain it: worker.Dockerfile), presses Enter
+ * and waits for its tab. The result list re-renders as file search results arrive, so a wrong pick
+ * is detected by the active tab and retried (bounded).
+ */
 async function openFile(page, name) {
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(name);
-  const row = page
-    .locator('.quick-input-list .monaco-list-row')
-    .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRe(name)}$`) }) });
-  await row.first().waitFor({ state: 'visible' });
-  await row.first().click();
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-  await page
-    .locator('.tabs-container .tab.active .label-name', { hasText: new RegExp(`^${escapeRe(name)}$`) })
-    .waitFor({ state: 'visible' });
+  const exact = new RegExp(`^${escapeRe(name)}$`);
+  const activeTab = page.locator('.tabs-container .tab.active .label-name', { hasText: exact });
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(name);
+    const focusedName = page.locator('.quick-input-list .monaco-list-row.focused .label-name').first();
+    await poll(`Quick Open to focus the row "${name}"`, async () => {
+      const t = text(await focusedName.innerText({ timeout: 1_000 }).catch(() => '')).trim();
+      if (exact.test(t)) return true;
+      if (t) await page.keyboard.press('ArrowDown');
+      return false;
+    });
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    try {
+      await activeTab.waitFor({ state: 'visible', timeout: attempt < 3 ? 10_000 : WAIT });
+      return;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+      log(`openFile(${name}): attempt ${attempt} opened another file; retrying`);
+    }
+  }
 }
 function escapeRe(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -438,13 +454,32 @@ async function afterCommand(page, command) {
       await page.locator('.quick-input-list .monaco-list-row', { hasText: 'CT1001' }).first().waitFor();
       await page.keyboard.press('Enter');
       await page.locator('.tabs-container .tab.active', { hasText: /CT1001/ }).waitFor({ state: 'visible' });
+      // The preview is a webview: an iframe holding the active-frame iframe with the rendered doc.
+      await page
+        .frameLocator('iframe.webview.ready')
+        .frameLocator('#active-frame')
+        .locator('h1', { hasText: 'CT1001' })
+        .first()
+        .waitFor({ state: 'visible' });
       break;
     }
-    case 'containment.restartServer':
+    case 'containment.restartServer': {
       await page
         .locator('.notifications-toasts .notification-toast.notification-fade-in-done', { hasText: 'language server restarted' })
         .waitFor({ state: 'visible' });
+      // The restarted server answers: a hover on the USER instruction that test c added.
+      await openFile(page, 'Dockerfile');
+      await editorLine(page, /^USER node$/)
+        .first()
+        .locator('span span', { hasText: /^USER$/ })
+        .first()
+        .hover();
+      const hover = page.locator('.monaco-hover', { hasText: /USER/ }).filter({ hasText: /Dockerfile reference/ });
+      await hover.first().waitFor({ state: 'visible' });
+      await page.mouse.move(5, 450);
+      await hover.first().waitFor({ state: 'hidden' });
       break;
+    }
     case 'containment.showOutput':
       await outputShowsContainment(page);
       break;
