@@ -5,12 +5,21 @@
 #   - code-server 4.100.3 (VS Code 1.100.3, the newest release that runs on Node 20) into
 #     .e2e/code-server, without its postinstall (which downloads ripgrep from GitHub).
 # Idempotent: each part is skipped when it is already there. Run as root for the apt part.
+# --no-browser: code-server only (what `npm start` needs), without chromium.
 set -euo pipefail
 
 CS_VERSION=4.100.3
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 DEST="${CONTAINMENT_CODE_SERVER_DIR:-$ROOT/.e2e/code-server}"
 APT_PACKAGES=(chromium libkrb5-dev ripgrep)
+WANT_BROWSER=1
+for arg in "$@"; do
+  case "$arg" in
+    --no-browser) WANT_BROWSER=0; APT_PACKAGES=(libkrb5-dev ripgrep) ;;
+    -h|--help) echo "usage: bash scripts/e2e/install.sh [--no-browser]"; exit 0 ;;
+    *) echo "[e2e:install] unknown option: $arg" >&2; exit 2 ;;
+  esac
+done
 
 say() { printf '[e2e:install] %s\n' "$*"; }
 fail() { trap - EXIT; printf '[e2e:install] ERROR: %s\n' "$*" >&2; exit 1; }
@@ -37,7 +46,7 @@ else
   say "apt-get install -y --no-install-recommends ${missing[*]}"
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-[ -x /usr/bin/chromium ] || fail "/usr/bin/chromium is missing after the install"
+[ "$WANT_BROWSER" = 0 ] || [ -x /usr/bin/chromium ] || fail "/usr/bin/chromium is missing after the install"
 command -v rg >/dev/null || fail "ripgrep (rg) is missing after the install"
 
 # --- code-server -------------------------------------------------------------------------------

@@ -38,7 +38,7 @@ if (!csVersion || !csVersion.startsWith(`${CODE_SERVER_VERSION} `)) {
   missing.push(`code-server ${CODE_SERVER_VERSION} at ${CODE_SERVER_BIN} (run \`npm run e2e:install\`)`);
 }
 const skip = missing.length > 0 && !IN_CI ? `end-to-end tests skipped: missing ${missing.join('; ')}` : false;
-if (skip) console.log(`# ${skip}`);
+if (skip) console.log(skip);
 
 // --- logging and screenshots --------------------------------------------------------------------
 const LOG = join(OUT, 'page.log');
