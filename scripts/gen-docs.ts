@@ -15,7 +15,14 @@ const PEER_NAMES: Record<string, string> = {
   cis: 'CIS Docker Benchmark',
 };
 
-const FENCE: Record<string, string> = { dockerfile: 'dockerfile', compose: 'yaml', shell: 'sh', markdown: 'markdown', seccomp: 'json', daemon: 'json' };
+const FENCE: Record<string, string> = {
+  dockerfile: 'dockerfile',
+  compose: 'yaml',
+  shell: 'sh',
+  markdown: 'markdown',
+  seccomp: 'json',
+  daemon: 'json',
+};
 
 export function renderRuleDoc(rule: Rule): string {
   const m = rule.meta;
@@ -50,7 +57,8 @@ export function renderRuleDoc(rule: Rule): string {
 
 export function renderIndex(): string {
   const lines = ['# Containment rules', '', '| id | name | severity | title |', '| --- | --- | --- | --- |'];
-  for (const r of ALL_RULES) lines.push(`| [${r.meta.id}](${r.meta.id}.md) | ${r.meta.name} | ${r.meta.defaultSeverity} | ${r.meta.title} |`);
+  for (const r of ALL_RULES)
+    lines.push(`| [${r.meta.id}](${r.meta.id}.md) | ${r.meta.name} | ${r.meta.defaultSeverity} | ${r.meta.title} |`);
   lines.push('');
   return lines.join('\n');
 }

@@ -27,7 +27,9 @@ test('splits on && | ; and keeps ranges', () => {
 });
 
 test('skips RUN flags, follows continuations and heredocs', () => {
-  const [a, b] = runs('FROM alpine\nRUN --mount=type=cache,target=/var/cache/apk \\\n    sudo apk add git\nRUN <<EOF\nset -e\nsudo id\nEOF\n');
+  const [a, b] = runs(
+    'FROM alpine\nRUN --mount=type=cache,target=/var/cache/apk \\\n    sudo apk add git\nRUN <<EOF\nset -e\nsudo id\nEOF\n',
+  );
   assert.deepEqual(
     shellCommands(a).map((c) => c.words.map((w) => w.value)),
     [['sudo', 'apk', 'add', 'git']],
@@ -35,11 +37,17 @@ test('skips RUN flags, follows continuations and heredocs', () => {
   assert.equal(programOf(shellCommands(a)[0])?.name, 'apk');
   assert.deepEqual(
     shellCommands(b).map((c) => c.words.map((w) => w.value)),
-    [['set', '-e'], ['sudo', 'id']],
+    [
+      ['set', '-e'],
+      ['sudo', 'id'],
+    ],
   );
 });
 
 test('exec form words lose their JSON quoting', () => {
   const [run] = runs('FROM alpine\nRUN ["sudo", "apk", "add", "git"]\n');
-  assert.deepEqual(shellCommands(run)[0].words.map((w) => w.value), ['sudo', 'apk', 'add', 'git']);
+  assert.deepEqual(
+    shellCommands(run)[0].words.map((w) => w.value),
+    ['sudo', 'apk', 'add', 'git'],
+  );
 });

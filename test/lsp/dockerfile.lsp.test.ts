@@ -100,7 +100,9 @@ describe('Dockerfile over LSP', () => {
     const diags = await client.open(uri, BAD);
     assert.equal(diags.find((x) => x.code === 'CT1002')?.severity, 3);
     rmSync(join(dir, '.containment.yaml'));
-    await client.rpc.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(dir, '.containment.yaml')).href, type: 3 }] });
+    await client.rpc.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: pathToFileURL(join(dir, '.containment.yaml')).href, type: 3 }],
+    });
     const again = await client.nextDiagnostics(uri);
     assert.equal(again.find((x) => x.code === 'CT1002')?.severity, 2);
     await client.close(uri);

@@ -32,7 +32,9 @@ export function applyTextEdits(text: string, edits: TextEdit[]): string {
   return out;
 }
 
-export async function startServer(opts: { settings?: Record<string, unknown>; workspaceFolder?: string; pullConfiguration?: boolean } = {}): Promise<TestClient> {
+export async function startServer(
+  opts: { settings?: Record<string, unknown>; workspaceFolder?: string; pullConfiguration?: boolean } = {},
+): Promise<TestClient> {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
   listen(createConnection(toServer, toClient));

@@ -160,7 +160,8 @@ function lint(argv: string[], cwd: string, out: (s: string) => void, err: (s: st
     results.push({ path, findings: analysis?.findings ?? [] });
   }
 
-  const report = opts.format === 'json' ? toJson(results) : opts.format === 'sarif' ? toSarif(results) : toText(results, opts.color && !opts.output);
+  const report =
+    opts.format === 'json' ? toJson(results) : opts.format === 'sarif' ? toSarif(results) : toText(results, opts.color && !opts.output);
   if (opts.output) {
     try {
       writeFileSync(resolve(cwd, opts.output), report);
@@ -185,7 +186,9 @@ function explain(argv: string[], out: (s: string) => void, err: (s: string) => v
   if (!rule) {
     const lower = topic.toLowerCase();
     const close = ALL_RULES.filter((r) => r.meta.name.includes(lower) || r.meta.title.toLowerCase().includes(lower)).slice(0, 5);
-    err(`containment: no topic "${topic}".${close.length ? ` Did you mean: ${close.map((r) => `${r.meta.id} (${r.meta.name})`).join(', ')}?` : ' Run `containment rules` to list the rules.'}\n`);
+    err(
+      `containment: no topic "${topic}".${close.length ? ` Did you mean: ${close.map((r) => `${r.meta.id} (${r.meta.name})`).join(', ')}?` : ' Run `containment rules` to list the rules.'}\n`,
+    );
     return EXIT_USAGE;
   }
   const m = rule.meta;
@@ -201,7 +204,12 @@ function listRules(out: (s: string) => void): number {
 }
 
 /** Runs the CLI and returns its exit code; tests call this in-process. */
-export function run(argv: string[], cwd = process.cwd(), out = (s: string) => void process.stdout.write(s), err = (s: string) => void process.stderr.write(s)): number {
+export function run(
+  argv: string[],
+  cwd = process.cwd(),
+  out = (s: string) => void process.stdout.write(s),
+  err = (s: string) => void process.stderr.write(s),
+): number {
   const [command, ...rest] = argv;
   try {
     switch (command) {

@@ -23,7 +23,14 @@ export function globToRegExp(glob: string): RegExp {
       const end = glob.indexOf('}', i);
       if (end < 0) re += '\\{';
       else {
-        re += '(?:' + glob.slice(i + 1, end).split(',').map((s) => s.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')).join('|') + ')';
+        re +=
+          '(?:' +
+          glob
+            .slice(i + 1, end)
+            .split(',')
+            .map((s) => s.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*'))
+            .join('|') +
+          ')';
         i = end;
       }
     } else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');

@@ -79,7 +79,8 @@ function identity(id: string) {
 
 function sortFindings(f: Finding[]): Finding[] {
   return f.sort(
-    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId),
+    (a, b) =>
+      a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId),
   );
 }
 
@@ -98,10 +99,20 @@ export function analyze(path: string, text: string, opts: AnalyzeOptions = {}, l
   const inputProblem = (message: string): Analysis => ({
     kind,
     doc,
-    findings: [{ ruleId: INPUT_PROBLEM_ID, severity: 'info', message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, fixes: [] }],
+    findings: [
+      {
+        ruleId: INPUT_PROBLEM_ID,
+        severity: 'info',
+        message,
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        fixes: [],
+      },
+    ],
   });
   if (text.length > MAX_ANALYZED_BYTES) {
-    return inputProblem(`This file is ${(text.length / 1048576).toFixed(1)} MB; Containment analyses files up to ${MAX_ANALYZED_BYTES / 1048576} MB and skipped it.`);
+    return inputProblem(
+      `This file is ${(text.length / 1048576).toFixed(1)} MB; Containment analyses files up to ${MAX_ANALYZED_BYTES / 1048576} MB and skipped it.`,
+    );
   }
   if (looksBinary(body)) return inputProblem('This file contains binary data (NUL bytes); Containment skipped it.');
 

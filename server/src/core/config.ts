@@ -41,7 +41,7 @@ export function parseConfig(text: string): { config: Config; problems: ConfigPro
   }
   config.rules = normalizeRuleSettings(obj.rules, problems);
   if (obj.ignore !== undefined) {
-    if (Array.isArray(obj.ignore) && obj.ignore.every((g) => typeof g === 'string')) config.ignore = obj.ignore as string[];
+    if (Array.isArray(obj.ignore) && obj.ignore.every((g) => typeof g === 'string')) config.ignore = obj.ignore;
     else problems.push({ message: '`ignore` must be a list of glob patterns' });
   }
   return { config, problems };

@@ -45,7 +45,10 @@ export function findSuppressions(doc: TextDoc): Suppression[] {
     }
     const h = HADOLINT.exec(text);
     if (h && isCommentOnly(text)) {
-      const codes = h[2].split(/[\s,]+/).filter(Boolean).map((c) => c.toUpperCase());
+      const codes = h[2]
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .map((c) => c.toUpperCase());
       out.push({ ids: [], hadolint: codes, line, target: h[1] ? -1 : nextStatement() });
     }
   }

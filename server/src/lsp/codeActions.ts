@@ -20,7 +20,9 @@ function overlaps(a: Range, b: Range): boolean {
 /** The line a suppression comment goes above: the start of the statement holding the finding. */
 function statementLine(analysis: Analysis, f: Finding): number {
   if (analysis.model?.kind === 'dockerfile') {
-    const instr = analysis.model.image.instructions.find((i) => i.range.start.line <= f.range.start.line && i.range.end.line >= f.range.start.line);
+    const instr = analysis.model.image.instructions.find(
+      (i) => i.range.start.line <= f.range.start.line && i.range.end.line >= f.range.start.line,
+    );
     if (instr) return instr.range.start.line;
   }
   return f.range.start.line;
@@ -44,7 +46,7 @@ export function codeActions(uri: string, analysis: Analysis, range: Range, only:
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
           isPreferred: i === 0,
-          edit: { changes: { [uri]: fix.edits as TextEdit[] } },
+          edit: { changes: { [uri]: fix.edits } },
         });
       });
       if (f.ruleId.startsWith('CT0') || seenRules.has(f.ruleId)) continue;

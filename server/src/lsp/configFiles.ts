@@ -14,7 +14,10 @@ export interface LoadedConfig {
 export class ConfigFiles {
   private cache = new Map<string, LoadedConfig>();
 
-  constructor(private readonly roots: () => string[], private readonly explicitPath: () => string | undefined) {}
+  constructor(
+    private readonly roots: () => string[],
+    private readonly explicitPath: () => string | undefined,
+  ) {}
 
   invalidate(): void {
     this.cache.clear();
@@ -23,7 +26,8 @@ export class ConfigFiles {
   /** The config that applies to a file path. */
   forFile(filePath: string | undefined): LoadedConfig {
     const explicit = this.explicitPath();
-    if (explicit) return this.read(explicit) ?? { config: EMPTY_CONFIG, path: explicit, problems: [{ message: `cannot read ${explicit}` }] };
+    if (explicit)
+      return this.read(explicit) ?? { config: EMPTY_CONFIG, path: explicit, problems: [{ message: `cannot read ${explicit}` }] };
     if (!filePath) return { config: EMPTY_CONFIG, problems: [] };
     const roots = this.roots();
     let dir = dirname(filePath);

@@ -59,7 +59,9 @@ export function listen(connection: Connection): void {
     const loaded = configFiles.forFile(uriToPath(doc.uri));
     if (loaded.path && loaded.problems.length > 0 && !warnedConfigs.has(loaded.path)) {
       warnedConfigs.add(loaded.path);
-      void connection.window.showWarningMessage(`Containment: problems in ${loaded.path}: ${loaded.problems.map((p) => p.message).join('; ')}`);
+      void connection.window.showWarningMessage(
+        `Containment: problems in ${loaded.path}: ${loaded.problems.map((p) => p.message).join('; ')}`,
+      );
     }
     let analysis: Analysis | undefined;
     try {
@@ -81,7 +83,11 @@ export function listen(connection: Connection): void {
     const analysis = analysisFor(doc);
     // A newer version arrived while we worked: its own run will publish.
     if (documents.get(doc.uri)?.version !== doc.version) return;
-    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: analysis ? analysis.findings.map(toDiagnostic) : [] });
+    void connection.sendDiagnostics({
+      uri: doc.uri,
+      version: doc.version,
+      diagnostics: analysis ? analysis.findings.map(toDiagnostic) : [],
+    });
   }
 
   function schedule(doc: TextDocument, delay: number): void {

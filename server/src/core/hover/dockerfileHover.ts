@@ -44,7 +44,7 @@ export function dockerfileHover(model: ImageModel, findings: Finding[], pos: Pos
     } else {
       const flag = instr.flags.find((f) => containsPosition(f.range, pos));
       if (flag && instr.keyword === 'RUN') {
-        const type = flag.name === 'mount' ? /(?:^|,)type=([a-z]+)/.exec(flag.value ?? '')?.[1] ?? 'bind' : undefined;
+        const type = flag.name === 'mount' ? (/(?:^|,)type=([a-z]+)/.exec(flag.value ?? '')?.[1] ?? 'bind') : undefined;
         const e = RUN_FLAGS[type ? `mount=${type}` : flag.name];
         if (e) {
           parts.push(render(e));

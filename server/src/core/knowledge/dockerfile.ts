@@ -15,8 +15,8 @@ export const INSTRUCTIONS: Record<string, Explanation> = {
   USER: {
     title: 'USER: who the container runs as',
     body:
-      'Sets the user (and optionally group) for the following `RUN` steps and for the container\'s processes. ' +
-      'The last `USER` of the final stage is what the container runs as; without one it is the base image\'s user, usually root (UID 0), which is the host\'s root unless user namespaces remap it. ' +
+      "Sets the user (and optionally group) for the following `RUN` steps and for the container's processes. " +
+      "The last `USER` of the final stage is what the container runs as; without one it is the base image's user, usually root (UID 0), which is the host's root unless user namespaces remap it. " +
       'Use a dedicated unprivileged user, by name or as `UID:GID`, after the steps that need root.',
     url: `${REF}#user`,
   },
@@ -24,7 +24,7 @@ export const INSTRUCTIONS: Record<string, Explanation> = {
     title: 'HEALTHCHECK: how the engine tells the app is working',
     body:
       'Runs a command inside the container at an interval; after `--retries` failures the container is marked unhealthy, which orchestrators and `restart` policies act on. ' +
-      'The check runs with the container\'s user and isolation, so keep it small (`wget -qO-` or `curl -fsS` against a local port, or the app\'s own `healthcheck` subcommand). `HEALTHCHECK NONE` turns off one inherited from the base image.',
+      "The check runs with the container's user and isolation, so keep it small (`wget -qO-` or `curl -fsS` against a local port, or the app's own `healthcheck` subcommand). `HEALTHCHECK NONE` turns off one inherited from the base image.",
     url: `${REF}#healthcheck`,
   },
   EXPOSE: {
@@ -57,8 +57,7 @@ export const INSTRUCTIONS: Record<string, Explanation> = {
   },
   RUN: {
     title: 'RUN: a build step',
-    body:
-      'Runs a command in a new layer at build time, as the current `USER`. BuildKit flags change its isolation: `--mount=type=secret` passes a secret without storing it in a layer, `--network` picks the step\'s network, and `--security=insecure` drops the build sandbox.',
+    body: "Runs a command in a new layer at build time, as the current `USER`. BuildKit flags change its isolation: `--mount=type=secret` passes a secret without storing it in a layer, `--network` picks the step's network, and `--security=insecure` drops the build sandbox.",
     url: `${REF}#run`,
   },
   FROM: {
@@ -70,7 +69,7 @@ export const INSTRUCTIONS: Record<string, Explanation> = {
   },
   WORKDIR: {
     title: 'WORKDIR: the working directory',
-    body: 'Sets the directory for the following instructions and for the container\'s processes; it is created (owned by root) if missing. Keep it under an application path such as `/app`, never under `/proc`, `/sys` or `/dev`.',
+    body: "Sets the directory for the following instructions and for the container's processes; it is created (owned by root) if missing. Keep it under an application path such as `/app`, never under `/proc`, `/sys` or `/dev`.",
     url: `${REF}#workdir`,
   },
   ENV: {
@@ -80,7 +79,7 @@ export const INSTRUCTIONS: Record<string, Explanation> = {
   },
   ARG: {
     title: 'ARG: build-time variables',
-    body: 'Build arguments are not in the final image\'s environment, but their values are recorded in the image history (`docker history`) when a `RUN` uses them. Use `RUN --mount=type=secret` for secrets instead.',
+    body: "Build arguments are not in the final image's environment, but their values are recorded in the image history (`docker history`) when a `RUN` uses them. Use `RUN --mount=type=secret` for secrets instead.",
     url: `${REF}#arg`,
   },
 };
@@ -93,7 +92,7 @@ export const RUN_FLAGS: Record<string, Explanation> = {
   },
   'mount=ssh': {
     title: 'RUN --mount=type=ssh',
-    body: 'Forwards the builder\'s SSH agent socket into this step, so `git clone` of private repositories works without copying a private key into the image.',
+    body: "Forwards the builder's SSH agent socket into this step, so `git clone` of private repositories works without copying a private key into the image.",
     url: `${REF}#run---mounttypessh`,
   },
   'mount=cache': {
@@ -113,7 +112,7 @@ export const RUN_FLAGS: Record<string, Explanation> = {
   },
   network: {
     title: 'RUN --network',
-    body: '`default` gives the step the builder\'s usual sandboxed network, `none` gives it only loopback (good for steps that must not download anything), and `host` shares the build host\'s network namespace: the step can reach services bound to the host\'s loopback.',
+    body: "`default` gives the step the builder's usual sandboxed network, `none` gives it only loopback (good for steps that must not download anything), and `host` shares the build host's network namespace: the step can reach services bound to the host's loopback.",
     url: `${REF}#run---network`,
   },
   security: {

@@ -4,18 +4,7 @@
 import { DockerfileParser, type Instruction, type Flag, type From, type Property } from 'dockerfile-ast';
 import { TextDoc } from '../text';
 import type { Range } from '../types';
-import type {
-  BaseFamily,
-  CommentInfo,
-  FromInfo,
-  ImageModel,
-  Instr,
-  InstrFlag,
-  RunInstr,
-  RunMount,
-  Stage,
-  UserInfo,
-} from '../model/image';
+import type { BaseFamily, CommentInfo, FromInfo, ImageModel, Instr, InstrFlag, RunInstr, RunMount, Stage, UserInfo } from '../model/image';
 import { substitute } from './vars';
 
 function copyRange(r: Range): Range {
@@ -80,7 +69,11 @@ export function familyOf(ref: string | undefined): BaseFamily {
   if (/(^|\/)(debian|ubuntu|buildpack-deps)([:/@]|$)/.test(r)) return 'debian';
   if (/slim|bookworm|bullseye|buster|trixie|jammy|noble|focal/.test(r)) return 'debian';
   // Official language images without a variant are Debian based.
-  if (/^(docker\.io\/)?(library\/)?(node|python|ruby|golang|openjdk|eclipse-temurin|php|perl|rust|maven|gradle|elixir|erlang|haskell|julia|r-base|nginx|httpd|postgres|redis|mysql|mariadb|mongo)([:@]|$)/.test(r))
+  if (
+    /^(docker\.io\/)?(library\/)?(node|python|ruby|golang|openjdk|eclipse-temurin|php|perl|rust|maven|gradle|elixir|erlang|haskell|julia|r-base|nginx|httpd|postgres|redis|mysql|mariadb|mongo)([:@]|$)/.test(
+      r,
+    )
+  )
     return 'debian';
   return 'unknown';
 }

@@ -12,7 +12,7 @@ export default imageRule(
     defaultSeverity: 'warning',
     appliesTo: ['dockerfile'],
     explanation:
-      'Without a `USER` instruction in the final stage (or in a stage it builds on), processes in the container run as the base image\'s default user, which for nearly every base image is root (UID 0). ' +
+      "Without a `USER` instruction in the final stage (or in a stage it builds on), processes in the container run as the base image's default user, which for nearly every base image is root (UID 0). " +
       'Root in a container is the same UID 0 as root on the host unless user namespaces are enabled: a process that escapes through a kernel or runtime bug, or that reaches a mounted host path, acts as root on the host. ' +
       'Only the final stage matters; builder stages may run as root. Images built `FROM scratch` or from distroless bases are still flagged, because their default user is also root unless a nonroot variant is used.',
     remediation:
@@ -20,7 +20,10 @@ export default imageRule(
     references: [
       { title: 'Dockerfile reference: USER', url: 'https://docs.docker.com/reference/dockerfile/#user' },
       { title: 'Docker build best practices: USER', url: 'https://docs.docker.com/build/building/best-practices/#user' },
-      { title: 'CIS Docker Benchmark 4.1: Ensure that a user for the container has been created', url: 'https://www.cisecurity.org/benchmark/docker' },
+      {
+        title: 'CIS Docker Benchmark 4.1: Ensure that a user for the container has been created',
+        url: 'https://www.cisecurity.org/benchmark/docker',
+      },
     ],
     peers: {
       trivy: ['DS002'],
@@ -31,7 +34,8 @@ export default imageRule(
     bad: [
       {
         bad: 'FROM alpine:3.20\nRUN apk add --no-cache curl\nCMD ["curl", "--version"]\n',
-        fixed: 'FROM alpine:3.20\nRUN apk add --no-cache curl\nRUN addgroup -S app && adduser -S -G app -H app\nUSER app\nCMD ["curl", "--version"]\n',
+        fixed:
+          'FROM alpine:3.20\nRUN apk add --no-cache curl\nRUN addgroup -S app && adduser -S -G app -H app\nUSER app\nCMD ["curl", "--version"]\n',
       },
       {
         bad: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends ca-certificates\nENTRYPOINT ["/bin/sh"]\n',

@@ -12,7 +12,7 @@ export default imageRule(
     defaultSeverity: 'warning',
     appliesTo: ['dockerfile'],
     explanation:
-      'The last `USER` of the final stage decides who the container\'s processes run as. `USER root`, `USER 0` and `USER 0:0` all mean UID 0, which is the host\'s root unless the engine uses user namespaces. ' +
+      "The last `USER` of the final stage decides who the container's processes run as. `USER root`, `USER 0` and `USER 0:0` all mean UID 0, which is the host's root unless the engine uses user namespaces. " +
       'Switching to root to install packages is normal; leaving it that way means every process in the container can change any file in the image, load kernel features its capabilities allow, and act as root on anything mounted from the host. ' +
       'Builder stages are not checked: only the final stage becomes the image. `USER $UID` with a value from a build argument is left alone, since its value is only known at build time.',
     remediation:

@@ -22,7 +22,10 @@ export function userBlock(stage: Stage): { lines: string[]; title: string } {
     case 'debian':
     case 'rhel':
       return {
-        lines: [`RUN groupadd --system ${USER_NAME} && useradd --system --gid ${USER_NAME} --no-create-home ${USER_NAME}`, `USER ${USER_NAME}`],
+        lines: [
+          `RUN groupadd --system ${USER_NAME} && useradd --system --gid ${USER_NAME} --no-create-home ${USER_NAME}`,
+          `USER ${USER_NAME}`,
+        ],
         title: `Add a non-root user "${USER_NAME}" (groupadd/useradd --system)`,
       };
     case 'distroless':
