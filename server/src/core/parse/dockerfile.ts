@@ -187,7 +187,7 @@ export function parseDockerfile(text: string): ImageModel {
       let script = base.argsText;
       const flagPrefix = /^(\s*--[a-zA-Z-]+(=("[^"]*"|\S*))?\s+)*/.exec(script)?.[0] ?? '';
       script = script.slice(flagPrefix.length);
-      if (form === 'exec') script = json.map((j) => j.getValue().replace(/^"|"$/g, '')).join(' ');
+      if (form === 'exec') script = execFormWords(script)?.join(' ') ?? json.map((j) => j.getValue().replace(/^"|"$/g, '')).join(' ');
       const r: RunInstr = { ...base, keyword: 'RUN', form, script, heredocs, mounts, network, security };
       instr = r;
     } else if (keyword === 'USER' && stage) {
@@ -214,4 +214,14 @@ export function parseDockerfile(text: string): ImageModel {
     comments,
     final: stages[stages.length - 1],
   };
+}
+
+/** The words of an exec-form argument list (`["sh", "-c", "echo hi"]`), or undefined when it is not valid JSON. */
+function execFormWords(text: string): string[] | undefined {
+  try {
+    const v: unknown = JSON.parse(text.trim());
+    return Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined;
+  } catch {
+    return undefined;
+  }
 }
