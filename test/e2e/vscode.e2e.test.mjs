@@ -43,6 +43,7 @@ if (skip) console.log(skip);
 // --- logging and screenshots --------------------------------------------------------------------
 const LOG = join(OUT, 'page.log');
 let shotNo = 0;
+let anyStepFailed = false;
 function log(line) {
   appendFileSync(LOG, `[${new Date().toISOString()}] ${line}\n`);
 }
@@ -64,6 +65,7 @@ async function step(page, name, fn) {
     await fn();
     log(`--- ${name}: passed in ${Date.now() - t0} ms`);
   } catch (e) {
+    anyStepFailed = true;
     log(`--- ${name}: FAILED after ${Date.now() - t0} ms: ${e.stack ?? e}`);
     await shot(page, `${name}-FAILED`);
     try {
@@ -199,6 +201,7 @@ describe('Containment in VS Code (code-server, packaged .vsix)', { skip }, () =>
   let context;
   let page;
   let workspace;
+  let profile;
   const started = Date.now();
 
   before(async () => {
@@ -206,6 +209,7 @@ describe('Containment in VS Code (code-server, packaged .vsix)', { skip }, () =>
     if (!existsSync(VSIX)) throw new Error(`${VSIX} is missing: build it first with \`npm run package\`, then run \`npm run test:e2e\``);
     rmSync(OUT, { recursive: true, force: true });
     mkdirSync(OUT, { recursive: true });
+    anyStepFailed = true; // until the start-up below has succeeded
     log(`code-server ${csVersion}; chromium ${CHROMIUM}; vsix ${VSIX}`);
 
     workspace = mkdtempSync(join(tmpdir(), 'containment-e2e-ws-'));
@@ -214,7 +218,7 @@ describe('Containment in VS Code (code-server, packaged .vsix)', { skip }, () =>
     cs = await startCodeServer({ workspace, vsix: VSIX });
     log(`code-server up at ${cs.url} after ${Date.now() - started} ms; run folder ${cs.runDir}`);
 
-    const profile = mkdtempSync(join(tmpdir(), 'containment-e2e-chromium-'));
+    profile = mkdtempSync(join(tmpdir(), 'containment-e2e-chromium-'));
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,
@@ -240,6 +244,7 @@ describe('Containment in VS Code (code-server, packaged .vsix)', { skip }, () =>
     });
     await page.goto(cs.url, { timeout: FIRST_WAIT });
     log(`page loaded after ${Date.now() - started} ms`);
+    anyStepFailed = false;
   });
 
   after(async () => {
@@ -252,6 +257,9 @@ describe('Containment in VS Code (code-server, packaged .vsix)', { skip }, () =>
       if (existsSync(logs)) cpSync(logs, join(OUT, 'vscode-logs'), { recursive: true });
     }
     if (workspace) rmSync(workspace, { recursive: true, force: true });
+    // The run folder (user data, extensions) is kept only when something failed; its logs are copied above.
+    if (cs?.runDir && !anyStepFailed) rmSync(cs.runDir, { recursive: true, force: true });
+    if (profile) rmSync(profile, { recursive: true, force: true });
     log(`suite finished after ${Date.now() - started} ms`);
   });
 
