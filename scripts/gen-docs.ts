@@ -34,10 +34,15 @@ export function renderRuleDoc(rule: Rule): string {
   lines.push('## What to do', '', m.remediation, '');
   lines.push('## Examples', '');
   m.bad.forEach((ex, i) => {
-    lines.push(`Flagged (${i + 1}):`, '', '```' + lang, ex.bad.trimEnd(), '```', '');
-    if (ex.fixed !== undefined) lines.push('After the quick fix:', '', '```' + lang, ex.fixed.trimEnd(), '```', '');
+    const fence = ex.kind ? FENCE[ex.kind] : lang;
+    lines.push(`Flagged (${i + 1}):`, '', '```' + fence, ex.bad.trimEnd(), '```', '');
+    if (ex.fixed !== undefined) lines.push('After the quick fix:', '', '```' + fence, ex.fixed.trimEnd(), '```', '');
   });
-  m.good.forEach((g, i) => lines.push(`Not flagged (${i + 1}):`, '', '```' + lang, g.trimEnd(), '```', ''));
+  m.good.forEach((g, i) => {
+    const text = typeof g === 'string' ? g : g.text;
+    const fence = typeof g === 'string' ? lang : FENCE[g.kind];
+    lines.push(`Not flagged (${i + 1}):`, '', '```' + fence, text.trimEnd(), '```', '');
+  });
   const peers = Object.entries(m.peers).filter(([, v]) => v && v.length > 0);
   if (peers.length > 0) {
     lines.push('## The same check elsewhere', '');

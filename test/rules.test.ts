@@ -29,7 +29,7 @@ for (const rule of ALL_RULES) {
   describe(`${meta.id} ${meta.name}`, () => {
     meta.bad.forEach((ex, i) => {
       test(`fires on bad example ${i + 1}`, () => {
-        const found = findingsOf(meta.id, kind, ex.bad);
+        const found = findingsOf(meta.id, ex.kind ?? kind, ex.bad);
         assert.ok(found.length > 0, `expected ${meta.id} on:\n${ex.bad}`);
         for (const f of found) {
           assert.ok(f.message.length > 10, 'message is a sentence');
@@ -40,14 +40,16 @@ for (const rule of ALL_RULES) {
           assert.ok(fix, `${meta.id} example ${i + 1} documents a fixed text but the finding has no fix`);
           const fixedText = applyEdits(ex.bad, fix.edits);
           assert.equal(fixedText, ex.fixed);
-          assert.equal(findingsOf(meta.id, kind, fixedText).length, 0, 'the fix makes the finding go away');
+          assert.equal(findingsOf(meta.id, ex.kind ?? kind, fixedText).length, 0, 'the fix makes the finding go away');
         }
       });
     });
-    meta.good.forEach((text, i) => {
+    meta.good.forEach((good, i) => {
+      const text = typeof good === 'string' ? good : good.text;
+      const goodKind = typeof good === 'string' ? kind : good.kind;
       test(`stays silent on good example ${i + 1}`, () => {
         assert.deepEqual(
-          findingsOf(meta.id, kind, text).map((f) => f.message),
+          findingsOf(meta.id, goodKind, text).map((f) => f.message),
           [],
         );
       });

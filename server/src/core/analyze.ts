@@ -2,24 +2,30 @@
 // Adapters (language server, CLI) call analyze(); nothing else runs rules.
 
 import { parseDockerfile } from './parse/dockerfile';
+import { parseCompose } from './parse/compose';
+import { parseDockerRuns } from './parse/dockerRun';
 import { ALL_RULES, ruleById } from './rules/registry';
 import type { Hit, Rule } from './rules/rule';
 import { applySuppressions, findSuppressions } from './suppress';
 import { effectiveSeverity } from './config';
-import type { FileKind, Finding, SeveritySetting } from './types';
+import type { FileKind, Finding, Range, SeveritySetting } from './types';
 import type { ImageModel } from './model/image';
+import type { RuntimeSpec } from './model/runtime';
+import type { ReadRelative, RuntimeDocModel } from './model/runtimeDoc';
 import { TextDoc } from './text';
-import { fileKindOf } from './fileKinds';
+import { fileKindOf, type KindOptions } from './fileKinds';
 
 /** Files larger than this get one informational finding instead of analysis. */
 export const MAX_ANALYZED_BYTES = 2 * 1024 * 1024;
 
-export interface AnalyzeOptions {
+export interface AnalyzeOptions extends KindOptions {
   /** Severity layers, later ones win: the config file, then editor settings. */
   severities?: Record<string, SeveritySetting>[];
+  /** Reads files relative to the analysed one (Compose `build:` Dockerfiles). Without it, links are not followed. */
+  readRelative?: ReadRelative;
 }
 
-export type AnalysisModel = { kind: 'dockerfile'; image: ImageModel };
+export type AnalysisModel = { kind: 'dockerfile'; image: ImageModel } | { kind: 'runtime'; runtime: RuntimeDocModel };
 
 export interface Analysis {
   kind: FileKind;
@@ -30,9 +36,12 @@ export interface Analysis {
 
 /** Internal errors become findings with this id so one broken rule cannot hide the others. */
 export const INTERNAL_ERROR_ID = 'CT0001';
+/** Problems with the input itself: binary, too large, unparsable. */
 export const INPUT_PROBLEM_ID = 'CT0002';
 
-function runRule<M>(rule: Rule & { check(model: M): Hit[] }, model: M): Hit[] | Error {
+const FILE_START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+function runRule<M>(rule: { check(model: M): Hit[] }, model: M): Hit[] | Error {
   try {
     return rule.check(model);
   } catch (e) {
@@ -40,36 +49,35 @@ function runRule<M>(rule: Rule & { check(model: M): Hit[] }, model: M): Hit[] | 
   }
 }
 
-export function analyzeImage(image: ImageModel, opts: AnalyzeOptions = {}): Finding[] {
+/** Runs the enabled rules of one model kind over one model, with configured severities. */
+function runRules<M>(model: M, kind: Rule['model'], opts: AnalyzeOptions, anchor: Range): Finding[] {
   const findings: Finding[] = [];
   for (const rule of ALL_RULES) {
-    if (rule.model !== 'image') continue;
+    if (rule.model !== kind) continue;
     const severity = effectiveSeverity(rule.meta.id, rule.meta.name, rule.meta.defaultSeverity, opts.severities ?? []);
     if (severity === 'off') continue;
-    const hits = runRule(rule, image);
+    const hits = runRule(rule as unknown as { check(model: M): Hit[] }, model);
     if (hits instanceof Error) {
       findings.push({
         ruleId: INTERNAL_ERROR_ID,
         severity: 'warning',
-        message: `Containment's rule ${rule.meta.id} failed on this file and was skipped: ${hits.message}. Please report this.`,
-        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        message: `Containment's rule ${rule.meta.id} failed here and was skipped: ${hits.message}. Please report this.`,
+        range: anchor,
         fixes: [],
       });
       continue;
     }
-    for (const h of hits) {
-      findings.push({ ruleId: rule.meta.id, severity, message: h.message, range: h.range, fixes: h.fixes ?? [] });
-    }
+    for (const h of hits) findings.push({ ruleId: rule.meta.id, severity, message: h.message, range: h.range, fixes: h.fixes ?? [] });
   }
   return findings;
 }
 
-/** The last line of the Dockerfile instruction that starts at `line` (for suppression comments). */
-function dockerfileSpan(image: ImageModel): (line: number) => number {
-  return (line) => {
-    const instr = image.instructions.find((i) => i.range.start.line === line);
-    return instr ? instr.range.end.line : line;
-  };
+export function analyzeImage(image: ImageModel, opts: AnalyzeOptions = {}): Finding[] {
+  return runRules(image, 'image', opts, FILE_START);
+}
+
+export function analyzeRuntime(spec: RuntimeSpec, opts: AnalyzeOptions = {}): Finding[] {
+  return runRules(spec, 'runtime', opts, spec.anchor.kind === 'source' ? spec.anchor.range : FILE_START);
 }
 
 function identity(id: string) {
@@ -84,30 +92,31 @@ function sortFindings(f: Finding[]): Finding[] {
   );
 }
 
-/** Looks for NUL bytes and replacement characters: binary data is reported, not parsed. */
+/** Looks for NUL bytes: binary data is reported, not parsed. */
 function looksBinary(text: string): boolean {
-  const sample = text.slice(0, 8192);
-  return sample.includes('\u0000');
+  return text.slice(0, 8192).includes('\u0000');
+}
+
+/** Findings on the same range from the same rule (an anchor shared by two services) are reported once. */
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.ruleId}@${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}@${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 export function analyze(path: string, text: string, opts: AnalyzeOptions = {}, languageId?: string): Analysis | undefined {
-  const kind = fileKindOf(path, languageId);
+  const kind = fileKindOf(path, languageId, opts);
   if (!kind) return undefined;
-  // A leading BOM is not part of the first instruction.
+  // A leading BOM is not part of the first statement; a space keeps every column where it was.
   const body = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
-  const doc = new TextDoc(body);
   const inputProblem = (message: string): Analysis => ({
     kind,
-    doc,
-    findings: [
-      {
-        ruleId: INPUT_PROBLEM_ID,
-        severity: 'info',
-        message,
-        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-        fixes: [],
-      },
-    ],
+    doc: new TextDoc(body.length > MAX_ANALYZED_BYTES ? '' : body),
+    findings: [{ ruleId: INPUT_PROBLEM_ID, severity: 'info', message, range: FILE_START, fixes: [] }],
   });
   if (text.length > MAX_ANALYZED_BYTES) {
     return inputProblem(
@@ -116,8 +125,23 @@ export function analyze(path: string, text: string, opts: AnalyzeOptions = {}, l
   }
   if (looksBinary(body)) return inputProblem('This file contains binary data (NUL bytes); Containment skipped it.');
 
-  const image = parseDockerfile(body);
-  const findings = analyzeImage(image, opts);
-  const kept = applySuppressions(findings, findSuppressions(image.doc), identity, dockerfileSpan(image));
-  return { kind, doc: image.doc, model: { kind: 'dockerfile', image }, findings: sortFindings(kept) };
+  if (kind === 'dockerfile') {
+    const image = parseDockerfile(body);
+    const span = (line: number) => image.instructions.find((i) => i.range.start.line === line)?.range.end.line ?? line;
+    const kept = applySuppressions(analyzeImage(image, opts), findSuppressions(image.doc), identity, span);
+    return { kind, doc: image.doc, model: { kind: 'dockerfile', image }, findings: sortFindings(kept) };
+  }
+
+  if (kind === 'seccomp' || kind === 'daemon') return undefined;
+  const runtime = kind === 'compose' ? parseCompose(body, opts.readRelative) : parseDockerRuns(body, kind);
+  const findings: Finding[] = runtime.problems.map((p) => ({
+    ruleId: INPUT_PROBLEM_ID,
+    severity: p.severity,
+    message: p.message,
+    range: p.range,
+    fixes: [],
+  }));
+  for (const spec of runtime.specs) findings.push(...analyzeRuntime(spec, opts));
+  const kept = applySuppressions(dedupe(findings), findSuppressions(runtime.doc), identity, (l) => runtime.statementSpan(l));
+  return { kind, doc: runtime.doc, model: { kind: 'runtime', runtime }, findings: sortFindings(kept) };
 }

@@ -56,8 +56,15 @@ export interface PeerIds {
 export interface RuleExample {
   /** Text that makes the rule fire. */
   bad: string;
+  /** The kind of file the text is, when not the rule's first `appliesTo` (runtime rules show Compose and `docker run`). */
+  kind?: FileKind;
   /** The text after applying the rule's first fix, when the rule has one. */
   fixed?: string;
+}
+
+export interface GoodExample {
+  text: string;
+  kind: FileKind;
 }
 
 export interface RuleMeta {
@@ -78,5 +85,5 @@ export interface RuleMeta {
   /** Examples that must fire. */
   bad: RuleExample[];
   /** Examples that must not fire (peers' known false positives belong here). */
-  good: string[];
+  good: (string | GoodExample)[];
 }

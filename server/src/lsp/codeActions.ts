@@ -25,6 +25,7 @@ function statementLine(analysis: Analysis, f: Finding): number {
     );
     if (instr) return instr.range.start.line;
   }
+  if (analysis.model?.kind === 'runtime') return analysis.model.runtime.statementStart(f.range.start.line);
   return f.range.start.line;
 }
 

@@ -14,7 +14,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'node:url';
 import { analyze, type Analysis } from '../core/analyze';
 import { normalizeRuleSettings } from '../core/config';
-import { dockerfileHover } from '../core/hover/dockerfileHover';
+import { dockerfileHover, runtimeHover } from '../core/hover/dockerfileHover';
 import { ALL_RULES } from '../core/rules/registry';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { ConfigFiles } from './configFiles';
@@ -172,7 +172,10 @@ export function listen(connection: Connection): void {
     if (!doc || !settings.enable) return null;
     const analysis = analysisFor(doc);
     if (!analysis?.model) return null;
-    const h = dockerfileHover(analysis.model.image, analysis.findings, params.position);
+    const h =
+      analysis.model.kind === 'dockerfile'
+        ? dockerfileHover(analysis.model.image, analysis.findings, params.position)
+        : runtimeHover(analysis.model.runtime, analysis.findings, params.position);
     return h ? { contents: { kind: 'markdown', value: h.markdown }, range: h.range } : null;
   });
 

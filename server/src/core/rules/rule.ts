@@ -3,6 +3,7 @@
 
 import type { Fix, Range, RuleMeta } from '../types';
 import type { ImageModel } from '../model/image';
+import type { RuntimeSpec } from '../model/runtime';
 
 /** What a rule's check returns; the analyzer adds the id and the configured severity. */
 export interface Hit {
@@ -17,10 +18,21 @@ export interface ImageRule {
   check(model: ImageModel): Hit[];
 }
 
-export type Rule = ImageRule;
+/** A runtime rule reads one container's RuntimeSpec, whether from Compose, `docker run` or a live container. */
+export interface RuntimeRule {
+  model: 'runtime';
+  meta: RuleMeta;
+  check(spec: RuntimeSpec): Hit[];
+}
+
+export type Rule = ImageRule | RuntimeRule;
 
 export function imageRule(meta: RuleMeta, check: (model: ImageModel) => Hit[]): ImageRule {
   return { model: 'image', meta, check };
+}
+
+export function runtimeRule(meta: RuleMeta, check: (spec: RuntimeSpec) => Hit[]): RuntimeRule {
+  return { model: 'runtime', meta, check };
 }
 
 /** Docs live in the repository; diagnostics link to them through codeDescription. */
