@@ -2,12 +2,16 @@
 
 import image_add_local_file from './image/add-local-file';
 import image_add_remote_url from './image/add-remote-url';
+import image_copy_whole_stage_root from './image/copy-whole-stage-root';
 import image_image_unpinned from './image/image-unpinned';
 import image_no_healthcheck from './image/no-healthcheck';
 import image_no_user from './image/no-user';
 import image_pipe_to_shell from './image/pipe-to-shell';
 import image_root_user from './image/root-user';
+import image_run_network_host from './image/run-network-host';
+import image_run_security_insecure from './image/run-security-insecure';
 import image_secret_in_build_arg_or_env from './image/secret-in-build-arg-or-env';
+import image_sensitive_path_in_image from './image/sensitive-path-in-image';
 import image_ssh_exposed from './image/ssh-exposed';
 import image_sudo_in_run from './image/sudo-in-run';
 import image_tls_verification_disabled from './image/tls-verification-disabled';
@@ -18,12 +22,16 @@ import type { Rule } from './rule';
 export const GENERATED_RULES: Rule[] = [
   image_add_local_file,
   image_add_remote_url,
+  image_copy_whole_stage_root,
   image_image_unpinned,
   image_no_healthcheck,
   image_no_user,
   image_pipe_to_shell,
   image_root_user,
+  image_run_network_host,
+  image_run_security_insecure,
   image_secret_in_build_arg_or_env,
+  image_sensitive_path_in_image,
   image_ssh_exposed,
   image_sudo_in_run,
   image_tls_verification_disabled,
