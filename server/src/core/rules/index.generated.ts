@@ -2,6 +2,7 @@
 
 import image_add_local_file from './image/add-local-file';
 import image_add_remote_url from './image/add-remote-url';
+import image_build_tools_left from './image/build-tools-left';
 import image_copy_whole_stage_root from './image/copy-whole-stage-root';
 import image_image_unpinned from './image/image-unpinned';
 import image_no_healthcheck from './image/no-healthcheck';
@@ -22,6 +23,7 @@ import type { Rule } from './rule';
 export const GENERATED_RULES: Rule[] = [
   image_add_local_file,
   image_add_remote_url,
+  image_build_tools_left,
   image_copy_whole_stage_root,
   image_image_unpinned,
   image_no_healthcheck,
