@@ -152,9 +152,14 @@ function lint(argv: string[], cwd: string, out: (s: string) => void, err: (s: st
     try {
       text = readFileSync(file, 'utf8');
     } catch (e) {
-      results.push({ path, findings: [], error: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
+      const error = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+      err(`containment: cannot read ${path}: ${error}\n`);
+      results.push({ path, findings: [], error });
       continue;
     }
+    // Editors do not show a byte order mark, and SARIF and JSON columns count from the first
+    // character after it: drop it so that findings on the first line are not one column off.
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     // A file named on the command line is linted as a Dockerfile when its name says nothing.
     const analysis = analyze(fileKindOf(file) ? file : 'Dockerfile', text, { severities: [config.rules] });
     results.push({ path, findings: analysis?.findings ?? [] });
