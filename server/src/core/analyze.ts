@@ -56,6 +56,8 @@ function runRules<M>(model: M, kind: Rule['model'], opts: AnalyzeOptions, anchor
     if (rule.model !== kind) continue;
     const severity = effectiveSeverity(rule.meta.id, rule.meta.name, rule.meta.defaultSeverity, opts.severities ?? []);
     if (severity === 'off') continue;
+    // A severity the user set for the rule applies to every hit; otherwise a hit may carry its own.
+    const configured = (opts.severities ?? []).some((layer) => (layer[rule.meta.id] ?? layer[rule.meta.name]) !== undefined);
     const hits = runRule(rule as unknown as { check(model: M): Hit[] }, model);
     if (hits instanceof Error) {
       findings.push({
@@ -67,7 +69,15 @@ function runRules<M>(model: M, kind: Rule['model'], opts: AnalyzeOptions, anchor
       });
       continue;
     }
-    for (const h of hits) findings.push({ ruleId: rule.meta.id, severity, message: h.message, range: h.range, fixes: h.fixes ?? [] });
+    for (const h of hits) {
+      findings.push({
+        ruleId: rule.meta.id,
+        severity: configured ? severity : (h.severity ?? severity),
+        message: h.message,
+        range: h.range,
+        fixes: h.fixes ?? [],
+      });
+    }
   }
   return findings;
 }

@@ -1,7 +1,7 @@
 // The shape of a rule: metadata as data plus a pure check over one model (pure core layer).
 // One rule per file under rules/<model>/; scripts/gen-rule-index.mjs lists them in index.generated.ts.
 
-import type { Fix, Range, RuleMeta } from '../types';
+import type { Fix, Range, RuleMeta, Severity } from '../types';
 import type { ImageModel } from '../model/image';
 import type { RuntimeSpec } from '../model/runtime';
 
@@ -10,6 +10,11 @@ export interface Hit {
   range: Range;
   message: string;
   fixes?: Fix[];
+  /**
+   * This hit's own severity when it differs from the rule's default (a read-only mount of /etc
+   * is less serious than a writable one). A severity the user configured for the rule wins.
+   */
+  severity?: Severity;
 }
 
 export interface ImageRule {
