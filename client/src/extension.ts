@@ -15,11 +15,22 @@ interface RuleInfo {
 }
 
 /** Files Containment analyses, by language id and by name (for files VS Code does not recognise). */
-export const DOCUMENT_SELECTOR = [
-  { scheme: 'file', language: 'dockerfile' },
-  { scheme: 'untitled', language: 'dockerfile' },
-  { scheme: 'file', pattern: '**/{Dockerfile,Containerfile,Dockerfile.*,Containerfile.*,*.dockerfile,*.Dockerfile}' },
-];
+export function documentSelector(composeFiles: string[]): { scheme: string; language?: string; pattern?: string }[] {
+  const selector = [
+    { scheme: 'file', language: 'dockerfile' },
+    { scheme: 'untitled', language: 'dockerfile' },
+    { scheme: 'file', pattern: '**/{Dockerfile,Containerfile,Dockerfile.*,Containerfile.*,*.dockerfile,*.Dockerfile}' },
+    { scheme: 'file', language: 'dockercompose' },
+    { scheme: 'file', language: 'yaml', pattern: '**/{compose,docker-compose}{,.*}.{yml,yaml}' },
+    { scheme: 'file', language: 'shellscript' },
+    { scheme: 'file', language: 'markdown' },
+  ];
+  for (const glob of composeFiles) {
+    if (typeof glob === 'string' && glob.trim())
+      selector.push({ scheme: 'file', language: 'yaml', pattern: glob.includes('/') ? glob : `**/${glob}` });
+  }
+  return selector;
+}
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -29,7 +40,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   const output = vscode.window.createOutputChannel('Containment', { log: true });
   const clientOptions: LanguageClientOptions = {
-    documentSelector: DOCUMENT_SELECTOR,
+    documentSelector: documentSelector(vscode.workspace.getConfiguration('containment').get<string[]>('composeFiles') ?? []),
     outputChannel: output,
     synchronize: {
       configurationSection: 'containment',
@@ -59,6 +70,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       void vscode.window.showInformationMessage('Containment: language server restarted.');
     }),
     vscode.commands.registerCommand('containment.showOutput', () => output.show(true)),
+  );
+
+  // The document selector is fixed when the client starts: mapping more Compose files needs a restart.
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration(async (e) => {
+      if (e.affectsConfiguration('containment.composeFiles') && client) {
+        await client.stop();
+        client = new LanguageClient('containment', 'Containment', serverOptions, {
+          ...clientOptions,
+          documentSelector: documentSelector(vscode.workspace.getConfiguration('containment').get<string[]>('composeFiles') ?? []),
+        });
+        await client.start();
+      }
+    }),
   );
 
   await client.start();

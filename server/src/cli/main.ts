@@ -10,6 +10,7 @@ import { docUrl } from '../core/rules/rule';
 import { fileKindOf } from '../core/fileKinds';
 import type { Severity } from '../core/types';
 import { collectFiles } from './walk';
+import { makeReadRelative } from '../io/readRelative';
 import { toJson, toSarif, toText, type FileResult } from './formats';
 
 export const EXIT_OK = 0;
@@ -161,7 +162,10 @@ function lint(argv: string[], cwd: string, out: (s: string) => void, err: (s: st
     // character after it: drop it so that findings on the first line are not one column off.
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     // A file named on the command line is linted as a Dockerfile when its name says nothing.
-    const analysis = analyze(fileKindOf(file) ? file : 'Dockerfile', text, { severities: [config.rules] });
+    const analysis = analyze(fileKindOf(file) ? file : 'Dockerfile', text, {
+      severities: [config.rules],
+      readRelative: makeReadRelative(file),
+    });
     results.push({ path, findings: analysis?.findings ?? [] });
   }
 

@@ -18,15 +18,21 @@ import { dockerfileHover, runtimeHover } from '../core/hover/dockerfileHover';
 import { ALL_RULES } from '../core/rules/registry';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { ConfigFiles } from './configFiles';
+import { makeReadRelative } from '../io/readRelative';
+import { globToRegExp } from '../core/glob';
+import { fileKindOf } from '../core/fileKinds';
+import { sep } from 'node:path';
 import { toDiagnostic } from './convert';
 
 export interface Settings {
   enable: boolean;
   rules: Record<string, unknown>;
   configFile: string;
+  /** Globs of YAML files to treat as Compose files beyond the standard names. */
+  composeFiles: string[];
 }
 
-const DEFAULT_SETTINGS: Settings = { enable: true, rules: {}, configFile: '' };
+const DEFAULT_SETTINGS: Settings = { enable: true, rules: {}, configFile: '', composeFiles: [] };
 
 /** Delay after a keystroke before re-analysing; an open or save analyses at once. */
 const DEBOUNCE_MS = 150;
@@ -45,6 +51,13 @@ export function listen(connection: Connection): void {
   const timers = new Map<string, NodeJS.Timeout>();
   const warnedConfigs = new Set<string>();
   let settings: Settings = DEFAULT_SETTINGS;
+  let composeGlobs: RegExp[] = [];
+  const setSettings = (s: Partial<Settings> | null | undefined) => {
+    settings = { ...DEFAULT_SETTINGS, ...(s ?? {}) };
+    const globs = Array.isArray(settings.composeFiles) ? settings.composeFiles.filter((g) => typeof g === 'string') : [];
+    // A glob without a slash matches the file name anywhere, as files.associations does.
+    composeGlobs = globs.map((g) => globToRegExp(g.includes('/') ? (g.startsWith('**/') || g.startsWith('/') ? g : `**/${g}`) : `**/${g}`));
+  };
   let roots: string[] = [];
   let canPullConfiguration = false;
   const configFiles = new ConfigFiles(
@@ -65,7 +78,17 @@ export function listen(connection: Connection): void {
     }
     let analysis: Analysis | undefined;
     try {
-      analysis = analyze(path, doc.getText(), { severities: [loaded.config.rules, normalizeRuleSettings(settings.rules)] }, doc.languageId);
+      const filePath = uriToPath(doc.uri);
+      analysis = analyze(
+        path,
+        doc.getText(),
+        {
+          severities: [loaded.config.rules, normalizeRuleSettings(settings.rules)],
+          readRelative: filePath ? makeReadRelative(filePath, (uri) => documents.get(uri)?.getText()) : undefined,
+          isMappedCompose: (p) => composeGlobs.some((re) => re.test(p.split(sep).join('/'))),
+        },
+        doc.languageId,
+      );
     } catch (e) {
       // The core catches rule errors; reaching here means a parser bug. Keep serving other files.
       connection.console.error(`Containment could not analyse ${doc.uri}: ${(e as Error).stack ?? String(e)}`);
@@ -112,10 +135,9 @@ export function listen(connection: Connection): void {
   async function pullSettings(): Promise<void> {
     if (!canPullConfiguration) return;
     try {
-      const s = (await connection.workspace.getConfiguration({ section: 'containment' })) as Partial<Settings> | null;
-      settings = { ...DEFAULT_SETTINGS, ...(s ?? {}) };
+      setSettings((await connection.workspace.getConfiguration({ section: 'containment' })) as Partial<Settings> | null);
     } catch {
-      settings = DEFAULT_SETTINGS;
+      setSettings(undefined);
     }
   }
 
@@ -123,7 +145,7 @@ export function listen(connection: Connection): void {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     roots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
     const init = params.initializationOptions as { settings?: Partial<Settings> } | undefined;
-    if (init?.settings) settings = { ...DEFAULT_SETTINGS, ...init.settings };
+    if (init?.settings) setSettings(init.settings);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -145,8 +167,7 @@ export function listen(connection: Connection): void {
   connection.onDidChangeConfiguration(async (change) => {
     if (canPullConfiguration) await pullSettings();
     else {
-      const s = (change.settings as { containment?: Partial<Settings> } | undefined)?.containment;
-      settings = { ...DEFAULT_SETTINGS, ...(s ?? {}) };
+      setSettings((change.settings as { containment?: Partial<Settings> } | undefined)?.containment);
     }
     revalidateAll();
   });
@@ -157,7 +178,18 @@ export function listen(connection: Connection): void {
   });
 
   documents.onDidOpen((e) => schedule(e.document, 0));
-  documents.onDidChangeContent((e) => schedule(e.document, DEBOUNCE_MS));
+  documents.onDidChangeContent((e) => {
+    schedule(e.document, DEBOUNCE_MS);
+    // A Compose service's findings depend on the Dockerfile it builds: refresh Compose files too.
+    if (fileKindOf(uriToPath(e.document.uri) ?? e.document.uri, e.document.languageId) === 'dockerfile') {
+      for (const d of documents.all()) {
+        if (d.uri !== e.document.uri && cache.get(d.uri)?.analysis?.kind === 'compose') {
+          cache.delete(d.uri);
+          schedule(d, DEBOUNCE_MS);
+        }
+      }
+    }
+  });
   documents.onDidSave((e) => schedule(e.document, 0));
   documents.onDidClose((e) => {
     const t = timers.get(e.document.uri);
