@@ -74,6 +74,12 @@ export function removeWordsEdit(doc: TextDoc, run: RunInstr, words: Word[], esca
     while (p >= 0 && (text[p] === ' ' || text[p] === '\t')) p--;
     return { range: doc.rangeOf(p + 1, e), newText: '' };
   }
+  if (continuation.test(after) && startLine === run.range.start.line && /^[ \t]*RUN[ \t]+$/i.test(before) && endLine + 1 < doc.lineCount) {
+    // `RUN --network=host \` followed by more: pull the next line up so RUN keeps its first word.
+    const next = doc.offsetAt({ line: endLine + 1, character: 0 });
+    const indent = /^[ \t]*/.exec(doc.lineText(endLine + 1))?.[0].length ?? 0;
+    return { range: doc.rangeOf(s, next + indent), newText: '' };
+  }
   const trailing = /^[ \t]*/.exec(after)?.[0] ?? '';
   const rest = after.slice(trailing.length);
   if (trailing.length > 0 && rest !== '' && !continuation.test(after)) {
