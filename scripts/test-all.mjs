@@ -13,6 +13,7 @@ const steps = [
   ['format (prettier --check)', ...npx('prettier', '--check', '.')],
   ['unit, LSP, CLI and conformance tests', process.execPath, ['scripts/run-tests.mjs']],
   ['package the extension (.vsix)', 'npm', ['run', '--silent', 'package']],
+  ['install the end-to-end tools (code-server, Chromium; skipped when present)', 'bash', ['scripts/e2e/install.sh']],
   ['end-to-end tests in VS Code (code-server + Chromium)', 'npm', ['run', '--silent', 'test:e2e']],
 ];
 
