@@ -13,19 +13,23 @@ const steps = [
   ['format (prettier --check)', ...npx('prettier', '--check', '.')],
   ['unit, LSP, CLI and conformance tests', process.execPath, ['scripts/run-tests.mjs']],
   ['package the extension (.vsix)', 'npm', ['run', '--silent', 'package']],
-  ['install the end-to-end tools (code-server, Chromium; skipped when present)', 'bash', ['scripts/e2e/install.sh']],
+  // Outside CI a machine may not allow installing (no root): the e2e suite then skips with a message.
+  ['install the end-to-end tools (code-server, Chromium; skipped when present)', 'bash', ['scripts/e2e/install.sh'], { optionalOutsideCi: true }],
   ['end-to-end tests in VS Code (code-server + Chromium)', 'npm', ['run', '--silent', 'test:e2e']],
 ];
 
 const only = process.argv.slice(2);
 const failed = [];
-for (const [name, cmd, args] of steps) {
+const inCi = process.env.CI === 'true' || process.env.CI === '1';
+for (const [name, cmd, args, opts = {}] of steps) {
   if (only.length > 0 && !only.some((o) => name.includes(o))) continue;
   const started = Date.now();
   process.stdout.write(`\n=== ${name}\n`);
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
   const secs = ((Date.now() - started) / 1000).toFixed(1);
-  if (r.status !== 0) {
+  if (r.status !== 0 && opts.optionalOutsideCi && !inCi) {
+    process.stdout.write(`=== not available here (${secs} s): ${name}; the suites that need it will say they skipped\n`);
+  } else if (r.status !== 0) {
     failed.push(name);
     process.stdout.write(`=== FAILED: ${name} (${secs} s)\n`);
   } else process.stdout.write(`=== ok: ${name} (${secs} s)\n`);
