@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { run, EXIT_OK, EXIT_FINDINGS, EXIT_USAGE } from '../server/src/cli/main';
@@ -302,6 +302,15 @@ describe('finding files', () => {
       'services/web/Containerfile.dev',
       'services/web/Dockerfile',
     ]);
+    // A glob may start with ./, ../ or an absolute folder: it is walked from there.
+    assert.deepEqual(filesWith(lintJson(dir, './**/Dockerfile').report, 'CT1001'), ['Dockerfile', 'services/web/Dockerfile']);
+    assert.deepEqual(
+      filesWith(lintJson(join(dir, 'services'), '../*.dockerfile').report, 'CT1001'),
+      [`${dir.split(sep).join('/')}/api.dockerfile`],
+      'outside the working folder: shown absolute',
+    );
+    const absolute = lintJson(project(), `${dir.split(sep).join('/')}/services/**/Dockerfile`);
+    assert.deepEqual(filesWith(absolute.report, 'CT1001'), [`${dir.split(sep).join('/')}/services/web/Dockerfile`]);
     const none = lintJson(dir, '**/*.nothing');
     assert.equal(none.code, EXIT_OK);
     assert.equal(none.report.findings.length, 0);

@@ -1,7 +1,7 @@
 // Finds the files to lint: explicit files, folders walked recursively (by file name), and globs
 // (CLI layer: file system access lives here, not in the core).
 
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileKindOf } from '../core/fileKinds';
 import { globToRegExp } from '../core/glob';
@@ -57,8 +57,14 @@ export function collectFiles(args: string[], base: string, ignore: string[], ign
 
   for (const arg of args.length > 0 ? args : ['.']) {
     if (isGlob(arg)) {
-      const re = globToRegExp(toPosix(arg));
-      walk(base, (abs) => re.test(toPosix(relative(base, abs))));
+      // The segments before the first wildcard name the folder to walk (so `./**/Dockerfile`,
+      // `../app/**` and absolute globs work); the rest is matched against paths below it.
+      const parts = toPosix(arg).split('/');
+      const firstGlob = parts.findIndex(isGlob);
+      const prefix = parts.slice(0, firstGlob).join('/') || (arg.startsWith('/') ? '/' : '.');
+      const root = resolve(base, prefix);
+      const re = globToRegExp(parts.slice(firstGlob).join('/'));
+      if (existsSync(root)) walk(root, (abs) => re.test(toPosix(relative(root, abs))));
       continue;
     }
     const abs = resolve(base, arg);
