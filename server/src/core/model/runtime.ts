@@ -122,6 +122,12 @@ export interface RuntimeSpec {
   env: { name: string; value?: string; origin: Origin; unknown?: boolean }[];
   logDriver?: Val<string>;
   fixer?: RuntimeFixer;
+  /**
+   * The spec shows only part of the container's settings: `docker compose run` overrides a Compose
+   * service defined elsewhere, `docker run $OPTS …` hides options behind an expansion, or the line
+   * could not be read to the end. Rules should report what is set, never what seems missing.
+   */
+  partial?: boolean;
 }
 
 export function emptySpec(label: string, source: RuntimeSpec['source'], anchor: Origin): RuntimeSpec {
