@@ -522,6 +522,15 @@ describe('--format sarif', () => {
     }
   });
 
+  test('artifact URIs escape spaces, # and ? so that they name the file, not a fragment or query', () => {
+    const dir = project({ 'my app/Dockerfile': NO_USER, 'v#2/Dockerfile': NO_USER, 'q?/Dockerfile': NO_USER });
+    const log = JSON.parse(cli(dir, 'lint', '--format', 'sarif').out) as SarifLog;
+    assert.ok(validate(log), JSON.stringify(validate.errors));
+    const uris = [...new Set(log.runs[0].results.map((x) => x.locations[0].physicalLocation.artifactLocation.uri))].sort();
+    assert.deepEqual(uris, ['my%20app/Dockerfile', 'q%3F/Dockerfile', 'v%232/Dockerfile']);
+    for (const u of uris) assert.ok(['my app', 'q?', 'v#2'].includes(decodeURIComponent(u.split('/')[0])));
+  });
+
   test('the schema check is not vacuous: a 0-based region or an unknown level is rejected', () => {
     const dir = project({ Dockerfile: ROOT_USER });
     const log = JSON.parse(cli(dir, 'lint', '--format', 'sarif').out) as SarifLog;

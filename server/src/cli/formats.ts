@@ -39,6 +39,11 @@ export function toJson(results: FileResult[]): string {
   return JSON.stringify({ version: VERSION, findings, errors }, null, 2) + '\n';
 }
 
+/** A relative URI reference for a `/`-separated path: `#` and `?` are part of the name, not a fragment or query. */
+function pathToUri(path: string): string {
+  return encodeURI(path).replace(/[#?]/g, (c) => encodeURIComponent(c));
+}
+
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
 export function toSarif(results: FileResult[]): string {
@@ -76,7 +81,7 @@ export function toSarif(results: FileResult[]): string {
             locations: [
               {
                 physicalLocation: {
-                  artifactLocation: { uri: encodeURI(r.path) },
+                  artifactLocation: { uri: pathToUri(r.path) },
                   region: {
                     startLine: f.range.start.line + 1,
                     startColumn: f.range.start.character + 1,
