@@ -1,10 +1,199 @@
 // `docker run` lines in shell scripts and Markdown code blocks → one RuntimeSpec each (pure core
-// layer). Being written for issue 3; this first version reports no commands.
+// layer). The pieces live in ./dockerRun/: a shell lexer with exact offsets (lexer.ts), simple
+// commands and `docker run`-like invocations (commands.ts, flags.ts), the RuntimeSpec (spec.ts)
+// and the quick-fix edits (fixer.ts).
+//
+// Recognised: `docker run|create`, `docker container run|create`, `podman …`, `nerdctl …`,
+// `docker compose run` / `docker-compose run` (options only: the service is defined elsewhere),
+// after `VAR=x`, `sudo`, `exec`, `time`, `env`, `then`/`do`, after `&&` `||` `;` `|` `&`, inside
+// `$(…)`, backticks and `<(…)`, and in here-documents fed to a shell or ssh. In Markdown, fenced
+// blocks tagged bash/sh/shell/zsh (scripts) or console/shell-session/terminal (only prompt lines
+// are commands; output is ignored).
 
 import { TextDoc } from '../text';
-import type { RuntimeDocModel } from '../model/runtimeDoc';
+import type { Position, Range } from '../types';
+import type { InputProblem, RuntimeDocModel } from '../model/runtimeDoc';
+import type { RuntimeSpec } from '../model/runtime';
+import { lex, vtext, type LexOptions, type VText } from './dockerRun/lexer';
+import { commandStart, findInvocation, programName, simpleCommands, type FlagOcc } from './dockerRun/commands';
+import { buildSpec } from './dockerRun/spec';
+import { makeFixer } from './dockerRun/fixer';
 
-export function parseDockerRuns(text: string, kind: 'shell' | 'markdown'): RuntimeDocModel {
+/** The option under a position, for hovers: `flag` is the long name (`--user` for `-u`). */
+export interface DockerRunFlagAt {
+  flag: string;
+  /** As written: `-u`, `--net`. */
+  written: string;
+  value?: string;
+  /** The option and its value. */
+  range: Range;
+}
+
+export type DockerRunDocModel = RuntimeDocModel & {
+  /** The `docker run` option (and its value) at a position, if any. */
+  flagAt(pos: Position): DockerRunFlagAt | undefined;
+};
+
+const SCRIPT_LANGS = new Set(['bash', 'sh', 'shell', 'zsh']);
+const SESSION_LANGS = new Set(['console', 'shell-session', 'shellsession', 'sh-session', 'terminal']);
+/** Programs whose here-document is a script: its `docker run` lines are commands too. */
+const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'ash', 'ssh']);
+const MAX_DEPTH = 8;
+
+/** A console prompt: `$ `, `# `, `% `, optionally after `(venv) `, `user@host:~/dir`, `[root@host dir]`. */
+function promptRegex(chars: string): RegExp {
+  return new RegExp(
+    `^[ \\t]*(?:\\([^()\\n]*\\)[ \\t]+)?(?:[\\w.-]+@[\\w.-]+(?::[^\\s$#%>]*)?[ \\t]?|\\[[^\\]\\n]+\\][ \\t]?|~[^\\s$#%>]*[ \\t]?)?[${chars}][ \\t]+(?=\\S)`,
+  );
+}
+const PS2 = /^[ \t]*> ?/;
+
+interface Fence {
+  lang: string;
+  openLine: number;
+  /** The closing fence's line, or the line count when the block runs to the end of the file. */
+  closeLine: number;
+}
+
+/** Fenced code blocks (``` or ~~~, three or more, indented up to three spaces), as CommonMark reads them. */
+export function findFences(doc: TextDoc): Fence[] {
+  const out: Fence[] = [];
+  const n = doc.lineCount;
+  for (let l = 0; l < n; l++) {
+    const m = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(doc.lineText(l));
+    if (!m || (m[1][0] === '`' && m[2].includes('`'))) continue;
+    const close = new RegExp(`^ {0,3}${m[1][0] === '`' ? '`' : '~'}{${m[1].length},}[ \\t]*$`);
+    let c = l + 1;
+    while (c < n && !close.test(doc.lineText(c))) c++;
+    const lang = (/^[{.\s]*([^\s{},`]+)/.exec(m[2])?.[1] ?? '').toLowerCase();
+    out.push({ lang, openLine: l, closeLine: c });
+    l = c;
+  }
+  return out;
+}
+
+export function parseDockerRuns(text: string, kind: 'shell' | 'markdown'): DockerRunDocModel {
   const doc = new TextDoc(text);
-  return { kind, doc, specs: [], problems: [], statementSpan: (l) => l, statementStart: (l) => l };
+  const specs: RuntimeSpec[] = [];
+  const problems: InputProblem[] = [];
+  const statements: { first: number; last: number }[] = [];
+  const blockEnds = new Map<number, number>();
+  const flagOccs: FlagOcc[] = [];
+  const scope = kind === 'markdown' ? 'code block' : 'script';
+  const lineEndOf = (offset: number): number => {
+    const p = doc.positionAt(offset);
+    return doc.lineStarts[p.line] + doc.lineText(p.line).length;
+  };
+
+  const scan = (v: VText, from: number, to: number, opts: LexOptions, depth: number) => {
+    const r = lex(v, from, to, opts);
+    if (r.error) {
+      problems.push({
+        message: `${r.error.message}: the ${scope} ends before it is closed, so Containment read this command only up to here.`,
+        range: doc.rangeOf(r.error.start, Math.max(r.error.start + 1, lineEndOf(r.error.start))),
+        severity: 'info',
+      });
+    }
+    for (const cmd of simpleCommands(r.tokens, r.error !== undefined)) {
+      const inv = findInvocation(cmd.words);
+      if (inv && !inv.synopsis) {
+        const built = buildSpec(inv, doc);
+        if (cmd.truncated && inv.imageIndex === undefined) built.spec.partial = true;
+        const fixer = cmd.truncated ? undefined : makeFixer(inv, built.spec, built.ports, doc);
+        if (fixer) built.spec.fixer = fixer;
+        specs.push(built.spec);
+        flagOccs.push(...inv.flags);
+        statements.push({
+          first: doc.positionAt(cmd.words[0].start).line,
+          last: doc.positionAt(cmd.words[cmd.words.length - 1].end).line,
+        });
+        if (cmd.endComment && cmd.nextWord?.value.startsWith('-')) {
+          problems.push({
+            message: `This comment ends the \`${inv.commandText}\` command: a shell does not continue a command past a comment, so the options on the lines below are not passed to ${inv.tool === 'compose' ? 'Compose' : inv.tool}. Move the comment above the command.`,
+            range: doc.rangeOf(cmd.endComment.start, cmd.endComment.end),
+            severity: 'warning',
+          });
+        }
+      }
+      if (depth < MAX_DEPTH && cmd.heredocs.length > 0 && SHELLS.has(programName(cmd.words[commandStart(cmd.words)]) ?? '')) {
+        for (const h of cmd.heredocs) if (h.vStart >= 0 && h.vEnd > h.vStart) scan(v, h.vStart, h.vEnd, opts, depth + 1);
+      }
+    }
+    if (depth < MAX_DEPTH) for (const s of r.substitutions) scan(v, s.vStart, s.vEnd, opts, depth + 1);
+  };
+
+  const scanPieces = (pieces: { start: number; end: number }[]) => {
+    const v = vtext(text, pieces);
+    scan(v, 0, v.text.length, { placeholders: kind === 'markdown' }, 0);
+  };
+
+  if (kind === 'shell') {
+    scanPieces([{ start: 0, end: text.length }]);
+  } else {
+    for (const f of findFences(doc)) {
+      const session = SESSION_LANGS.has(f.lang);
+      if (!session && !SCRIPT_LANGS.has(f.lang)) continue;
+      if (f.closeLine < doc.lineCount) blockEnds.set(f.openLine, f.closeLine);
+      const first = f.openLine + 1;
+      const lineStart = (l: number) => (l < doc.lineCount ? doc.lineStarts[l] : text.length);
+      // A script block whose lines start with `$ ` is a session too (`#` stays a comment there).
+      const prompt = promptRegex(session ? '$#%' : '$');
+      let hasPrompt = false;
+      for (let l = first; l < f.closeLine && !hasPrompt; l++) hasPrompt = prompt.test(doc.lineText(l));
+      if (!hasPrompt) {
+        if (f.closeLine > first) scanPieces([{ start: lineStart(first), end: lineStart(f.closeLine) }]);
+        continue;
+      }
+      for (let l = first; l < f.closeLine; l++) {
+        const m = prompt.exec(doc.lineText(l));
+        if (!m) continue; // output
+        const pieces = [{ start: lineStart(l) + m[0].length, end: lineStart(l + 1) }];
+        while (l + 1 < f.closeLine) {
+          const next = doc.lineText(l + 1);
+          const ps2 = PS2.exec(next);
+          if (/\\$/.test(doc.lineText(l)) || (ps2 && !prompt.test(next))) {
+            pieces.push({ start: lineStart(l + 1) + (ps2 ? ps2[0].length : 0), end: lineStart(l + 2) });
+            l++;
+          } else break;
+        }
+        scanPieces(pieces);
+      }
+    }
+  }
+
+  const model: DockerRunDocModel = {
+    kind,
+    doc,
+    specs,
+    problems,
+    statementSpan(line: number): number {
+      let last = blockEnds.get(line) ?? line;
+      for (const s of statements) if (s.first === line && s.last > last) last = s.last;
+      return last;
+    },
+    statementStart(line: number): number {
+      let best: { first: number; last: number } | undefined;
+      for (const s of statements) {
+        if (s.first <= line && line <= s.last && (!best || s.first > best.first)) best = s;
+      }
+      return best?.first ?? line;
+    },
+    hoverAt: () => undefined,
+    flagAt(pos: Position): DockerRunFlagAt | undefined {
+      const o = doc.offsetAt(pos);
+      let best: FlagOcc | undefined;
+      for (const f of flagOccs) {
+        if (f.start <= o && o <= f.end && (!best || f.end - f.start < best.end - best.start)) best = f;
+      }
+      if (!best) return undefined;
+      const r: DockerRunFlagAt = {
+        flag: best.name.length === 1 ? `-${best.name}` : `--${best.name}`,
+        written: best.written,
+        range: doc.rangeOf(best.start, best.end),
+      };
+      if (best.value) r.value = best.value.text;
+      return r;
+    },
+  };
+  return model;
 }

@@ -1,0 +1,159 @@
+// Quick-fix edits for one `docker run`-like command (pure core layer): options are inserted just
+// before the image, on the image's line or, when the command is continued over lines with `\`
+// and the image starts its own line, as a new `  --option value \` line with the same
+// indentation; options are removed with their value and the blank or continuation line they leave.
+
+import type { TextDoc } from '../../text';
+import type { Fix, TextEdit } from '../../types';
+import type { Origin, Port, RuntimeFixer, RuntimeSpec } from '../../model/runtime';
+import type { FlagOcc, Invocation } from './commands';
+import type { PortDetail } from './spec';
+
+/** Quotes a value for the shell when it needs it. */
+export function shellQuote(v: string): string {
+  return /^[\w@%+=:,./-]+$/.test(v) ? v : `'${v.replace(/'/g, `'\\''`)}'`;
+}
+
+export function makeFixer(inv: Invocation, spec: RuntimeSpec, ports: Map<Port, PortDetail>, doc: TextDoc): RuntimeFixer | undefined {
+  if (inv.imageIndex === undefined || inv.synopsis) return undefined;
+  const text = doc.text;
+  const image = inv.words[inv.imageIndex];
+  const firstLine = doc.positionAt(inv.words[inv.toolIndex].start).line;
+  const compose = inv.tool === 'compose';
+
+  const edit = (start: number, end: number, newText: string): TextEdit => ({ range: doc.rangeOf(start, end), newText });
+  const lineStart = (o: number) => doc.lineStarts[doc.positionAt(o).line];
+  const lineEnd = (o: number) => {
+    const l = doc.positionAt(o).line;
+    return doc.lineStarts[l] + doc.lineText(l).length;
+  };
+  const nextLineStart = (o: number) => {
+    const l = doc.positionAt(o).line;
+    return l + 1 < doc.lineCount ? doc.lineStarts[l + 1] : text.length;
+  };
+  /** What may stand before an option on a continuation line: indentation, or a console `> ` prompt. */
+  const LEAD = /^[ \t]*(?:> ?)?[ \t]*$/;
+
+  /** Inserts options (already formatted, e.g. `--cap-drop ALL`) before the image. */
+  const insert = (options: string): TextEdit => {
+    const ls = lineStart(image.start);
+    const before = text.slice(ls, image.start);
+    if (doc.positionAt(image.start).line > firstLine && LEAD.test(before)) return edit(ls, ls, `${before}${options} \\${doc.eol}`);
+    return edit(image.start, image.start, `${options} `);
+  };
+
+  /** Removes [start, end) and the white space (or the whole continuation line) it leaves behind. */
+  const removeSpan = (start: number, end: number): TextEdit => {
+    const ls = lineStart(start);
+    const le = lineEnd(end);
+    if (doc.positionAt(start).line > firstLine && LEAD.test(text.slice(ls, start)) && /^[ \t]*\\$/.test(text.slice(end, le))) {
+      return edit(ls, nextLineStart(end), '');
+    }
+    let e = end;
+    while (e < text.length && (text[e] === ' ' || text[e] === '\t')) e++;
+    if (e > end && e < le) return edit(start, e, '');
+    let s = start;
+    while (s > ls && (text[s - 1] === ' ' || text[s - 1] === '\t')) s--;
+    return edit(s, end, '');
+  };
+
+  const removeOcc = (o: FlagOcc): TextEdit => {
+    if (o.inBundle) {
+      // `-itv /a:/b` → `-it`: drop the letter and its value, keep the other letters.
+      const w = inv.words[o.wordIndex];
+      if (o.valueWordIndex === undefined) return edit(o.flagStart, w.end, '');
+      const vw = inv.words[o.valueWordIndex];
+      return edit(o.flagStart, vw.end, '');
+    }
+    return removeSpan(o.start, o.end);
+  };
+
+  const last = (name: string) => [...inv.flags].reverse().find((o) => o.name === name);
+  const fix = (title: string, edits: TextEdit[]): Fix => ({ title, edits });
+
+  const fixer: RuntimeFixer = {
+    addCapDropAll() {
+      if (spec.capDrop.some((c) => !c.unknown && c.value.toUpperCase() === 'ALL')) return undefined;
+      return fix('Drop all capabilities (--cap-drop ALL)', [insert('--cap-drop ALL')]);
+    },
+    setUser(user: string) {
+      const q = shellQuote(user);
+      const title = `Run as user ${user} (--user ${user})`;
+      const o = last('user');
+      if (o?.value) return fix(title, [edit(o.value.start, o.value.end, q)]);
+      return fix(title, [insert(`--user ${q}`)]);
+    },
+    removeValue(origin: Origin, title: string) {
+      if (origin.kind !== 'source') return undefined;
+      const a = doc.offsetAt(origin.range.start);
+      const b = doc.offsetAt(origin.range.end);
+      const hits = inv.flags.filter((o) => o.start <= a && b <= o.end);
+      if (hits.length === 0) return undefined;
+      const o = hits.reduce((x, y) => (y.end - y.start < x.end - x.start ? y : x));
+      // One item of a comma-separated list (`--cap-add SYS_ADMIN,NET_ADMIN`): remove just that item.
+      const v = o.value;
+      if (v && (o.name === 'cap-add' || o.name === 'cap-drop') && v.text.includes(',') && (a > v.start || b < v.end)) {
+        const i = v.at.findIndex((x) => x >= a);
+        let j = v.at.findIndex((x) => x >= b);
+        if (j < 0) j = v.text.length;
+        if (i >= 0 && j > i) {
+          const after = v.text[j] === ',';
+          const before = i > 0 && v.text[i - 1] === ',';
+          const r = after ? v.inner(i, j + 1) : before ? v.inner(i - 1, j) : v.inner(i, j);
+          return fix(title, [edit(r.start, r.end, '')]);
+        }
+      }
+      return fix(title, [removeOcc(o)]);
+    },
+  };
+  if (compose) return fixer; // `docker compose run` has no --security-opt, --read-only or limit options
+
+  Object.assign(fixer, {
+    addNoNewPrivileges() {
+      const title = 'Set no-new-privileges (--security-opt no-new-privileges)';
+      const off = spec.securityOpt.find((s) => s.kind === 'no-new-privileges' && !s.unknown && /^(?:false|0)$/i.test(s.value));
+      if (off?.origin.kind === 'source') {
+        const r = off.origin.range;
+        return fix(title, [{ range: r, newText: 'no-new-privileges' }]);
+      }
+      if (spec.securityOpt.some((s) => s.kind === 'no-new-privileges' && s.value !== 'false')) return undefined;
+      return fix(title, [insert('--security-opt no-new-privileges')]);
+    },
+    addReadOnly() {
+      const hasTmp = spec.mounts.some((m) => m.target === '/tmp');
+      const title = `Make the root filesystem read-only (--read-only${hasTmp ? '' : ' --tmpfs /tmp'})`;
+      const off = last('read-only');
+      const edits: TextEdit[] = [];
+      if (off && off.bool === false) edits.push(edit(off.start, off.end, '--read-only'));
+      if (off && off.bool === false && hasTmp) return fix(title, edits);
+      edits.push(insert(off && off.bool === false ? '--tmpfs /tmp' : hasTmp ? '--read-only' : '--read-only --tmpfs /tmp'));
+      return fix(title, edits);
+    },
+    addLimits(which: ('memory' | 'cpus' | 'pids')[]) {
+      const parts: string[] = [];
+      if (which.includes('memory')) parts.push('--memory 512m');
+      if (which.includes('cpus')) parts.push('--cpus 1');
+      if (which.includes('pids')) parts.push('--pids-limit 100');
+      if (parts.length === 0) return undefined;
+      return fix(`Add limits (${parts.join(' ')})`, [insert(parts.join(' '))]);
+    },
+    bindPortToLocalhost(port: Port) {
+      const d = ports.get(port);
+      if (!d || port.unknown) return undefined;
+      const v = d.value;
+      const title = `Publish port ${port.hostPort ?? port.containerPort} on 127.0.0.1 only`;
+      if (d.hostIpEnd > 0) {
+        const r = v.inner(0, d.hostIpEnd);
+        return fix(title, [edit(r.start, r.end, '127.0.0.1')]);
+      }
+      const at = v.text.length > 0 ? v.at[0] : v.start;
+      return fix(title, [edit(at, at, d.hasHostPort ? '127.0.0.1:' : '127.0.0.1::')]);
+    },
+    removePrivileged() {
+      const occs = inv.flags.filter((o) => o.name === 'privileged' && o.bool !== false);
+      if (occs.length === 0) return undefined;
+      return fix('Remove --privileged', occs.map(removeOcc));
+    },
+  } satisfies RuntimeFixer);
+  return fixer;
+}
