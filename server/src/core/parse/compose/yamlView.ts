@@ -1,0 +1,295 @@
+// A read-only view over parsed YAML documents for the Compose parser (pure core layer): alias
+// resolution through one anchor table (no repeated document walks, no expansion), `<<` merge keys
+// read as Compose reads them, scalar text with interpolation detection, exact source ranges, and
+// an index from a value's range back to the node and its parent (for fixes that delete it).
+
+import { isAlias, isMap, isPair, isScalar, isSeq, visit } from 'yaml';
+import type { Alias, Document, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import type { TextDoc } from '../../text';
+import type { Origin } from '../../model/runtime';
+import type { InputProblem } from '../../model/runtimeDoc';
+
+/** A node as the parser builds it; every one has a `range` of [start, valueEnd, nodeEnd]. */
+export type YNode = Scalar | YAMLMap | YAMLSeq | Alias;
+export type YPair = Pair<unknown, unknown>;
+
+export const PROBLEM_PREFIX = 'Containment could not read this Compose file: ';
+
+/** One key of a mapping as Compose sees it, after `<<` merges. */
+export interface Entry {
+  key: string;
+  keyNode: Scalar;
+  pair: YPair;
+  /** The value as written (possibly an alias); null when the key has no value. */
+  raw: YNode | null;
+  /** The value after following an alias; null when empty or unresolvable. */
+  value: YNode | null;
+  /** The mapping the pair is written in. */
+  map: YAMLMap;
+  /** True when the pair is written in the mapping being read, false when it comes from a `<<` merge. */
+  own: boolean;
+}
+
+/** Where a node sits: the thing a fix removes when it removes the value. */
+export type Placement =
+  | { kind: 'item'; seq: YAMLSeq; index: number; node: YNode | null }
+  | { kind: 'pair'; map: YAMLMap; pair: YPair; index: number }
+  | { kind: 'root' };
+
+/** Expanded node count above which aliases are considered an attack and are not followed. */
+const MAX_EXPANSION = 100_000;
+
+/** The node a YAML value holds, or null for anything else (a missing value). */
+export function asNode(n: unknown): YNode | null {
+  return isScalar(n) || isMap(n) || isSeq(n) || isAlias(n) ? n : null;
+}
+
+export function rangeTuple(n: { range?: [number, number, number] | null }): [number, number, number] {
+  return n.range ?? [0, 0, 0];
+}
+
+function scalarString(v: unknown): string {
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' ? String(v) : '';
+}
+
+/** `${VAR}`, `${VAR:-x}` or `$VAR` outside a `$$` escape: the value is decided at deploy time. */
+export function isInterpolated(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] !== '$') continue;
+    const next = s[i + 1];
+    if (next === '$') {
+      i++;
+      continue;
+    }
+    if (next === '{' || (next !== undefined && /[A-Za-z_]/.test(next))) return true;
+  }
+  return false;
+}
+
+/** `$$` is Compose's escape for a literal `$`. */
+export function unescapeDollars(s: string): string {
+  return s.replace(/\$\$/g, '$');
+}
+
+export class YamlView {
+  private readonly aliasTargets = new Map<Alias, YNode | null>();
+  private readonly entryMemo = new Map<YAMLMap, Map<string, Entry>>();
+  private readonly entryBusy = new Set<YAMLMap>();
+  private placementIndex?: Map<string, Placement & { node?: YNode | null }>;
+  /** Set when aliases expand beyond reason: they are then not followed at all. */
+  aliasesDisabled = false;
+
+  constructor(
+    readonly doc: TextDoc,
+    readonly documents: Document.Parsed[],
+    readonly problems: InputProblem[],
+  ) {
+    for (const d of documents) this.indexAnchors(d);
+    this.checkExpansion();
+  }
+
+  get text(): string {
+    return this.doc.text;
+  }
+
+  private indexAnchors(d: Document.Parsed): void {
+    const anchors = new Map<string, YNode>();
+    visit(d, {
+      Node: (_k, node) => {
+        if (isAlias(node)) {
+          const target = anchors.get(node.source) ?? null;
+          if (target && this.contains(target, node)) {
+            this.aliasTargets.set(node, null);
+            this.problem(node, `the alias *${node.source} refers to a node that contains it; it was not followed.`);
+          } else this.aliasTargets.set(node, target);
+          return;
+        }
+        const n = asNode(node);
+        if (n && n.anchor) anchors.set(n.anchor, n);
+      },
+    });
+  }
+
+  private contains(outer: YNode, inner: YNode): boolean {
+    const o = rangeTuple(outer);
+    const i = rangeTuple(inner);
+    return o[0] <= i[0] && i[0] < Math.max(o[1], o[2]);
+  }
+
+  /** Counts nodes as if every alias were expanded (memoised, so linear); an alias bomb stops alias resolution. */
+  private checkExpansion(): void {
+    if (this.aliasTargets.size === 0) return;
+    const memo = new Map<YNode, number>();
+    const size = (n: YNode | null): number => {
+      if (!n) return 1;
+      const known = memo.get(n);
+      if (known !== undefined) return known;
+      memo.set(n, 1); // a cycle counts once (cycles were already refused above)
+      let total = 1;
+      if (isAlias(n)) total = size(this.aliasTargets.get(n) ?? null);
+      else if (isSeq(n)) for (const it of n.items) total = Math.min(total + size(asNode(it)), MAX_EXPANSION * 10);
+      else if (isMap(n)) for (const p of n.items) total = Math.min(total + size(asNode(p.key)) + size(asNode(p.value)), MAX_EXPANSION * 10);
+      memo.set(n, total);
+      return total;
+    };
+    for (const d of this.documents) {
+      const root = asNode(d.contents);
+      if (root && size(root) > MAX_EXPANSION) {
+        this.aliasesDisabled = true;
+        const first = [...this.aliasTargets.keys()].find((a) => rangeTuple(a)[0] >= rangeTuple(root)[0]);
+        this.problem(
+          first ?? root,
+          `its aliases expand to more than ${MAX_EXPANSION.toLocaleString('en-US')} values (an alias bomb?); aliases were not followed.`,
+        );
+        return;
+      }
+    }
+  }
+
+  problem(
+    node: YNode | { range?: [number, number, number] | null },
+    message: string,
+    severity: InputProblem['severity'] = 'warning',
+  ): void {
+    const r = rangeTuple(node);
+    this.problems.push({ message: PROBLEM_PREFIX + message, range: this.doc.rangeOf(r[0], Math.max(r[0], r[1])), severity });
+  }
+
+  /** Follows an alias to its anchored node; other nodes are returned as they are. Empty values are null. */
+  resolve(n: unknown): YNode | null {
+    const node = asNode(n);
+    if (!node) return null;
+    if (isAlias(node)) {
+      if (this.aliasesDisabled) return null;
+      return this.aliasTargets.get(node) ?? null;
+    }
+    return node;
+  }
+
+  /** A scalar that holds nothing (`key:` or `key: null`). */
+  isEmpty(n: YNode | null): boolean {
+    return n === null || (isScalar(n) && n.value === null);
+  }
+
+  /** The keys of a mapping, own keys first, then those of `<<` merge sources in order (the first one wins). */
+  entries(map: YAMLMap): Map<string, Entry> {
+    const memo = this.entryMemo.get(map);
+    if (memo) return memo;
+    const out = new Map<string, Entry>();
+    if (this.entryBusy.has(map)) return out;
+    this.entryBusy.add(map);
+    const merges: YAMLMap[] = [];
+    for (const pair of map.items) {
+      if (!isScalar(pair.key)) continue;
+      const key = this.keyText(pair.key);
+      const raw = asNode(pair.value);
+      if (key === '<<' && pair.key.type === 'PLAIN') {
+        const src = this.resolve(raw);
+        if (isMap(src)) merges.push(src);
+        else if (isSeq(src))
+          for (const it of src.items) {
+            const m = this.resolve(it);
+            if (isMap(m)) merges.push(m);
+          }
+        continue;
+      }
+      if (out.has(key)) continue; // duplicate keys are reported by the YAML parser
+      out.set(key, { key, keyNode: pair.key, pair, raw, value: this.isEmpty(raw) ? null : this.resolve(raw), map, own: true });
+    }
+    for (const m of merges) {
+      for (const [k, e] of this.entries(m)) if (!out.has(k)) out.set(k, { ...e, own: false });
+    }
+    this.entryBusy.delete(map);
+    this.entryMemo.set(map, out);
+    return out;
+  }
+
+  /** Entries of a value that should be a mapping (through an alias); undefined when it is not one. */
+  mapEntries(n: YNode | null): Map<string, Entry> | undefined {
+    const m = this.resolve(n);
+    return isMap(m) ? this.entries(m) : undefined;
+  }
+
+  keyText(k: Scalar): string {
+    return typeof k.source === 'string' ? k.source : scalarString(k.value);
+  }
+
+  /** The text of a scalar as Compose reads it (numbers as written: `1.0` stays `1.0`). */
+  scalarText(n: YNode | null): string | undefined {
+    const s = this.resolve(n);
+    if (!isScalar(s) || s.value === null) return undefined;
+    if (typeof s.source === 'string' && s.type === 'PLAIN') return s.source;
+    if (typeof s.value === 'string') return s.value;
+    return typeof s.source === 'string' ? s.source : scalarString(s.value);
+  }
+
+  /** End offset of a node's content: without trailing blank lines and comments of block collections. */
+  contentEnd(n: YNode | null | undefined): number {
+    if (!n) return 0;
+    const r = rangeTuple(n);
+    let end = r[1];
+    if ((isMap(n) || isSeq(n)) && !n.flow && n.items.length > 0) {
+      const last = n.items[n.items.length - 1];
+      if (isPair(last)) {
+        const k = asNode(last.key);
+        const v = asNode(last.value);
+        end = Math.max(k ? this.contentEnd(k) : 0, v ? this.contentEnd(v) : 0);
+      } else end = this.contentEnd(asNode(last));
+    }
+    const text = this.doc.text;
+    while (end > r[0] && /\s/.test(text[end - 1])) end--;
+    return Math.max(end, r[0]);
+  }
+
+  origin(n: YNode): Origin {
+    return { kind: 'source', range: this.doc.rangeOf(rangeTuple(n)[0], this.contentEnd(n)) };
+  }
+
+  /** From a pair's key to the end of its value. */
+  pairOrigin(pair: YPair): Origin {
+    const k = asNode(pair.key);
+    const v = asNode(pair.value);
+    const start = k ? rangeTuple(k)[0] : 0;
+    const end = Math.max(k ? this.contentEnd(k) : start, v && !this.isEmptyText(v) ? this.contentEnd(v) : 0);
+    return { kind: 'source', range: this.doc.rangeOf(start, end) };
+  }
+
+  /** An empty scalar written as nothing at all (its range is where the value would start). */
+  isEmptyText(n: YNode): boolean {
+    return isScalar(n) && n.value === null && (n.source ?? '') === '' && rangeTuple(n)[0] === rangeTuple(n)[1];
+  }
+
+  private buildPlacementIndex(): Map<string, Placement & { node?: YNode | null }> {
+    const idx = new Map<string, Placement & { node?: YNode | null }>();
+    const pairIdx = new Map<string, Placement>();
+    const key = (s: number, e: number) => `${s}:${e}`;
+    const walk = (n: YNode | null, place: Placement) => {
+      if (!n) return;
+      const k = key(rangeTuple(n)[0], this.contentEnd(n));
+      if (!idx.has(k) && !this.isEmptyText(n)) idx.set(k, { ...place, node: n });
+      if (isSeq(n)) n.items.forEach((it, index) => walk(asNode(it), { kind: 'item', seq: n, index, node: asNode(it) }));
+      else if (isMap(n))
+        n.items.forEach((pair, index) => {
+          const p: Placement = { kind: 'pair', map: n, pair, index };
+          const o = this.pairOrigin(pair);
+          if (o.kind === 'source') {
+            const pk = key(this.doc.offsetAt(o.range.start), this.doc.offsetAt(o.range.end));
+            if (!pairIdx.has(pk)) pairIdx.set(pk, p);
+          }
+          walk(asNode(pair.value), p);
+        });
+    };
+    for (const d of this.documents) walk(asNode(d.contents), { kind: 'root' });
+    for (const [k, p] of pairIdx) if (!idx.has(k)) idx.set(k, p);
+    return idx;
+  }
+
+  /** The node (and where it sits) whose content range is exactly this origin's range. */
+  placementOf(origin: Origin): (Placement & { node?: YNode | null }) | undefined {
+    if (origin.kind !== 'source') return undefined;
+    this.placementIndex ??= this.buildPlacementIndex();
+    const s = this.doc.offsetAt(origin.range.start);
+    const e = this.doc.offsetAt(origin.range.end);
+    return this.placementIndex.get(`${s}:${e}`);
+  }
+}
