@@ -4,7 +4,7 @@
 import type { Range } from '../../types';
 import { imageRule, type Hit } from '../rule';
 import { kvPairs } from './kvPairs';
-import { harmlessValue, knownFormatOf, secretWordOf } from './secretPatterns';
+import { BROWSER_PREFIX, harmlessValue, knownFormatOf, secretWordOf } from './secretPatterns';
 
 const REF = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|([A-Za-z_][A-Za-z0-9_]*))/g;
 
@@ -39,6 +39,7 @@ export default imageRule(
       'This rule reports a value only when it is literally there. It looks at the name: whole words such as PASSWORD, PASSWD, PASS, SECRET, TOKEN, CREDENTIALS, or KEY after API, ACCESS, SECRET, PRIVATE, CLIENT and similar (`API_KEY`, `AWS_SECRET_ACCESS_KEY`, `dbPassword`). ' +
       'A name that only contains such a word inside another one (`TOKENIZERS_PARALLELISM`, `KEYBOARD`, `BYPASS`), that describes a credential instead of holding it (it ends in `_URL`, `_FILE`, `_PATH`, `_DIR`, `_ENDPOINT`, `_NAME`, `_LENGTH`, `_TTL`, …), that names a public key (`GPG_KEY`, `PUBLIC_KEY`) or a key ID (`AWS_ACCESS_KEY_ID`), or a user name (`USERNAME`) is not a secret. ' +
       'Values that cannot be a credential are skipped too: empty values, on/off switches (`MYSQL_ALLOW_EMPTY_PASSWORD=yes`), file paths, URLs without a password, placeholders like `<token>`, and `${VAR}` references. ' +
+      'Variables that front-end build tools inline into the JavaScript every browser downloads (`VITE_`, `NEXT_PUBLIC_`, `REACT_APP_`, `EXPO_PUBLIC_`, `NUXT_PUBLIC_`, `GATSBY_`, `PUBLIC_`) are public by design, so their names are not judged either. ' +
       'Independently of the name, a value with the shape of a known credential is reported: a private key block, AWS access key IDs (`AKIA…`), GitHub (`ghp_…`, `github_pat_…`), GitLab, Slack, Stripe, Google, npm and OpenAI-style keys, JSON Web Tokens, and URLs with a password (`postgres://app:secret@db/app`). ' +
       "One reference is reported as well: `ENV NPM_TOKEN=${NPM_TOKEN}` after `ARG NPM_TOKEN` copies whatever is passed with `--build-arg` into the image's environment. " +
       'An `ARG` without a default (`ARG NPM_TOKEN`) is not reported, because the file holds no value; it still is the wrong channel for secrets, see below.',
@@ -96,6 +97,10 @@ export default imageRule(
       'FROM alpine:3.20\nENV SSH_PRIVATE_KEY_PATH=/home/app/.ssh/id_ed25519 AWS_ACCESS_KEY_ID=\n',
       'FROM alpine:3.20\nARG DB_PASSWORD=""\nENV API_TOKEN=<set-at-runtime>\n',
       'FROM node:20-slim\nENV DATABASE_URL=postgres://app:${DB_PASSWORD}@db:5432/app\n',
+      // Inlined into the browser bundle: public by design (hadolint's DL3064 reports these names).
+      'FROM node:20-slim AS web\nARG VITE_API_KEY=demo-public-key\nENV NEXT_PUBLIC_MAPS_API_KEY=AIzaSyA1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q\n',
+      // Rails asset precompilation needs a dummy switch, not a secret.
+      'FROM ruby:3.3-slim\nENV SECRET_KEY_BASE_DUMMY=1\n',
     ],
   },
   (model): Hit[] => {
@@ -111,7 +116,8 @@ export default imageRule(
         if (kind === 'ARG') args.add(pair.name);
         const value = pair.value;
         if (value === undefined || value.trim() === '') continue;
-        const format = knownFormatOf(value);
+        const browser = BROWSER_PREFIX.test(pair.name);
+        const format = knownFormatOf(value, browser);
         if (format) {
           push(
             pair.range,
@@ -119,7 +125,7 @@ export default imageRule(
           );
           continue;
         }
-        const word = secretWordOf(pair.name);
+        const word = browser ? undefined : secretWordOf(pair.name);
         if (!word) continue;
         const refs = references(value);
         if (refs.length > 0) {

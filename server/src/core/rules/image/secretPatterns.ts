@@ -177,7 +177,15 @@ export function harmlessValue(value: string): boolean {
 export interface KnownFormat {
   what: string;
   re: RegExp;
+  /** Keys of this kind are meant to be public when shipped to browsers (Firebase, Maps). */
+  browserKey?: boolean;
 }
+
+/**
+ * Prefixes that front-end build tools inline into the JavaScript sent to every browser: whatever
+ * such a variable holds is public by design, so its name says nothing about a secret.
+ */
+export const BROWSER_PREFIX = /^(VITE|NEXT_PUBLIC|REACT_APP|EXPO_PUBLIC|NUXT_PUBLIC|GATSBY|PUBLIC)_/i;
 
 /** Credential formats recognisable by their shape, whatever the variable is called. */
 export const KNOWN_FORMATS: KnownFormat[] = [
@@ -189,7 +197,7 @@ export const KNOWN_FORMATS: KnownFormat[] = [
   { what: 'a Slack token (xox…)', re: /\bxox[abposr]-[A-Za-z0-9-]{10,}/ },
   { what: 'a Slack webhook URL', re: /https:\/\/hooks\.slack\.com\/services\/T[A-Za-z0-9]+\/B[A-Za-z0-9]+\/[A-Za-z0-9]+/ },
   { what: 'a Stripe live key (sk_live_…)', re: /\b[rs]k_live_[0-9A-Za-z]{20,}/ },
-  { what: 'a Google API key (AIza…)', re: /\bAIza[0-9A-Za-z_-]{35}\b/ },
+  { what: 'a Google API key (AIza…)', re: /\bAIza[0-9A-Za-z_-]{35}\b/, browserKey: true },
   { what: 'an npm access token (npm_…)', re: /\bnpm_[A-Za-z0-9]{36}\b/ },
   { what: 'an OpenAI-style API key (sk-…)', re: /\bsk-(proj-|ant-)?[A-Za-z0-9_-]{32,}/ },
   { what: 'a JSON Web Token (eyJ….eyJ….…)', re: /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/ },
@@ -209,9 +217,9 @@ export function urlPassword(value: string): boolean {
 }
 
 /** What known credential format the value has, if any. */
-export function knownFormatOf(value: string): string | undefined {
+export function knownFormatOf(value: string, browserName = false): string | undefined {
   if (isDocExample(value)) return undefined;
-  for (const f of KNOWN_FORMATS) if (f.re.test(value)) return f.what;
+  for (const f of KNOWN_FORMATS) if (f.re.test(value) && !(browserName && f.browserKey)) return f.what;
   if (urlPassword(value)) return 'a URL with a password in it (scheme://user:password@host)';
   return undefined;
 }
