@@ -6,7 +6,18 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, sep } from 'node:path';
@@ -282,6 +293,24 @@ describe('finding files', () => {
     assert.deepEqual(filesWith(r.report, 'CT1001'), ['services/web/Containerfile.dev', 'services/web/Dockerfile']);
     const fromInside = lintJson(join(dir, 'services', 'web'), '.');
     assert.deepEqual(filesWith(fromInside.report, 'CT1001'), ['Containerfile.dev', 'Dockerfile']);
+  });
+
+  test('symbolic links that loop back up the tree are not followed again', (t) => {
+    if (process.platform === 'win32') return t.skip('symbolic links need privileges on Windows');
+    const dir = project({ 'a/Dockerfile': NO_USER, 'b/Dockerfile': NO_USER });
+    symlinkSync('..', join(dir, 'a', 'up'));
+    symlinkSync(join(dir, 'a'), join(dir, 'a', 'self'));
+    symlinkSync(join(dir, 'b'), join(dir, 'a', 'b-again'));
+    const started = Date.now();
+    const r = lintJson(dir);
+    assert.ok(Date.now() - started < 10_000);
+    assert.equal(r.report.errors.length, 0);
+    assert.deepEqual(
+      r.report.findings.filter((f) => f.ruleId === 'CT1001').map((f) => f.file),
+      ['a/Dockerfile', 'a/b-again/Dockerfile', 'b/Dockerfile'],
+      'each path once: a link to a sibling is a path of its own, a link to an ancestor is not followed',
+    );
+    assert.deepEqual(filesWith(lintJson(dir, '**/Dockerfile').report, 'CT1001'), ['a/Dockerfile', 'a/b-again/Dockerfile', 'b/Dockerfile']);
   });
 
   test('a file named on the command line is linted as a Dockerfile whatever its name', () => {

@@ -1,7 +1,7 @@
 // Finds the files to lint: explicit files, folders walked recursively (by file name), and globs
 // (CLI layer: file system access lives here, not in the core).
 
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileKindOf } from '../core/fileKinds';
 import { globToRegExp } from '../core/glob';
@@ -33,7 +33,16 @@ export function collectFiles(args: string[], base: string, ignore: string[], ign
     return ignored.some((re) => re.test(rel) || re.test(rel + '/'));
   };
 
-  const walk = (dir: string, accept: (abs: string) => boolean) => {
+  // `ancestors` holds the real paths of the folders above this one: a symbolic link back up the
+  // tree is not followed, so a loop cannot repeat files or run for ever.
+  const walk = (dir: string, accept: (abs: string) => boolean, ancestors = new Set<string>()) => {
+    let real = dir;
+    try {
+      real = realpathSync(dir);
+    } catch {
+      // readdirSync below reports the problem
+    }
+    if (ancestors.has(real)) return;
     let entries: string[];
     try {
       entries = readdirSync(dir);
@@ -41,6 +50,7 @@ export function collectFiles(args: string[], base: string, ignore: string[], ign
       errors.push(`cannot read folder ${dir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
       return;
     }
+    ancestors.add(real);
     for (const name of entries.sort()) {
       const abs = join(dir, name);
       let st;
@@ -50,9 +60,10 @@ export function collectFiles(args: string[], base: string, ignore: string[], ign
         continue; // a dangling link or a file removed while walking
       }
       if (st.isDirectory()) {
-        if (!SKIP_DIRS.has(name) && !isIgnored(abs)) walk(abs, accept);
+        if (!SKIP_DIRS.has(name) && !isIgnored(abs)) walk(abs, accept, ancestors);
       } else if (st.isFile() && accept(abs) && !isIgnored(abs)) files.add(abs);
     }
+    ancestors.delete(real);
   };
 
   for (const arg of args.length > 0 ? args : ['.']) {
