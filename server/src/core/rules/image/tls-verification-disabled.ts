@@ -25,7 +25,11 @@ const ENV_SWITCHES: EnvSwitch[] = [
     off: () => true,
     what: 'makes git skip HTTPS certificate checks (git only looks at whether it is set, so even 0, false or an empty value turns checks off)',
   },
-  { names: ['PYTHONHTTPSVERIFY'], off: (v) => v === '0', what: "turns off HTTPS certificate checks in Python's standard library" },
+  {
+    names: ['PYTHONHTTPSVERIFY'],
+    off: (v) => v === '0',
+    what: "turns off HTTPS certificate checks in Python's standard library (on Python builds that honour it, as PEP 493 describes)",
+  },
   {
     names: ['NPM_CONFIG_STRICT_SSL', 'npm_config_strict_ssl'],
     off: (v) => /^false$/i.test(v),
