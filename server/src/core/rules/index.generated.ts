@@ -18,6 +18,34 @@ import image_sudo_in_run from './image/sudo-in-run';
 import image_tls_verification_disabled from './image/tls-verification-disabled';
 import image_untrusted_packages from './image/untrusted-packages';
 import image_world_writable_or_setuid from './image/world-writable-or-setuid';
+import runtime_apparmor_unconfined from './runtime/apparmor-unconfined';
+import runtime_cap_drop_all_missing from './runtime/cap-drop-all-missing';
+import runtime_cgroup_parent_set from './runtime/cgroup-parent-set';
+import runtime_cpu_limit_missing from './runtime/cpu-limit-missing';
+import runtime_dangerous_capability from './runtime/dangerous-capability';
+import runtime_dangerous_sysctl from './runtime/dangerous-sysctl';
+import runtime_engine_socket_mounted from './runtime/engine-socket-mounted';
+import runtime_healthcheck_missing from './runtime/healthcheck-missing';
+import runtime_host_device from './runtime/host-device';
+import runtime_host_namespace from './runtime/host-namespace';
+import runtime_image_not_digest_pinned from './runtime/image-not-digest-pinned';
+import runtime_image_unpinned from './runtime/image-unpinned';
+import runtime_logging_disabled from './runtime/logging-disabled';
+import runtime_memory_limit_missing from './runtime/memory-limit-missing';
+import runtime_no_new_privileges_missing from './runtime/no-new-privileges-missing';
+import runtime_pids_limit_missing from './runtime/pids-limit-missing';
+import runtime_port_on_all_interfaces from './runtime/port-on-all-interfaces';
+import runtime_privileged_host_port from './runtime/privileged-host-port';
+import runtime_privileged from './runtime/privileged';
+import runtime_read_only_rootfs_missing from './runtime/read-only-rootfs-missing';
+import runtime_restart_policy_unbounded from './runtime/restart-policy-unbounded';
+import runtime_runs_as_root from './runtime/runs-as-root';
+import runtime_seccomp_unconfined from './runtime/seccomp-unconfined';
+import runtime_secret_in_environment from './runtime/secret-in-environment';
+import runtime_selinux_disabled from './runtime/selinux-disabled';
+import runtime_sensitive_host_path from './runtime/sensitive-host-path';
+import runtime_shared_mount_propagation from './runtime/shared-mount-propagation';
+import runtime_tmpfs_exec_or_suid from './runtime/tmpfs-exec-or-suid';
 import type { Rule } from './rule';
 
 export const GENERATED_RULES: Rule[] = [
@@ -39,4 +67,32 @@ export const GENERATED_RULES: Rule[] = [
   image_tls_verification_disabled,
   image_untrusted_packages,
   image_world_writable_or_setuid,
+  runtime_apparmor_unconfined,
+  runtime_cap_drop_all_missing,
+  runtime_cgroup_parent_set,
+  runtime_cpu_limit_missing,
+  runtime_dangerous_capability,
+  runtime_dangerous_sysctl,
+  runtime_engine_socket_mounted,
+  runtime_healthcheck_missing,
+  runtime_host_device,
+  runtime_host_namespace,
+  runtime_image_not_digest_pinned,
+  runtime_image_unpinned,
+  runtime_logging_disabled,
+  runtime_memory_limit_missing,
+  runtime_no_new_privileges_missing,
+  runtime_pids_limit_missing,
+  runtime_port_on_all_interfaces,
+  runtime_privileged_host_port,
+  runtime_privileged,
+  runtime_read_only_rootfs_missing,
+  runtime_restart_policy_unbounded,
+  runtime_runs_as_root,
+  runtime_seccomp_unconfined,
+  runtime_secret_in_environment,
+  runtime_selinux_disabled,
+  runtime_sensitive_host_path,
+  runtime_shared_mount_propagation,
+  runtime_tmpfs_exec_or_suid,
 ];

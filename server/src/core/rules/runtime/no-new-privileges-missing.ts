@@ -1,0 +1,89 @@
+// CT2007 no-new-privileges-missing: without `no-new-privileges:true`, setuid binaries and file
+// capabilities can raise a process's privileges inside the container (pure core layer).
+
+import { runtimeRule, type Hit } from '../rule';
+import { hitAt, securityOpts, spelled } from './util1';
+
+/** Go's strconv.ParseBool, which Docker uses for this option; undefined for anything else (Docker refuses it). */
+function parseBool(v: string): boolean | undefined {
+  const t = v.trim();
+  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(t)) return true;
+  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(t)) return false;
+  return undefined;
+}
+
+export default runtimeRule(
+  {
+    id: 'CT2007',
+    name: 'no-new-privileges-missing',
+    title: 'no-new-privileges is not set',
+    defaultSeverity: 'warning',
+    appliesTo: ['compose', 'shell', 'markdown'],
+    explanation:
+      "A process normally gains privileges when it runs a program marked setuid or setgid (`su`, `sudo`, `passwd`, `mount`, `ping` on some images) or one with file capabilities: the kernel switches it to the file owner's user or adds the capabilities during `execve`. " +
+      'Inside a container that means a non-root process can become root, or an unprivileged user can regain capabilities, through any such program the image happens to contain. ' +
+      "`no-new-privileges` sets the kernel's `no_new_privs` flag (prctl(2), PR_SET_NO_NEW_PRIVS) on the container's first process; it is inherited by every child and cannot be cleared, and `execve` then never grants more than the caller already had: setuid bits and file capabilities are ignored, and AppArmor or SELinux can only switch to a more restrictive profile. " +
+      'It costs nothing for programs that do not rely on setuid helpers. Docker leaves it off unless the option is given or the daemon sets it for all containers (`"no-new-privileges": true` in daemon.json, which a file cannot show). `no-new-privileges:false` says explicitly to leave it off and is reported the same way.',
+    remediation:
+      'Add `security_opt: ["no-new-privileges:true"]` (`--security-opt no-new-privileges`). If the program really switches users through a setuid helper, drop privileges in the entrypoint with `setpriv`, `gosu` or `su-exec` instead (they need no setuid bit), or run as the target user from the start with `user:`.',
+    references: [
+      { title: 'docker run reference: --security-opt', url: 'https://docs.docker.com/reference/cli/docker/container/run/#security-opt' },
+      { title: 'Compose file reference: security_opt', url: 'https://docs.docker.com/reference/compose-file/services/#security_opt' },
+      { title: 'Linux kernel documentation: No New Privileges Flag', url: 'https://docs.kernel.org/userspace-api/no_new_privs.html' },
+      { title: 'prctl(2): PR_SET_NO_NEW_PRIVS', url: 'https://man7.org/linux/man-pages/man2/prctl.2.html' },
+      {
+        title: 'CIS Docker Benchmark 5.25: Ensure that the container is restricted from acquiring additional privileges',
+        url: 'https://www.cisecurity.org/benchmark/docker',
+      },
+    ],
+    peers: {
+      kics: ['No New Privileges Not Set'],
+      composeLint: ['CL-0003'],
+      cis: ['5.25'],
+    },
+    bad: [
+      { kind: 'compose', bad: 'services:\n  web:\n    image: nginx:1.27\n    read_only: true\n' },
+      { kind: 'compose', bad: 'services:\n  web:\n    image: nginx:1.27\n    security_opt:\n      - no-new-privileges:false\n' },
+      { kind: 'compose', bad: 'services:\n  web:\n    image: nginx:1.27\n    security_opt:\n      - apparmor:docker-default\n' },
+      { kind: 'shell', bad: '#!/bin/sh\ndocker run -d --name web nginx:1.27\n' },
+      { kind: 'shell', bad: '#!/bin/sh\ndocker run -d --security-opt no-new-privileges=false nginx:1.27\n' },
+    ],
+    good: [
+      { kind: 'compose', text: 'services:\n  web:\n    image: nginx:1.27\n    security_opt:\n      - no-new-privileges:true\n' },
+      {
+        kind: 'compose',
+        text: 'services:\n  web:\n    image: nginx:1.27\n    security_opt: ["no-new-privileges=true", "seccomp=./profile.json"]\n',
+      },
+      { kind: 'shell', text: '#!/bin/sh\ndocker run --security-opt no-new-privileges nginx:1.27\n' },
+      { kind: 'shell', text: '#!/bin/sh\ndocker run --security-opt=no-new-privileges:true nginx:1.27\n' },
+      // Decided by a variable: unknown, not guessed.
+      { kind: 'compose', text: 'services:\n  web:\n    image: nginx:1.27\n    security_opt:\n      - "no-new-privileges:${NNP:-true}"\n' },
+    ],
+  },
+  (spec): Hit[] => {
+    if (spec.securityOpt.some((o) => o.unknown && (o.kind === 'no-new-privileges' || o.kind === 'other'))) return [];
+    const opts = securityOpts(spec, 'no-new-privileges');
+    // Docker applies the options in order, so the last one decides.
+    const last = opts[opts.length - 1];
+    if (last) {
+      const on = parseBool(last.value);
+      if (on !== false) return []; // true, or a value Docker refuses (the container does not start).
+      return [
+        hitAt(
+          spec,
+          last.origin,
+          `${last.raw} in ${spec.label} explicitly leaves no-new-privileges off, so setuid programs and file capabilities in the image can still raise a process's privileges.`,
+        ),
+      ];
+    }
+    const add = spelled(spec, 'no-new-privileges:true', '--security-opt no-new-privileges', 'no-new-privileges');
+    return [
+      hitAt(
+        spec,
+        spec.anchor,
+        `No ${add} in ${spec.label}, so setuid programs (su, sudo…) and file capabilities in the image can raise a process's privileges inside the container.`,
+        spec.fixer?.addNoNewPrivileges?.(),
+      ),
+    ];
+  },
+);

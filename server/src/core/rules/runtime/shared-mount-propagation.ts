@@ -1,0 +1,68 @@
+// CT2010 shared-mount-propagation: a bind mount with shared or rshared propagation lets mounts cross
+// between the container and the host (pure core layer).
+
+import { runtimeRule, type Hit } from '../rule';
+import { hitAt } from './util1';
+
+export default runtimeRule(
+  {
+    id: 'CT2010',
+    name: 'shared-mount-propagation',
+    title: 'A mount uses shared propagation',
+    defaultSeverity: 'warning',
+    appliesTo: ['compose', 'shell', 'markdown'],
+    explanation:
+      "Each container has its own mount namespace: what it mounts or unmounts stays inside it. Mount propagation (mount_namespaces(7)) is the exception a bind mount can ask for. With `private` (Docker's default, `rprivate`) nothing crosses. With `slave`/`rslave`, mounts made on the host under the folder later appear in the container, but not the other way round. " +
+      'With `shared`/`rshared` both directions propagate: a filesystem mounted by the container under that folder appears on the host, and host mounts appear in the container. A container that can mount (for example with `SYS_ADMIN`) can then cover a host directory with content of its choosing, and a container that cannot still receives whatever the host later mounts there, such as a newly attached disk. ' +
+      'The host side must itself be a shared mount for this to work, which is why the setting is rare outside storage plugins and nested engines. `slave`/`rslave` are not reported.',
+    remediation:
+      "Remove the propagation option (or use `rprivate`). If the container must see mounts the host makes later (a storage or backup agent), use `rslave`, which does not let the container's mounts reach the host.",
+    references: [
+      {
+        title: 'Bind propagation (Docker documentation)',
+        url: 'https://docs.docker.com/engine/storage/bind-mounts/#configure-bind-propagation',
+      },
+      { title: 'mount_namespaces(7): shared subtrees', url: 'https://man7.org/linux/man-pages/man7/mount_namespaces.7.html' },
+      {
+        title: 'CIS Docker Benchmark 5.19: Ensure mount propagation mode is not set to shared',
+        url: 'https://www.cisecurity.org/benchmark/docker',
+      },
+    ],
+    peers: {
+      composeLint: ['CL-0017'],
+      cis: ['5.19'],
+    },
+    bad: [
+      { kind: 'compose', bad: 'services:\n  storage:\n    image: example/storage:1.0\n    volumes:\n      - /mnt/data:/data:rshared\n' },
+      {
+        kind: 'compose',
+        bad: 'services:\n  storage:\n    image: example/storage:1.0\n    volumes:\n      - type: bind\n        source: /mnt/data\n        target: /data\n        bind:\n          propagation: shared\n',
+      },
+      {
+        kind: 'shell',
+        bad: '#!/bin/sh\ndocker run -d --mount type=bind,source=/mnt/data,target=/data,bind-propagation=rshared example/storage:1.0\n',
+      },
+    ],
+    good: [
+      { kind: 'compose', text: 'services:\n  backup:\n    image: example/backup:1.0\n    volumes:\n      - /mnt/data:/data:ro,rslave\n' },
+      { kind: 'shell', text: '#!/bin/sh\ndocker run -v /mnt/data:/data:rprivate example/app:1.0\n' },
+      { kind: 'shell', text: '#!/bin/sh\ndocker run -v /mnt/data:/data example/app:1.0\n' },
+    ],
+  },
+  (spec): Hit[] => {
+    const hits: Hit[] = [];
+    for (const m of spec.mounts) {
+      if (m.unknown || !m.propagation) continue;
+      const p = m.propagation.trim().toLowerCase();
+      if (p !== 'shared' && p !== 'rshared') continue;
+      hits.push(
+        hitAt(
+          spec,
+          m.origin,
+          `The mount at ${m.target} in ${spec.label} uses ${p} propagation, so mounts made inside the container under it appear on the host and host mounts appear in the container.`,
+        ),
+      );
+    }
+    return hits;
+  },
+);
