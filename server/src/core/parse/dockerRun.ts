@@ -161,6 +161,10 @@ export function parseDockerRuns(text: string, kind: 'shell' | 'markdown'): Docke
     }
   }
 
+  // Commands inside $(…) and here-documents were read after the line around them: restore file order.
+  const key = (s: RuntimeSpec) => (s.anchor.kind === 'source' ? s.anchor.range.start : { line: 0, character: 0 });
+  specs.sort((a, b) => key(a).line - key(b).line || key(a).character - key(b).character);
+
   const model: DockerRunDocModel = {
     kind,
     doc,
