@@ -289,6 +289,21 @@ describe('KICS Dockerfile conformance', () => {
     for (const [q, reason] of Object.entries(UNMAPPED)) assert.ok(reason.length > 10, `${q} needs a reason`);
   });
 
+  test('no rule crashes on any file of the corpus, mapped or not', () => {
+    let count = 0;
+    const crashes: string[] = [];
+    for (const q of queries) {
+      const dir = join(CORPUS, q, 'test');
+      for (const f of readdirSync(dir).filter((n) => !n.endsWith('.json'))) {
+        const a = analyze('Dockerfile', readFileSync(join(dir, f), 'utf8'));
+        count++;
+        for (const x of a?.findings ?? []) if (x.ruleId === 'CT0001') crashes.push(`${q}/${f}: ${x.message}`);
+      }
+    }
+    assert.ok(count > 100, `analysed ${count} files`);
+    assert.deepEqual(crashes, []);
+  });
+
   test('mapped queries: every expected line found, no false alarm on negatives', () => {
     const rows = Object.entries(MAPPING)
       .filter(([q]) => queries.includes(q))
