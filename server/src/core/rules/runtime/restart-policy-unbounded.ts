@@ -1,0 +1,85 @@
+// CT2022 restart-policy-unbounded: the container is restarted forever, with no retry bound
+// (pure core layer).
+
+import { runtimeRule, type Hit } from '../rule';
+import { at, settingName } from './util2';
+
+/** How a restart policy value reads: unbounded (and why), or fine. */
+export function restartBound(raw: string): { unbounded: false } | { unbounded: true; policy: string } {
+  const v = raw
+    .trim()
+    .toLowerCase()
+    .replace(/^["']|["']$/g, '');
+  if (v === '' || v === 'no' || v === 'none' || v === 'false') return { unbounded: false };
+  if (v === 'always' || v === 'unless-stopped' || v === 'any') return { unbounded: true, policy: v };
+  const m = /^on-failure(?::\s*(-?\d+))?$/.exec(v);
+  if (m) {
+    const n = m[1] === undefined ? 0 : Number(m[1]);
+    return n > 0 ? { unbounded: false } : { unbounded: true, policy: v };
+  }
+  return { unbounded: false };
+}
+
+export default runtimeRule(
+  {
+    id: 'CT2022',
+    name: 'restart-policy-unbounded',
+    title: 'The restart policy retries forever',
+    defaultSeverity: 'info',
+    appliesTo: ['compose', 'shell', 'markdown'],
+    explanation:
+      'A restart policy brings a container back after it exits. `always`, `unless-stopped` and `on-failure` without a count (Compose `deploy.restart_policy` with condition `any` or `on-failure` and no `max_attempts`) do so forever. ' +
+      'A container that crashes on start, or one an attacker crashes on purpose with a bad input, then restarts in a tight loop: each start costs the host CPU, disk and log space, repeats whatever the entry point does at start (migrations, downloads, licence calls), and gives an exploit that only works some of the time as many attempts as it needs. ' +
+      'A retry bound such as `on-failure:5` keeps the benefit for transient failures and stops after a few tries, leaving the container stopped where monitoring sees it. ' +
+      "Long-running services that must come back after a host reboot often use `unless-stopped` on purpose; that is why this is information. Docker's default (`no`) and a bounded `on-failure:N` are not reported, nor is a value from a variable.",
+    remediation:
+      'Use `restart: on-failure:5` in Compose or `--restart on-failure:5` on `docker run`; with `deploy.restart_policy`, set `max_attempts: 5` (and a `window`). ' +
+      'Let monitoring or an orchestrator decide what happens after the retries run out, rather than restarting forever.',
+    references: [
+      {
+        title: 'Docker docs: start containers automatically (restart policies)',
+        url: 'https://docs.docker.com/engine/containers/start-containers-automatically/',
+      },
+      { title: 'Compose file reference: restart', url: 'https://docs.docker.com/reference/compose-file/services/#restart' },
+      {
+        title: 'Compose deploy specification: restart_policy',
+        url: 'https://docs.docker.com/reference/compose-file/deploy/#restart_policy',
+      },
+      {
+        title: "CIS Docker Benchmark v1.6.0 5.15: Ensure that the 'on-failure' container restart policy is set to '5'",
+        url: 'https://www.cisecurity.org/benchmark/docker',
+      },
+    ],
+    peers: {
+      kics: ['Restart Policy On Failure Not Set To 5'],
+      cis: ['5.15 (v1.6.0; 5.14 in v1.2.0)'],
+    },
+    bad: [
+      { kind: 'compose', bad: 'services:\n  web:\n    image: nginx:1.27\n    restart: always\n' },
+      { kind: 'compose', bad: 'services:\n  worker:\n    image: python:3.12-slim\n    restart: on-failure\n' },
+      { kind: 'shell', bad: '#!/bin/sh\ndocker run -d --restart unless-stopped nginx:1.27\n' },
+    ],
+    good: [
+      { kind: 'compose', text: 'services:\n  worker:\n    image: python:3.12-slim\n    restart: on-failure:5\n' },
+      { kind: 'compose', text: 'services:\n  worker:\n    image: python:3.12-slim\n    restart: "no"\n' },
+      { kind: 'compose', text: 'services:\n  worker:\n    image: python:3.12-slim\n    restart: ${RESTART_POLICY}\n' },
+      // KICS wants exactly 5; any bound is fine here.
+      { kind: 'compose', text: 'services:\n  worker:\n    image: python:3.12-slim\n    restart: on-failure:3\n' },
+      { kind: 'shell', text: '#!/bin/sh\ndocker run -d --restart=on-failure:5 nginx:1.27\n' },
+    ],
+  },
+  (spec): Hit[] => {
+    const r = spec.restart;
+    if (!r || r.unknown) return [];
+    const b = restartBound(r.value);
+    if (!b.unbounded) return [];
+    const key = settingName(spec, 'restart: on-failure:5', '--restart on-failure:5');
+    const what = b.policy.startsWith('on-failure') ? 'on-failure without a retry count' : `"${b.policy}"`;
+    return [
+      {
+        range: at(spec, r.origin),
+        message: `${spec.label} restarts ${what}, so a container that keeps crashing, or is crashed on purpose, is restarted forever; bound the retries with ${key}.`,
+      },
+    ];
+  },
+);
