@@ -234,7 +234,7 @@ function checkQuery(query: string, ruleIds: string[]): Row {
 }
 
 function table(rows: Row[]): string {
-  const header = ['query', 'rule', 'expected', 'found', 'missed', 'false alarms', 'status'];
+  const header = ['query', 'rule', 'expected', 'found', 'missed', 'false alarms', 'known diff.', 'status'];
   const cells = rows.map((r) => [
     r.query,
     r.rules,
@@ -242,12 +242,13 @@ function table(rows: Row[]): string {
     String(r.found),
     String(r.missed.length),
     String(r.falseAlarms.length),
+    String(r.known.length),
     r.status,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
   const line = (c: string[]) =>
     c
-      .map((v, i) => (i >= 2 && i <= 5 ? v.padStart(widths[i]) : v.padEnd(widths[i])))
+      .map((v, i) => (i >= 2 && i <= 6 ? v.padStart(widths[i]) : v.padEnd(widths[i])))
       .join('  ')
       .trimEnd();
   const out = [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)];
