@@ -121,8 +121,8 @@ function dedupe(findings: Finding[]): Finding[] {
 export function analyze(path: string, text: string, opts: AnalyzeOptions = {}, languageId?: string): Analysis | undefined {
   const kind = fileKindOf(path, languageId, opts);
   if (!kind) return undefined;
-  // A leading BOM is not part of the first statement; a space keeps every column where it was.
-  const body = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
+  // A leading BOM is not text: editors hide it and count columns after it.
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const inputProblem = (message: string): Analysis => ({
     kind,
     doc: new TextDoc(body.length > MAX_ANALYZED_BYTES ? '' : body),
