@@ -90,6 +90,8 @@ interface FileCtx {
   view: YamlView;
   services: Map<string, ServiceNode>;
   readRelative?: ReadRelative;
+  /** The folder of this Compose file relative to the analysed one (`.` for the analysed one). */
+  folder: string;
   depth: number;
   memo: Map<string, ServiceRead | undefined>;
   busy: Set<string>;
@@ -105,7 +107,7 @@ function buildSpec(ctx: FileCtx, name: string): ServiceRead | undefined {
   const entries = view.mapEntries(node.entry.value) ?? new Map<string, Entry>();
   const anchor = view.origin(node.entry.keyNode);
   const read = readService(view, name, anchor, entries);
-  if (read.build) read.spec.imageFacts = imageFactsOf(read.build, ctx.readRelative);
+  if (read.build) read.spec.imageFacts = imageFactsOf(read.build, ctx.readRelative, ctx.folder);
   let spec = read.spec;
   const ext = read.extends;
   if (ext) {
@@ -116,31 +118,45 @@ function buildSpec(ctx: FileCtx, name: string): ServiceRead | undefined {
       spec = mergeExtends(base, spec);
       spec.label = read.spec.label;
       spec.anchor = anchor;
-    }
+    } else spec.partial = true; // the base's settings are not visible: report only what is set here
   }
+  if (view.aliasesDisabled || brokenInside(view, node.entry)) spec.partial = true;
   const result: ServiceRead = { ...read, spec };
   ctx.busy.delete(name);
   ctx.memo.set(name, result);
   return result;
 }
 
+/** Whether the YAML parser reported an error inside a service's text (its settings may be cut short). */
+function brokenInside(view: YamlView, entry: Entry): boolean {
+  const o = view.pairOrigin(entry.pair);
+  if (o.kind !== 'source' || view.problems.length === 0) return false;
+  const start = view.doc.offsetAt(o.range.start);
+  const end = view.doc.offsetAt(o.range.end);
+  return view.problems.some((p) => {
+    const at = view.doc.offsetAt(p.range.start);
+    return at >= start && at <= end;
+  });
+}
+
 /** A service of another Compose file (`extends: {file: …}`): its values all point at the `extends:` value here. */
 function readOtherFile(ctx: FileCtx, file: string, service: string, origin: Origin): RuntimeSpec | undefined {
   const read = ctx.readRelative!;
+  const path = joinPath(ctx.folder, file);
   let text: string | undefined;
   try {
-    text = read(file);
+    text = read(path);
   } catch {
     text = undefined;
   }
   if (text === undefined) return undefined;
-  const folder = dirnameOf(file);
   const doc = new TextDoc(text);
   const view = new YamlView(doc, parseDocs(doc, []), []);
   const sub: FileCtx = {
     view,
     services: new Map(servicesOf(view, false).map((s) => [s.name, s])),
-    readRelative: (p) => read(joinPath(folder, p)),
+    readRelative: read,
+    folder: dirnameOf(path),
     depth: ctx.depth + 1,
     memo: new Map(),
     busy: new Set(),
@@ -156,7 +172,7 @@ export function parseCompose(text: string, readRelative?: ReadRelative): Compose
   const structure = new Structure(view);
   const editor = new Editor(view, structure);
   const nodes = servicesOf(view, true);
-  const ctx: FileCtx = { view, services: new Map(), readRelative, depth: 0, memo: new Map(), busy: new Set() };
+  const ctx: FileCtx = { view, services: new Map(), readRelative, folder: '.', depth: 0, memo: new Map(), busy: new Set() };
   for (const n of nodes) if (!ctx.services.has(n.name)) ctx.services.set(n.name, n);
 
   const specs: RuntimeSpec[] = [];

@@ -52,23 +52,30 @@ export function factsFromDockerfile(text: string, name: string): ImageFacts | un
       describedBy: `${name} line ${eu.instr.range.start.line + 1}`,
     };
   }
-  // No USER anywhere: the base image's user applies, root unless it is a distroless `nonroot` image.
-  const base = (final.from.resolved ?? final.from.image).toLowerCase();
-  const nonroot = final.family === 'distroless' && /nonroot/.test(base);
-  return {
-    user: undefined,
-    userIsRoot: nonroot ? false : true,
-    hasHealthcheck: stageHealthcheck(model, final),
-    describedBy: name,
-  };
+  // No USER anywhere: the base image's user applies, root unless it is a distroless `nonroot` image
+  // (whose config sets USER nonroot).
+  const base = final.from.resolved ?? final.from.image;
+  if (final.family === 'distroless' && /nonroot/i.test(base)) {
+    return {
+      user: 'nonroot',
+      userIsRoot: false,
+      hasHealthcheck: stageHealthcheck(model, final),
+      describedBy: `${name}, base image ${base}`,
+    };
+  }
+  return { user: undefined, userIsRoot: true, hasHealthcheck: stageHealthcheck(model, final), describedBy: name };
 }
 
-/** Reads and parses the Dockerfile of a `build:`; undefined when it cannot be read. */
-export function imageFactsOf(ref: BuildRef, readRelative: ReadRelative | undefined): ImageFacts | undefined {
+/**
+ * Reads and parses the Dockerfile of a `build:`; undefined when it cannot be read. `folder` is the
+ * folder of the Compose file that says `build:`, relative to the analysed one.
+ */
+export function imageFactsOf(ref: BuildRef, readRelative: ReadRelative | undefined, folder = '.'): ImageFacts | undefined {
   if (ref.inline !== undefined) return factsFromDockerfile(ref.inline, 'dockerfile_inline');
   if (!readRelative) return undefined;
-  const path = dockerfilePath(ref);
-  if (!path) return undefined;
+  const inFolder = dockerfilePath(ref);
+  if (!inFolder) return undefined;
+  const path = joinPath(folder, inFolder);
   let text: string | undefined;
   try {
     text = readRelative(path);

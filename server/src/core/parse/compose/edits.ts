@@ -112,8 +112,13 @@ export class Editor {
     return k ? rangeTuple(k)[0] : 0;
   }
 
-  /** Adds keys at the end of a mapping written in this file. */
-  insertIntoMap(map: YAMLMap, kvs: KV[]): TextEdit | undefined {
+  /**
+   * Adds keys at the end of a mapping written in this file. `nextLine` puts the text at the start
+   * of the following line instead of the end of the last one: a service's own keys go there, so
+   * that keys added inside its last nested mapping (which end on the same line) by another fix
+   * never land at the same offset, whatever order the edits are applied in.
+   */
+  insertIntoMap(map: YAMLMap, kvs: KV[], nextLine = false): TextEdit | undefined {
     if (map.flow) {
       const close = this.flowClose(map);
       if (close === undefined) return undefined;
@@ -123,8 +128,14 @@ export class Editor {
     }
     if (map.items.length === 0) return undefined;
     const indent = ' '.repeat(this.col(this.pairStart(map.items[0])));
+    const lines = this.renderBlock(kvs, indent).join(this.eol);
+    const lastLine = this.pos(this.view.contentEnd(map)).line;
+    if (nextLine && lastLine + 1 < this.view.doc.lineCount) {
+      const at = this.view.doc.offsetAt({ line: lastLine + 1, character: 0 });
+      return this.edit(at, at, lines + this.eol);
+    }
     const at = this.lineEndOf(this.view.contentEnd(map));
-    return this.edit(at, at, this.eol + this.renderBlock(kvs, indent).join(this.eol));
+    return this.edit(at, at, this.eol + lines);
   }
 
   /** Adds keys under a key that has no value yet (`web:` → `web:\n  user: …`). */

@@ -26,9 +26,21 @@ export interface ServiceContext {
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/i;
 
+function samePoint(a: TextEdit, b: TextEdit): boolean {
+  const p = (x: TextEdit['range']['start']) => `${x.line}:${x.character}`;
+  return p(a.range.start) === p(a.range.end) && p(b.range.start) === p(b.range.end) && p(a.range.start) === p(b.range.start);
+}
+
+/** A fix from its edits (none may be missing); insertions at one point are joined in order, so no editor reorders them. */
 function fix(title: string, edits: (TextEdit | undefined)[]): Fix | undefined {
   if (edits.length === 0 || edits.some((e) => e === undefined)) return undefined;
-  return { title, edits: edits as TextEdit[] };
+  const out: TextEdit[] = [];
+  for (const e of edits as TextEdit[]) {
+    const prev = out.find((o) => samePoint(o, e));
+    if (prev) prev.newText += e.newText;
+    else out.push({ ...e });
+  }
+  return { title, edits: out };
 }
 
 export function composeFixer(ctx: ServiceContext): RuntimeFixer {
@@ -41,7 +53,7 @@ export function composeFixer(ctx: ServiceContext): RuntimeFixer {
 
   /** Adds keys to the service's own mapping (or under an empty `web:`). */
   const addKeys = (kvs: KV[]): TextEdit | undefined => {
-    if (ctx.ownMap) return editor.insertIntoMap(ctx.ownMap, kvs);
+    if (ctx.ownMap) return editor.insertIntoMap(ctx.ownMap, kvs, true);
     if (view.isEmpty((ctx.pair.value ?? null) as YNode | null)) return editor.insertUnderEmptyKey(ctx.pair, kvs);
     return undefined;
   };

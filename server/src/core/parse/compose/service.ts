@@ -428,7 +428,9 @@ function readBuild(rd: Reader, build: YNode | null): BuildRef | undefined {
 
 function readExtends(rd: Reader, e: Entry | undefined): ExtendsRef | undefined {
   if (!e?.value) return undefined;
-  const origin = rd.view.origin(e.value);
+  // Values read from another file point at the `extends` key: findings land there, and no fix
+  // edits it (a key's range is not a value that can be removed).
+  const origin = rd.view.origin(e.keyNode);
   const t = rd.text(e.value);
   if (t) return t.unknown ? undefined : { service: t.text, origin };
   const m = rd.map(e.value);

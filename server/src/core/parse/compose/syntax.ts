@@ -37,9 +37,12 @@ export function parseShortVolume(spec: string): ShortVolume | undefined {
   const parts: Part[] = [];
   let start = 0;
   let buf = '';
+  let braces = 0;
   for (let i = 0; i < spec.length; i++) {
     const c = spec[i];
-    if (c === ':' && !(buf.length === 1 && isLetter(buf))) {
+    if (c === '$' && spec[i + 1] === '{') braces++;
+    else if (c === '}' && braces > 0) braces--;
+    if (c === ':' && braces === 0 && !(buf.length === 1 && isLetter(buf))) {
       parts.push({ text: buf, start });
       buf = '';
       start = i + 1;
@@ -55,6 +58,24 @@ export function parseShortVolume(spec: string): ShortVolume | undefined {
     options: mode ? mode.text.split(',').filter(Boolean) : [],
     type: isFilePath(source.text) ? 'bind' : 'volume',
   };
+}
+
+/** Splits at colons outside `${…}` (whose `:-` defaults are not separators). */
+function splitColons(s: string): string[] {
+  const out: string[] = [];
+  let braces = 0;
+  let cur = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '$' && s[i + 1] === '{') braces++;
+    else if (c === '}' && braces > 0) braces--;
+    if (c === ':' && braces === 0) {
+      out.push(cur);
+      cur = '';
+    } else cur += c;
+  }
+  out.push(cur);
+  return out;
 }
 
 export interface ShortPort {
@@ -83,12 +104,12 @@ export function parseShortPort(spec: string): ShortPort | undefined {
     hostIp = rest.slice(1, close);
     hostIpPart = { text: rest.slice(0, close + 1), start: offset };
     rest = rest.slice(close + 2);
-    const parts = rest.split(':');
+    const parts = splitColons(rest);
     if (parts.length !== 2) return undefined;
     const [hostPort, containerSpec] = parts;
     return finish(hostIp, hostIpPart, hostPort, containerSpec);
   }
-  const parts = rest.split(':');
+  const parts = splitColons(rest);
   const n = parts.length;
   const containerSpec = parts[n - 1];
   if (n === 1) return finish(undefined, undefined, undefined, containerSpec);

@@ -98,7 +98,10 @@ export class YamlView {
       Node: (_k, node) => {
         if (isAlias(node)) {
           const target = anchors.get(node.source) ?? null;
-          if (target && this.contains(target, node)) {
+          if (!target) {
+            this.aliasTargets.set(node, null);
+            this.problem(node, `the alias *${node.source} has no anchor &${node.source} before it.`);
+          } else if (this.contains(target, node)) {
             this.aliasTargets.set(node, null);
             this.problem(node, `the alias *${node.source} refers to a node that contains it; it was not followed.`);
           } else this.aliasTargets.set(node, target);
