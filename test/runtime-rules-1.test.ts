@@ -486,6 +486,9 @@ void test('CT2009 severity: writable is an error, read-only a warning, and / alw
   assert.deepEqual(sev('/usr'), ['error']);
   assert.deepEqual(sev('/var/log'), ['warning']);
   assert.deepEqual(sev('/var/log', true), []);
+  assert.deepEqual(sev('/run/dbus/system_bus_socket', true), ['error']);
+  assert.deepEqual(sev('/var/run/systemd/private', true), ['error']);
+  assert.deepEqual(sev('/dev/shm'), ['warning']);
 });
 
 void test('CT2009 normalises paths and reports at the source', () => {

@@ -32,9 +32,21 @@ export default runtimeRule(
       cis: ['5.1'],
     },
     bad: [
-      { kind: 'compose', bad: 'services:\n  app:\n    image: example/app:1.0\n    security_opt:\n      - apparmor:unconfined\n' },
-      { kind: 'shell', bad: '#!/bin/sh\ndocker run -d --security-opt apparmor=unconfined example/app:1.0\n' },
-      { kind: 'markdown', bad: '```shell\ndocker run --security-opt=apparmor=unconfined --cap-add SYS_ADMIN example/fuse:1.0\n```\n' },
+      {
+        kind: 'compose',
+        bad: 'services:\n  app:\n    image: example/app:1.0\n    security_opt:\n      - no-new-privileges:true\n      - apparmor:unconfined\n',
+        fixed: 'services:\n  app:\n    image: example/app:1.0\n    security_opt:\n      - no-new-privileges:true\n',
+      },
+      {
+        kind: 'shell',
+        bad: '#!/bin/sh\ndocker run -d --security-opt apparmor=unconfined example/app:1.0\n',
+        fixed: '#!/bin/sh\ndocker run -d example/app:1.0\n',
+      },
+      {
+        kind: 'markdown',
+        bad: '```shell\ndocker run --security-opt=apparmor=unconfined --cap-add SYS_ADMIN example/fuse:1.0\n```\n',
+        fixed: '```shell\ndocker run --cap-add SYS_ADMIN example/fuse:1.0\n```\n',
+      },
     ],
     good: [
       { kind: 'compose', text: 'services:\n  app:\n    image: example/app:1.0\n    security_opt:\n      - apparmor:docker-app-profile\n' },

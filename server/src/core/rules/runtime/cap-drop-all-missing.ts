@@ -37,11 +37,27 @@ export default runtimeRule(
       cis: ['5.3'],
     },
     bad: [
-      { kind: 'compose', bad: 'services:\n  web:\n    image: nginx:1.27\n' },
+      {
+        kind: 'compose',
+        bad: 'services:\n  web:\n    image: nginx:1.27\n',
+        fixed: 'services:\n  web:\n    image: nginx:1.27\n    cap_drop: [ALL]\n',
+      },
       // Dropping some by name still leaves the rest.
-      { kind: 'compose', bad: 'services:\n  web:\n    image: nginx:1.27\n    cap_drop:\n      - NET_RAW\n' },
-      { kind: 'shell', bad: '#!/bin/sh\ndocker run -d -p 8080:80 nginx:1.27\n' },
-      { kind: 'markdown', bad: 'Start it:\n\n```bash\ndocker run --rm --cap-add NET_ADMIN example/vpn:1.0\n```\n' },
+      {
+        kind: 'compose',
+        bad: 'services:\n  web:\n    image: nginx:1.27\n    cap_drop:\n      - NET_RAW\n',
+        fixed: 'services:\n  web:\n    image: nginx:1.27\n    cap_drop:\n      - NET_RAW\n      - ALL\n',
+      },
+      {
+        kind: 'shell',
+        bad: '#!/bin/sh\ndocker run -d -p 8080:80 nginx:1.27\n',
+        fixed: '#!/bin/sh\ndocker run -d -p 8080:80 --cap-drop ALL nginx:1.27\n',
+      },
+      {
+        kind: 'markdown',
+        bad: 'Start it:\n\n```bash\ndocker run --rm --cap-add NET_ADMIN example/vpn:1.0\n```\n',
+        fixed: 'Start it:\n\n```bash\ndocker run --rm --cap-add NET_ADMIN --cap-drop ALL example/vpn:1.0\n```\n',
+      },
     ],
     good: [
       { kind: 'compose', text: 'services:\n  web:\n    image: nginx:1.27\n    cap_drop: [ALL]\n    cap_add: [NET_BIND_SERVICE]\n' },

@@ -137,16 +137,29 @@ export default runtimeRule(
     bad: [
       {
         kind: 'compose',
-        bad: 'services:\n  fuse:\n    image: example/sshfs:1.0\n    cap_add:\n      - SYS_ADMIN\n',
+        bad: 'services:\n  fuse:\n    image: example/sshfs:1.0\n    cap_drop: [ALL]\n    cap_add:\n      - SYS_ADMIN\n      - SETUID\n',
+        fixed: 'services:\n  fuse:\n    image: example/sshfs:1.0\n    cap_drop: [ALL]\n    cap_add:\n      - SETUID\n',
       },
       {
         kind: 'compose',
-        bad: 'services:\n  debug:\n    image: example/app:1.0\n    pid: host\n    cap_add: [cap_sys_ptrace]\n',
+        bad: 'services:\n  debug:\n    image: example/app:1.0\n    pid: host\n    cap_add: [cap_sys_ptrace, NET_BIND_SERVICE]\n',
+        fixed: 'services:\n  debug:\n    image: example/app:1.0\n    pid: host\n    cap_add: [NET_BIND_SERVICE]\n',
       },
       { kind: 'compose', bad: 'services:\n  all:\n    image: alpine:3.20\n    cap_add: [ALL]\n' },
-      { kind: 'shell', bad: '#!/bin/sh\ndocker run -d --cap-add=SYS_ADMIN --device /dev/fuse example/sshfs:1.0\n' },
-      { kind: 'shell', bad: '#!/bin/sh\ndocker run --rm --cap-add CAP_BPF --cap-add perfmon example/tracer:1.0\n' },
-      { kind: 'markdown', bad: '```sh\ndocker run --cap-add=SYS_MODULE example/driver-loader:1.0\n```\n' },
+      {
+        kind: 'shell',
+        bad: '#!/bin/sh\ndocker run -d --cap-add=SYS_ADMIN --device /dev/fuse example/sshfs:1.0\n',
+        fixed: '#!/bin/sh\ndocker run -d --device /dev/fuse example/sshfs:1.0\n',
+      },
+      {
+        kind: 'shell',
+        bad: '#!/bin/sh\ndocker run --rm --cap-add CAP_BPF --cap-add perfmon example/tracer:1.0\n',
+      },
+      {
+        kind: 'markdown',
+        bad: '```sh\ndocker run --cap-add=SYS_MODULE example/driver-loader:1.0\n```\n',
+        fixed: '```sh\ndocker run example/driver-loader:1.0\n```\n',
+      },
     ],
     good: [
       // Drop everything, then add back one default capability: the usual hardened pattern.

@@ -93,6 +93,8 @@ export default runtimeRule(
         text: 'services:\n  app:\n    image: example/app:1.0\n    volumes:\n      - sockets:/run/app\nvolumes:\n  sockets: {}\n',
       },
       { kind: 'shell', text: '#!/bin/sh\ndocker run -v /srv/app/run:/run/app example/app:1.0\n' },
+      // Another program's socket folder under /run is not an engine socket.
+      { kind: 'compose', text: 'services:\n  app:\n    image: example/app:1.0\n    volumes:\n      - /run/mysqld:/run/mysqld\n' },
       { kind: 'shell', text: '#!/bin/sh\ndocker run --tmpfs /run example/app:1.0\n' },
     ],
   },

@@ -35,7 +35,7 @@ const NAMESPACES: Record<NamespaceKind, NamespaceRisk> = {
     host: 'error',
     withHost:
       "uses the host's interfaces, reaches every service that listens only on the host's 127.0.0.1, and opens its ports directly on the host (published ports are ignored)",
-    joined: 'share interfaces, IP addresses and localhost, so services one binds to 127.0.0.1 are open to the other',
+    joined: 'share interfaces, IP addresses and localhost: a service one binds to 127.0.0.1 is open to the other',
   },
   ipc: {
     name: 'IPC',
@@ -43,7 +43,7 @@ const NAMESPACES: Record<NamespaceKind, NamespaceRisk> = {
     flag: '--ipc',
     host: 'error',
     withHost: "can read and change the host's System V shared memory, semaphores and message queues and its /dev/shm",
-    joined: "share System V shared memory, semaphores, message queues and /dev/shm, so each can read and change the other's",
+    joined: "share System V shared memory, semaphores, message queues and /dev/shm: each can read and change the other's",
   },
   uts: {
     name: 'UTS',
@@ -58,7 +58,8 @@ const NAMESPACES: Record<NamespaceKind, NamespaceRisk> = {
     compose: 'userns_mode',
     flag: '--userns',
     host: 'error',
-    withHost: "is left out of the daemon's user-namespace remapping (userns-remap), so root in the container is root on the host",
+    withHost:
+      "is left out of the daemon's user-namespace remapping (userns-remap) where it is enabled: root in the container is then root on the host",
     joined: 'share user ID mappings',
   },
   cgroupns: {
@@ -86,7 +87,7 @@ export default runtimeRule(
     appliesTo: ['compose', 'shell', 'markdown'],
     explanation:
       'Namespaces are what make a container look like a machine of its own (namespaces(7)): the kernel gives it private copies of the process list (PID), the network stack (network), System V IPC and POSIX message queues (IPC), the hostname (UTS), user and group IDs (user) and the cgroup tree (cgroup). Each `host` setting gives one of them back to the host: ' +
-      "`pid: host` shows every host process, with their command lines and, for processes of the same user such as root, the environment variables that often hold secrets; with `SYS_PTRACE` it can attach to them. `network_mode: host` puts the container on the host's interfaces: services that trust localhost (databases, admin ports, cloud metadata helpers) are reachable, and firewall rules for published ports do not apply. `ipc: host` shares shared memory with host programs. `userns_mode: host` opts out of userns-remap, the daemon setting that maps container root to an unprivileged host user. These four are errors. " +
+      "`pid: host` shows every host process, with their command lines and, for processes of the same user such as root, the environment variables that often hold secrets; with `SYS_PTRACE` it can attach to them. `network_mode: host` puts the container on the host's interfaces: services that trust localhost (databases, admin ports, cloud metadata helpers) are reachable, and firewall rules for published ports do not apply. `ipc: host` shares shared memory with host programs. `userns_mode: host` opts out of userns-remap, the daemon setting that maps container root to an unprivileged host user (on a daemon without it the setting changes nothing yet, but it silently defeats the protection the day it is turned on). These four are errors. " +
       "`uts: host` only shares the hostname, which the container cannot change without `SYS_ADMIN`, and `cgroup: host` shows the host's cgroup paths (it is Docker's default on cgroup v1 hosts, private on cgroup v2): warnings. On SELinux hosts, `pid: host` and `ipc: host` also turn off SELinux separation for the container. " +
       "Joining another container or service's namespace (`network_mode: service:db`, `--pid=container:app`) is information: it is how sidecars work, but the two containers are no longer isolated from each other for that namespace, so the weaker one exposes the other.",
     remediation:

@@ -42,11 +42,32 @@ export default runtimeRule(
       cis: ['5.25'],
     },
     bad: [
-      { kind: 'compose', bad: 'services:\n  web:\n    image: nginx:1.27\n    read_only: true\n' },
-      { kind: 'compose', bad: 'services:\n  web:\n    image: nginx:1.27\n    security_opt:\n      - no-new-privileges:false\n' },
-      { kind: 'compose', bad: 'services:\n  web:\n    image: nginx:1.27\n    security_opt:\n      - apparmor:docker-default\n' },
-      { kind: 'shell', bad: '#!/bin/sh\ndocker run -d --name web nginx:1.27\n' },
-      { kind: 'shell', bad: '#!/bin/sh\ndocker run -d --security-opt no-new-privileges=false nginx:1.27\n' },
+      {
+        kind: 'compose',
+        bad: 'services:\n  web:\n    image: nginx:1.27\n    read_only: true\n',
+        fixed: 'services:\n  web:\n    image: nginx:1.27\n    read_only: true\n    security_opt: [no-new-privileges:true]\n',
+      },
+      {
+        kind: 'compose',
+        bad: 'services:\n  web:\n    image: nginx:1.27\n    security_opt:\n      - no-new-privileges:false\n',
+        fixed: 'services:\n  web:\n    image: nginx:1.27\n    security_opt:\n      - no-new-privileges:true\n',
+      },
+      {
+        kind: 'compose',
+        bad: 'services:\n  web:\n    image: nginx:1.27\n    security_opt:\n      - apparmor:docker-default\n',
+        fixed:
+          'services:\n  web:\n    image: nginx:1.27\n    security_opt:\n      - apparmor:docker-default\n      - no-new-privileges:true\n',
+      },
+      {
+        kind: 'shell',
+        bad: '#!/bin/sh\ndocker run -d --name web nginx:1.27\n',
+        fixed: '#!/bin/sh\ndocker run -d --name web --security-opt no-new-privileges nginx:1.27\n',
+      },
+      {
+        kind: 'shell',
+        bad: '#!/bin/sh\ndocker run -d --security-opt no-new-privileges=false nginx:1.27\n',
+        fixed: '#!/bin/sh\ndocker run -d --security-opt no-new-privileges nginx:1.27\n',
+      },
     ],
     good: [
       { kind: 'compose', text: 'services:\n  web:\n    image: nginx:1.27\n    security_opt:\n      - no-new-privileges:true\n' },
@@ -73,6 +94,7 @@ export default runtimeRule(
           spec,
           last.origin,
           `${last.raw} in ${spec.label} explicitly leaves no-new-privileges off, so setuid programs and file capabilities in the image can still raise a process's privileges.`,
+          spec.fixer?.addNoNewPrivileges?.(),
         ),
       ];
     }

@@ -39,14 +39,17 @@ export default runtimeRule(
       {
         kind: 'compose',
         bad: 'services:\n  builder:\n    image: docker:27-dind\n    privileged: true\n',
+        fixed: 'services:\n  builder:\n    image: docker:27-dind\n',
       },
       {
         kind: 'shell',
         bad: '#!/bin/sh\ndocker run -d --privileged --name dind docker:27-dind\n',
+        fixed: '#!/bin/sh\ndocker run -d --name dind docker:27-dind\n',
       },
       {
         kind: 'markdown',
         bad: '# Try it\n\n```console\n$ docker run --rm -it --privileged ubuntu:24.04 bash\n```\n',
+        fixed: '# Try it\n\n```console\n$ docker run --rm -it ubuntu:24.04 bash\n```\n',
       },
     ],
     good: [

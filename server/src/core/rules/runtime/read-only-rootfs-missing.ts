@@ -31,9 +31,21 @@ export default runtimeRule(
       cis: ['5.12'],
     },
     bad: [
-      { kind: 'compose', bad: 'services:\n  web:\n    image: nginx:1.27\n' },
-      { kind: 'compose', bad: 'services:\n  web:\n    image: nginx:1.27\n    read_only: false\n' },
-      { kind: 'shell', bad: '#!/bin/sh\ndocker run -d -p 8080:80 nginx:1.27\n' },
+      {
+        kind: 'compose',
+        bad: 'services:\n  web:\n    image: nginx:1.27\n',
+        fixed: 'services:\n  web:\n    image: nginx:1.27\n    read_only: true\n    tmpfs: [/tmp]\n',
+      },
+      {
+        kind: 'compose',
+        bad: 'services:\n  web:\n    image: nginx:1.27\n    read_only: false\n',
+        fixed: 'services:\n  web:\n    image: nginx:1.27\n    read_only: true\n    tmpfs: [/tmp]\n',
+      },
+      {
+        kind: 'shell',
+        bad: '#!/bin/sh\ndocker run -d -p 8080:80 nginx:1.27\n',
+        fixed: '#!/bin/sh\ndocker run -d -p 8080:80 --read-only --tmpfs /tmp nginx:1.27\n',
+      },
     ],
     good: [
       { kind: 'compose', text: 'services:\n  web:\n    image: nginx:1.27\n    read_only: true\n    tmpfs:\n      - /tmp\n' },

@@ -33,13 +33,26 @@ export default runtimeRule(
       cis: ['5.21'],
     },
     bad: [
-      { kind: 'compose', bad: 'services:\n  app:\n    image: example/app:1.0\n    security_opt:\n      - seccomp:unconfined\n' },
+      {
+        kind: 'compose',
+        bad: 'services:\n  app:\n    image: example/app:1.0\n    security_opt:\n      - seccomp:unconfined\n      - no-new-privileges:true\n',
+        fixed: 'services:\n  app:\n    image: example/app:1.0\n    security_opt:\n      - no-new-privileges:true\n',
+      },
       {
         kind: 'compose',
         bad: 'services:\n  app:\n    image: example/app:1.0\n    security_opt: ["seccomp=unconfined", "no-new-privileges:true"]\n',
+        fixed: 'services:\n  app:\n    image: example/app:1.0\n    security_opt: ["no-new-privileges:true"]\n',
       },
-      { kind: 'shell', bad: '#!/bin/sh\ndocker run --rm --security-opt seccomp=unconfined example/app:1.0\n' },
-      { kind: 'shell', bad: '#!/bin/sh\npodman run --security-opt=seccomp:unconfined example/app:1.0\n' },
+      {
+        kind: 'shell',
+        bad: '#!/bin/sh\ndocker run --rm --security-opt seccomp=unconfined example/app:1.0\n',
+        fixed: '#!/bin/sh\ndocker run --rm example/app:1.0\n',
+      },
+      {
+        kind: 'shell',
+        bad: '#!/bin/sh\npodman run --security-opt=seccomp:unconfined example/app:1.0\n',
+        fixed: '#!/bin/sh\npodman run example/app:1.0\n',
+      },
     ],
     good: [
       // A custom profile is checked when the profile itself is read, not here.

@@ -35,9 +35,21 @@ export default runtimeRule(
       cis: ['5.2'],
     },
     bad: [
-      { kind: 'compose', bad: 'services:\n  app:\n    image: example/app:1.0\n    security_opt:\n      - label:disable\n' },
-      { kind: 'compose', bad: 'services:\n  app:\n    image: example/app:1.0\n    security_opt:\n      - label=type:spc_t\n' },
-      { kind: 'shell', bad: '#!/bin/sh\npodman run --rm --security-opt label=disable -v /srv/data:/data example/app:1.0\n' },
+      {
+        kind: 'compose',
+        bad: 'services:\n  app:\n    image: example/app:1.0\n    security_opt:\n      - label:disable\n      - no-new-privileges:true\n',
+        fixed: 'services:\n  app:\n    image: example/app:1.0\n    security_opt:\n      - no-new-privileges:true\n',
+      },
+      {
+        kind: 'compose',
+        bad: 'services:\n  app:\n    image: example/app:1.0\n    security_opt: [label=type:spc_t, no-new-privileges:true]\n',
+        fixed: 'services:\n  app:\n    image: example/app:1.0\n    security_opt: [no-new-privileges:true]\n',
+      },
+      {
+        kind: 'shell',
+        bad: '#!/bin/sh\npodman run --rm --security-opt label=disable -v /srv/data:/data example/app:1.0\n',
+        fixed: '#!/bin/sh\npodman run --rm -v /srv/data:/data example/app:1.0\n',
+      },
     ],
     good: [
       { kind: 'compose', text: 'services:\n  app:\n    image: example/app:1.0\n    security_opt:\n      - label:level:s0:c100,c200\n' },

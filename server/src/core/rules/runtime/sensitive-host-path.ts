@@ -47,6 +47,21 @@ export const SENSITIVE_PATHS: SensitivePath[] = [
   { path: '/sys', subtree: true, holds: 'kernel, device and cgroup controls of the host', ro: 'warning', rw: 'error' },
   { path: '/dev', subtree: false, holds: "the host's device nodes and its shared memory (/dev/shm)", ro: 'warning', rw: 'error' },
   {
+    path: '/dev/shm',
+    subtree: true,
+    holds: "the host's POSIX shared memory, where host programs exchange data",
+    ro: 'warning',
+    rw: 'warning',
+  },
+  ...['/run/systemd', '/var/run/systemd', '/run/dbus', '/var/run/dbus'].map((path): SensitivePath => ({
+    path,
+    subtree: true,
+    holds:
+      "systemd's and D-Bus's control sockets, through which root in the container can start host services and commands (read-only does not stop socket use)",
+    ro: 'error',
+    rw: 'error',
+  })),
+  {
     path: '/boot',
     subtree: true,
     holds: 'the host kernel and boot loader, which the host runs at its next boot',
@@ -133,6 +148,8 @@ const CREDENTIAL_DIRS: Record<string, string> = {
 
 export interface SensitiveMount {
   path: string;
+  /** The listed directory it is in, when the mount is a part of one. */
+  under?: string;
   holds: string;
   severity: Severity;
 }
@@ -152,7 +169,8 @@ export function sensitiveMount(m: Mount): SensitiveMount | undefined {
   const entry = SENSITIVE_PATHS.find((p) => (p.subtree ? within(path, p.path) : path === p.path));
   if (!entry) return undefined;
   const severity = m.readOnly ? entry.ro : entry.rw;
-  return severity ? { path, holds: entry.holds, severity } : undefined;
+  if (!severity) return undefined;
+  return path === entry.path ? { path, holds: entry.holds, severity } : { path, under: entry.path, holds: entry.holds, severity };
 }
 
 export default runtimeRule(
@@ -166,7 +184,7 @@ export default runtimeRule(
       "A bind mount makes a host folder appear inside the container as it is: same files, same owners. The container's mount namespace, which normally gives it a filesystem of its own, no longer separates the two there. " +
       "For ordinary data folders that is the point. For the host's system folders it hands the container what those folders control: `/etc` holds password hashes, sudoers and service credentials; `/proc` and `/sys` are live kernel interfaces (environment variables of every host process, kernel settings, cgroup and device controls); `/boot` and `/lib/modules` hold code the host kernel loads; `/root`, `/home` and credential folders such as `.ssh`, `.aws`, `.kube` and `.docker` hold keys; `/var/lib/docker`, `/var/lib/containerd` and `/var/lib/containers` hold every container's filesystem and configuration; `/` holds all of it. " +
       'Root in a container is root on the host for file access unless user namespaces remap it, so a writable mount of these folders is a way out of the container (add a user, a cron job, a kernel module, replace a host binary): those are errors. Read-only still discloses secrets: warnings. A read-only `/` stays an error, because it includes the engine socket, and before Docker 25 the mounts under a read-only bind (such as `/run`) stayed writable. ' +
-      "Host programs (`/usr`, `/bin`, `/lib`…) are information when read-only and errors when writable; host logs (`/var/log`) are only reported when writable, since read-only is the normal log-shipper setup. Harmless read-only files such as `/etc/localtime`, `/etc/timezone`, `/etc/hosts`, `/etc/resolv.conf` and CA certificate folders are not reported, nor are named volumes and relative paths (project folders). `/run` and `/var/run` are CT2008's business.",
+      "Host programs (`/usr`, `/bin`, `/lib`…) are information when read-only and errors when writable; host logs (`/var/log`) are only reported when writable, since read-only is the normal log-shipper setup. Harmless read-only files such as `/etc/localtime`, `/etc/timezone`, `/etc/hosts`, `/etc/resolv.conf` and CA certificate folders are not reported, nor are named volumes and relative paths (project folders). The control sockets of systemd and D-Bus (`/run/systemd`, `/run/dbus`) are errors even read-only, because using a socket is not a write; `/run` and `/var/run` themselves, and engine sockets, are CT2008's business.",
     remediation:
       "Mount only what the program needs, as narrowly as possible: one file or subfolder instead of the whole directory, read-only (`:ro`, `read_only: true` in the long syntax), and never the host's system folders writable. Copy configuration into the image or use Compose `configs`/`secrets`; give monitoring agents the specific files they read; use named volumes for data.",
     references: [
@@ -189,6 +207,10 @@ export default runtimeRule(
       {
         kind: 'compose',
         bad: 'services:\n  exporter:\n    image: example/exporter:1.0\n    volumes:\n      - type: bind\n        source: /proc\n        target: /host/proc\n        read_only: true\n',
+      },
+      {
+        kind: 'compose',
+        bad: 'services:\n  updater:\n    image: example/updater:1.0\n    volumes:\n      - /run/dbus/system_bus_socket:/run/dbus/system_bus_socket:ro\n',
       },
       { kind: 'shell', bad: '#!/bin/sh\ndocker run -d -v /var/lib/docker:/var/lib/docker example/cleaner:1.0\n' },
       { kind: 'shell', bad: '#!/bin/sh\ndocker run --rm -v ~/.ssh:/root/.ssh:ro example/deploy:1.0\n' },
@@ -224,7 +246,7 @@ export default runtimeRule(
         hitAt(
           spec,
           mountOrigin(m),
-          `Host path ${s.path} is mounted ${how} into ${spec.label} at ${m.target}, so the container can ${verb} ${s.holds}.`,
+          `Host path ${s.path} is mounted ${how} into ${spec.label} at ${m.target}, so the container can ${verb} ${s.under ? `a part of ${s.under}, which holds ${s.holds}` : s.holds}.`,
           undefined,
           s.severity,
         ),
