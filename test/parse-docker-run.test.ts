@@ -97,6 +97,11 @@ test('continuations: values on later lines keep their exact ranges; statement st
   assert.equal(m.statementStart(4), 2);
   assert.equal(m.statementStart(6), 2);
   assert.equal(m.statementStart(7), 7);
+  // no space before the backslash: the word ends before the continuation
+  const tight = 'docker run --privileged\\\n  -d alpine';
+  const st = one(tight);
+  assert.deepEqual(rangeOf(st.privileged?.origin), range(0, 11, 0, 23));
+  assert.equal(apply(tight, st.fixer?.removePrivileged?.()), 'docker run\\\n  -d alpine');
   // a continuation inside a word joins it
   assert.equal(one('docker run --us\\\ner=root alpine').user?.value, 'root');
 });
@@ -268,6 +273,10 @@ test('interpolation: values with $VAR, ${…}, $(…) and backticks are unknown;
   assert.equal(h.partial, true);
   assert.equal(h.image?.value, 'alpine');
   assert.equal(one('docker run --rm "$IMAGE"').image?.unknown, true);
+  const o = one('docker run $DOCKER_OPTS nginx:1.27');
+  assert.deepEqual([o.image?.value, o.partial], ['nginx:1.27', true]);
+  const i = one('docker run -d "$IMAGE" sh -c id');
+  assert.deepEqual([i.image?.value, i.partial], ['$IMAGE', undefined]);
 });
 
 test('mounts: -v forms, --mount, --tmpfs, --use-api-socket', () => {
@@ -664,6 +673,11 @@ test('fix details: ports without a host IP or host port, quoted values, console 
   const b = 'docker run -itv /:/host alpine';
   const sb = one(b);
   assert.equal(apply(b, sb.fixer?.removeValue?.(sb.mounts[0].origin, 'Remove')), 'docker run -it alpine');
+  const pd = 'docker run -Pd -dp 80:80 -itp8080:80 alpine';
+  const sp = one(pd);
+  assert.equal(apply(pd, sp.fixer?.removeValue?.(sp.ports[0].origin, 'Remove -P')), 'docker run -d -dp 80:80 -itp8080:80 alpine');
+  assert.equal(apply(pd, sp.fixer?.removeValue?.(sp.ports[1].origin, 'Remove')), 'docker run -Pd -d -itp8080:80 alpine');
+  assert.equal(apply(pd, sp.fixer?.removeValue?.(sp.ports[2].origin, 'Remove')), 'docker run -Pd -dp 80:80 -it alpine');
   assert.equal(one('docker run --cap-drop=all alpine').fixer?.addCapDropAll?.(), undefined, 'already drops ALL');
   const u = "docker run --user='root' alpine";
   assert.equal(apply(u, one(u).fixer?.setUser?.('1001')), 'docker run --user=1001 alpine');

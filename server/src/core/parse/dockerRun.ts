@@ -38,7 +38,8 @@ const SCRIPT_LANGS = new Set(['bash', 'sh', 'shell', 'zsh']);
 const SESSION_LANGS = new Set(['console', 'shell-session', 'shellsession', 'sh-session', 'terminal']);
 /** Programs whose here-document is a script: its `docker run` lines are commands too. */
 const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'ash', 'ssh']);
-const MAX_DEPTH = 8;
+/** How deep `$(…)` inside `$(…)` (and here-documents) are read for commands. */
+const MAX_DEPTH = 4;
 
 /** A console prompt: `$ `, `# `, `% `, optionally after `(venv) `, `user@host:~/dir`, `[root@host dir]`. */
 function promptRegex(chars: string): RegExp {

@@ -116,8 +116,10 @@ export interface FlagOcc {
   /** Index of the word the option is in, and of the separate value word if any. */
   wordIndex: number;
   valueWordIndex?: number;
-  /** A letter inside a bundle with other letters before it (`t` in `-it`). */
+  /** A letter that shares its word with other options (`i` and `t` in `-it`). */
   inBundle: boolean;
+  /** For a letter in a short-option word, the file offset of the letter itself. */
+  letterAt?: number;
   /** For options without a value: `--rm=false` → false. Undefined means true. */
   bool?: boolean;
   /** The option takes a value but none followed. */
@@ -307,7 +309,10 @@ export function parseOptions(
     const v = w.value;
     const s = Slice.of(w);
     if (isWholeExpansion(w)) {
-      if (k + 1 < words.length && words[k + 1].value.startsWith('-')) {
+      // `$OPTS nginx`, `"${ARGS[@]}" nginx`, `$X --rm nginx`: options we cannot see; `"$IMAGE" sh`: the image.
+      const name = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)/.exec(v)?.[1] ?? '';
+      const many = /^\$[@*]$|^\$\{[A-Za-z_][A-Za-z0-9_]*\[[@*]\]\}$/.test(v) || /OPT|ARG|FLAG|PARAM/i.test(name);
+      if (k + 1 < words.length && (many || words[k + 1].value.startsWith('-'))) {
         hiddenOptions = true;
         k++;
         continue;
@@ -372,12 +377,23 @@ export function parseOptions(
     if (v.startsWith('-') && v.length > 1 && !w.dyn[1]) {
       let p = 1;
       let consumedNext = false;
+      const firstOcc = flags.length;
       while (p < v.length) {
         const ch = v[p];
         const name = table.short.get(ch) ?? ch;
         const flagStart = p === 1 ? w.start : w.at[p];
         const flagEnd = w.at[p] + 1;
-        const base = { name, written: `-${ch}`, flagStart, flagEnd, start: flagStart, end: flagEnd, wordIndex: k, inBundle: p > 1 };
+        const base = {
+          name,
+          written: `-${ch}`,
+          flagStart,
+          flagEnd,
+          start: flagStart,
+          end: flagEnd,
+          wordIndex: k,
+          inBundle: false,
+          letterAt: w.at[p],
+        };
         if (table.short.has(ch) && takesValue(name)) {
           let vs = p + 1;
           if (v[vs] === '=') vs++;
@@ -396,6 +412,7 @@ export function parseOptions(
         flags.push(base);
         p++;
       }
+      if (flags.length - firstOcc > 1) for (let f = firstOcc; f < flags.length; f++) flags[f].inBundle = true;
       k += consumedNext ? 2 : 1;
       continue;
     }

@@ -58,12 +58,10 @@ export function makeFixer(inv: Invocation, spec: RuntimeSpec, ports: Map<Port, P
   };
 
   const removeOcc = (o: FlagOcc): TextEdit => {
-    if (o.inBundle) {
-      // `-itv /a:/b` → `-it`: drop the letter and its value, keep the other letters.
-      const w = inv.words[o.wordIndex];
-      if (o.valueWordIndex === undefined) return edit(o.flagStart, w.end, '');
-      const vw = inv.words[o.valueWordIndex];
-      return edit(o.flagStart, vw.end, '');
+    if (o.inBundle && o.letterAt !== undefined) {
+      // `-itv /a:/b` → `-it`, `-Pd` → `-d`: drop the letter (and its value), keep the other letters.
+      // A letter that takes a value is always the last one of its word.
+      return edit(o.letterAt, o.value ? o.end : o.letterAt + 1, '');
     }
     return removeSpan(o.start, o.end);
   };

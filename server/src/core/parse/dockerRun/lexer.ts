@@ -106,8 +106,12 @@ class Stop extends Error {
   }
 }
 
+/** Nesting of quotes inside substitutions deeper than this is treated as unterminated (no stack overflow). */
+const MAX_NESTING = 200;
+
 /** Finds the end (index after `)`) of `$(…)` whose body starts at `i`; -1 when unterminated. */
-export function skipParens(t: string, i: number, to: number): number {
+export function skipParens(t: string, i: number, to: number, nest = 0): number {
+  if (nest > MAX_NESTING) return -1;
   let depth = 1;
   while (i < to) {
     const c = t[i];
@@ -122,7 +126,7 @@ export function skipParens(t: string, i: number, to: number): number {
       continue;
     }
     if (c === '"') {
-      const j = skipDouble(t, i + 1, to);
+      const j = skipDouble(t, i + 1, to, nest + 1);
       if (j < 0) return -1;
       i = j;
       continue;
@@ -143,17 +147,18 @@ export function skipParens(t: string, i: number, to: number): number {
   return -1;
 }
 
-function skipDouble(t: string, i: number, to: number): number {
+function skipDouble(t: string, i: number, to: number, nest = 0): number {
+  if (nest > MAX_NESTING) return -1;
   while (i < to) {
     const c = t[i];
     if (c === '\\') i += 2;
     else if (c === '"') return i + 1;
     else if (c === '$' && t[i + 1] === '(') {
-      const j = skipParens(t, i + 2, to);
+      const j = skipParens(t, i + 2, to, nest + 1);
       if (j < 0) return -1;
       i = j;
     } else if (c === '$' && t[i + 1] === '{') {
-      const j = skipBrace(t, i + 2, to);
+      const j = skipBrace(t, i + 2, to, nest + 1);
       if (j < 0) return -1;
       i = j;
     } else if (c === '`') {
@@ -165,7 +170,8 @@ function skipDouble(t: string, i: number, to: number): number {
   return -1;
 }
 
-function skipBrace(t: string, i: number, to: number): number {
+function skipBrace(t: string, i: number, to: number, nest = 0): number {
+  if (nest > MAX_NESTING) return -1;
   let depth = 1;
   while (i < to) {
     const c = t[i];
@@ -180,7 +186,7 @@ function skipBrace(t: string, i: number, to: number): number {
       continue;
     }
     if (c === '"') {
-      const j = skipDouble(t, i + 1, to);
+      const j = skipDouble(t, i + 1, to, nest + 1);
       if (j < 0) return -1;
       i = j;
       continue;
@@ -407,6 +413,7 @@ export function lex(v: VText, from: number, to: number, opts: LexOptions = {}): 
       if (c === '"' || (c === '$' && t[i + 1] === '"')) {
         const q = i;
         i += c === '"' ? 1 : 2;
+        if (skipDouble(t, i, to) < 0) fail('Unterminated double quote', q);
         for (;;) {
           if (i >= to) fail('Unterminated double quote', q);
           const d = t[i];
@@ -448,7 +455,14 @@ export function lex(v: VText, from: number, to: number, opts: LexOptions = {}): 
       push(c, i, false, false);
       i++;
     }
-    return { kind: 'word', start: src[start], end: fileEnd(i), value, at, dyn, quoted };
+    // `--rm\<newline>`: the continuation is not part of the word's range.
+    let e = i;
+    for (;;) {
+      if (e - 2 >= start && t[e - 1] === '\n' && t[e - 2] === '\\') e -= 2;
+      else if (e - 3 >= start && t[e - 1] === '\n' && t[e - 2] === '\r' && t[e - 3] === '\\') e -= 3;
+      else break;
+    }
+    return { kind: 'word', start: src[start], end: fileEnd(e), value, at, dyn, quoted };
   };
 
   const pushOp = (op: string, len: number, redirect: boolean): Op => {
@@ -486,7 +500,6 @@ export function lex(v: VText, from: number, to: number, opts: LexOptions = {}): 
         i = e;
         continue;
       }
-      const rest = t.slice(i, i + 4);
       if ((c === '<' || c === '>') && t[i + 1] === '(') {
         // Process substitution <(…) / >(…): a word whose body holds commands.
         const j = skipParens(t, i + 2, to);
@@ -512,10 +525,10 @@ export function lex(v: VText, from: number, to: number, opts: LexOptions = {}): 
         afterContinuation = false;
         continue;
       }
-      const redir = /^(?:[0-9]*(?:<<<|<<-|<<|<>|<&|>>|>&|>\||<|>)|&>>|&>)/.exec(t.slice(i, i + 12));
+      const redir = /[<>&0-9]/.test(c) ? /^(?:[0-9]*(?:<<<|<<-|<<|<>|<&|>>|>&|>\||<|>)|&>>|&>)/.exec(t.slice(i, i + 24)) : null;
       if (redir && (/^[<>&]/.test(redir[0]) || /^[0-9]+[<>]/.test(redir[0]))) {
         const op = pushOp(redir[0], redir[0].length, true);
-        if (/<<-?$/.test(op.op)) {
+        if (/^[0-9]*<<-?$/.test(op.op)) {
           // Here-document: the next word is the delimiter; the body starts on the next line.
           while (i < to && BLANK.has(t[i])) i++;
           if (i < to && !META.has(t[i])) {
@@ -528,11 +541,11 @@ export function lex(v: VText, from: number, to: number, opts: LexOptions = {}): 
         }
         continue;
       }
-      if (rest.startsWith(';;&')) {
+      if (c === ';' && t.startsWith(';;&', i)) {
         pushOp(';;&', 3, false);
         continue;
       }
-      const two = t.slice(i, i + 2);
+      const two = c + (t[i + 1] ?? '');
       if (two === '&&' || two === '||' || two === ';;' || two === ';&' || two === '|&') {
         pushOp(two, 2, false);
         continue;
