@@ -545,15 +545,18 @@ void test('CT2010 reports shared and rshared, not slave modes', () => {
           bind('/mnt/a', '/a', 40, { propagation: 'rshared' }),
           bind('/mnt/b', '/b', 41, { propagation: 'Shared' }),
           bind('/mnt/c', '/c', 42, { propagation: 'rslave' }),
-          bind('/mnt/d', '/d', 43, { propagation: 'shared', unknown: true }),
+          bind('${DATA}', '/d', 43, { propagation: 'shared', unknown: true }),
+          bind('/mnt/e', '/e', 44, { propagation: '${PROPAGATION}', unknown: true }),
         ]),
     ),
   );
+  // An interpolated source does not hide a literal propagation; an interpolated propagation is unknown.
   assert.deepEqual(
     f.map((x) => [x.range, x.severity]),
     [
       [r(40, 6, 30), 'warning'],
       [r(41, 6, 30), 'warning'],
+      [r(43, 6, 30), 'warning'],
     ],
   );
   assert.match(f[0].message, /^The mount at \/a in service "web" uses rshared propagation/);

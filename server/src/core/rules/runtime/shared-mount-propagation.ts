@@ -14,7 +14,7 @@ export default runtimeRule(
     explanation:
       "Each container has its own mount namespace: what it mounts or unmounts stays inside it. Mount propagation (mount_namespaces(7)) is the exception a bind mount can ask for. With `private` (Docker's default, `rprivate`) nothing crosses. With `slave`/`rslave`, mounts made on the host under the folder later appear in the container, but not the other way round. " +
       'With `shared`/`rshared` both directions propagate: a filesystem mounted by the container under that folder appears on the host, and host mounts appear in the container. A container that can mount (for example with `SYS_ADMIN`) can then cover a host directory with content of its choosing, and a container that cannot still receives whatever the host later mounts there, such as a newly attached disk. ' +
-      'The host side must itself be a shared mount for this to work, which is why the setting is rare outside storage plugins and nested engines. `slave`/`rslave` are not reported.',
+      'The host side must itself be a shared mount for this to work, which is why the setting is rare outside storage plugins and nested engines. `slave`/`rslave` are not reported, because nothing the container mounts reaches the host (KICS reports them too). The source path does not matter here, so a source from a variable is still checked.',
     remediation:
       "Remove the propagation option (or use `rprivate`). If the container must see mounts the host makes later (a storage or backup agent), use `rslave`, which does not let the container's mounts reach the host.",
     references: [
@@ -29,6 +29,7 @@ export default runtimeRule(
       },
     ],
     peers: {
+      kics: ['Volume Mounted In Multiple Containers'],
       composeLint: ['CL-0017'],
       cis: ['5.19'],
     },
@@ -36,7 +37,7 @@ export default runtimeRule(
       { kind: 'compose', bad: 'services:\n  storage:\n    image: example/storage:1.0\n    volumes:\n      - /mnt/data:/data:rshared\n' },
       {
         kind: 'compose',
-        bad: 'services:\n  storage:\n    image: example/storage:1.0\n    volumes:\n      - type: bind\n        source: /mnt/data\n        target: /data\n        bind:\n          propagation: shared\n',
+        bad: 'services:\n  storage:\n    image: example/storage:1.0\n    volumes:\n      - type: bind\n        source: ${DATA_DIR:-/mnt/data}\n        target: /data\n        bind:\n          propagation: shared\n',
       },
       {
         kind: 'shell',
@@ -52,7 +53,8 @@ export default runtimeRule(
   (spec): Hit[] => {
     const hits: Hit[] = [];
     for (const m of spec.mounts) {
-      if (m.unknown || !m.propagation) continue;
+      // The propagation is read even when the source path comes from a variable: only its own text matters.
+      if (!m.propagation || m.propagation.includes('$')) continue;
       const p = m.propagation.trim().toLowerCase();
       if (p !== 'shared' && p !== 'rshared') continue;
       hits.push(
