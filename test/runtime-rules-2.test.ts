@@ -11,6 +11,7 @@ import type { Fix, Range } from '../server/src/core/types';
 import { meansUnlimited, firstPort, isRootUser, isWildcardIp, splitImage, hasInterpolation } from '../server/src/core/rules/runtime/util2';
 import { restartBound } from '../server/src/core/rules/runtime/restart-policy-unbounded';
 import { tmpfsGrants } from '../server/src/core/rules/runtime/tmpfs-exec-or-suid';
+import { analyze } from '../server/src/core/analyze';
 
 function r(line: number, start: number, end: number): Range {
   return { start: { line, character: start }, end: { line, character: end } };
@@ -532,7 +533,7 @@ void test('CT2027: a disabled check is reported at the value, and says when it h
   assert.match(hits[0].message, /turns its health check off, so/);
   s.imageFacts = { hasHealthcheck: true, describedBy: 'Dockerfile:12', user: 'app', userIsRoot: false };
   hits = check('CT2027', s);
-  assert.match(hits[0].message, /including the one its image defines \(Dockerfile:12\)/);
+  assert.match(hits[0].message, /including the one its image defines \(Dockerfile\)/);
   const d = dockerRun();
   d.healthcheckDisabled = val(true, 2);
   assert.match(check('CT2027', d)[0].message, /--no-healthcheck/);
@@ -573,4 +574,73 @@ void test('CT2014–CT2028: each applies to Compose, shell and Markdown and show
       `${id} has a docker run example`,
     );
   }
+});
+
+// Through the real parsers -------------------------------------------------------------------------------------------
+
+function findingsOf(path: string, text: string, ids: string[], readRelative?: (p: string) => string | undefined) {
+  const a = analyze(path, text, readRelative ? { readRelative } : {});
+  assert.ok(a);
+  return a.findings.filter((f) => ids.includes(f.ruleId)).map((f) => `${f.ruleId}@${f.range.start.line + 1}`);
+}
+
+void test('build: Dockerfiles inform CT2019 and CT2027; an overriding service or an unreadable Dockerfile is silent', () => {
+  const files: Record<string, string> = {
+    'api/Dockerfile': 'FROM node:20-slim\nRUN npm ci\nCMD ["node","index.js"]\n',
+    'web/Dockerfile': 'FROM nginx:1.27\nUSER 101\nHEALTHCHECK CMD curl -f http://localhost/ || exit 1\n',
+    'root/Dockerfile': 'FROM alpine:3.20\nUSER root\n',
+  };
+  const text =
+    'services:\n  api:\n    build: ./api\n  web:\n    build:\n      context: web\n  root:\n    build: root\n' +
+    '  over:\n    build: ./api\n    user: "1001"\n    healthcheck:\n      test: ["CMD", "true"]\n  missing:\n    build: ./nope\n';
+  const read = (p: string) => files[p.replace(/^\.\//, '')];
+  assert.deepEqual(findingsOf('compose.yaml', text, ['CT2019', 'CT2027'], read), ['CT2019@2', 'CT2027@2', 'CT2019@7', 'CT2027@7']);
+  const a = analyze('compose.yaml', text, { readRelative: read });
+  const root = a?.findings.filter((f) => f.ruleId === 'CT2019' && f.range.start.line === 6) ?? [];
+  assert.match(root[0].message, /runs as USER root \(root\/Dockerfile line 2\)/);
+  const hc = a?.findings.filter((f) => f.ruleId === 'CT2027' && f.range.start.line === 6) ?? [];
+  assert.match(hc[0].message, /neither does its image \(root\/Dockerfile\)/);
+  // Without a way to read files, nothing is known about the images.
+  assert.deepEqual(findingsOf('compose.yaml', text, ['CT2019', 'CT2027']), []);
+});
+
+void test('the same rule fires for a Compose key and its docker run flag', () => {
+  const pairs: [string, string, string][] = [
+    ['CT2017', 'services:\n  w:\n    image: nginx:1.27\n    ports: ["8080:80"]\n', 'docker run -p 8080:80 nginx:1.27\n'],
+    [
+      'CT2018',
+      'services:\n  w:\n    image: nginx:1.27\n    ports: ["127.0.0.1:80:8080"]\n',
+      'docker run -p 127.0.0.1:80:8080 nginx:1.27\n',
+    ],
+    ['CT2019', 'services:\n  w:\n    image: nginx:1.27\n    user: "0"\n', 'docker run --user 0 nginx:1.27\n'],
+    [
+      'CT2020',
+      'services:\n  w:\n    image: nginx:1.27\n    sysctls: [vm.swappiness=10]\n',
+      'docker run --sysctl vm.swappiness=10 nginx:1.27\n',
+    ],
+    ['CT2021', 'services:\n  w:\n    image: nginx:1.27\n    cgroup_parent: x\n', 'docker run --cgroup-parent x nginx:1.27\n'],
+    ['CT2022', 'services:\n  w:\n    image: nginx:1.27\n    restart: always\n', 'docker run --restart always nginx:1.27\n'],
+    [
+      'CT2024',
+      'services:\n  w:\n    image: nginx:1.27\n    environment: [DB_PASSWORD=hunter2]\n',
+      'docker run -e DB_PASSWORD=hunter2 nginx:1.27\n',
+    ],
+    ['CT2025', 'services:\n  w:\n    image: nginx:1.27\n    logging: {driver: none}\n', 'docker run --log-driver none nginx:1.27\n'],
+    ['CT2026', 'services:\n  w:\n    image: nginx:1.27\n    tmpfs: ["/tmp:exec"]\n', 'docker run --tmpfs /tmp:exec nginx:1.27\n'],
+    ['CT2027', 'services:\n  w:\n    image: nginx:1.27\n    healthcheck: {disable: true}\n', 'docker run --no-healthcheck nginx:1.27\n'],
+  ];
+  for (const [id, yaml, sh] of pairs) {
+    assert.equal(findingsOf('compose.yaml', yaml, [id]).length, 1, `${id} in Compose`);
+    assert.equal(findingsOf('run.sh', sh, [id]).length, 1, `${id} on docker run`);
+    assert.equal(findingsOf('README.md', '```sh\n' + sh + '```\n', [id]).length, 1, `${id} in Markdown`);
+  }
+});
+
+void test('limits through deploy, the older keys, anchors and merge keys', () => {
+  const ids = ['CT2014', 'CT2015', 'CT2016'];
+  const merged =
+    'x-limits: &limits\n  mem_limit: 256m\n  cpus: 0.5\n  pids_limit: 100\nservices:\n  a:\n    <<: *limits\n    image: nginx:1.27\n  b:\n    image: nginx:1.27\n    deploy:\n      resources:\n        limits: {memory: 1G, cpus: "2", pids: 50}\n';
+  assert.deepEqual(findingsOf('compose.yaml', merged, ids), []);
+  // `docker compose run` shows only part of a service: nothing is reported as missing.
+  assert.deepEqual(findingsOf('run.sh', 'docker compose run --rm web\n', ids), []);
 });

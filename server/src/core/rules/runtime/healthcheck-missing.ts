@@ -4,6 +4,11 @@
 import { runtimeRule, type Hit } from '../rule';
 import { at, atAnchor, settingName } from './util2';
 
+/** `api/Dockerfile line 14` names the USER line; for the health check only the file matters. */
+function dockerfileOf(describedBy: string): string {
+  return describedBy.replace(/(,| line \d+$|:\d+$).*$/, '');
+}
+
 export default runtimeRule(
   {
     id: 'CT2027',
@@ -55,7 +60,9 @@ export default runtimeRule(
     const off = spec.healthcheckDisabled;
     if (off && !off.unknown && off.value) {
       const how = spec.source === 'compose' ? 'its health check off' : 'health checks off with --no-healthcheck';
-      const image = spec.imageFacts?.hasHealthcheck ? `, including the one its image defines (${spec.imageFacts.describedBy})` : '';
+      const image = spec.imageFacts?.hasHealthcheck
+        ? `, including the one its image defines (${dockerfileOf(spec.imageFacts.describedBy)})`
+        : '';
       return [
         {
           range: at(spec, off.origin),
@@ -70,7 +77,7 @@ export default runtimeRule(
     return [
       {
         range: atAnchor(spec),
-        message: `${spec.label} has no health check and neither does its image (${facts.describedBy}), so Docker cannot tell a hung or broken container from a healthy one; add ${key} or a HEALTHCHECK to the Dockerfile.`,
+        message: `${spec.label} has no health check and neither does its image (${dockerfileOf(facts.describedBy)}), so Docker cannot tell a hung or broken container from a healthy one; add ${key} or a HEALTHCHECK to the Dockerfile.`,
       },
     ];
   },
