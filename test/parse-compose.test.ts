@@ -468,6 +468,41 @@ describe('mounts', () => {
     assert.deepEqual(src(m[2].origin), range(15, 8, 15, 77));
   });
 
+  test('a named volume that binds a host directory is that bind, pointing at its device', () => {
+    const text = [
+      'services:',
+      '  web:',
+      '    volumes:',
+      '      - etc:/host-etc:ro',
+      '      - type: volume',
+      '        source: persist',
+      '        target: /data',
+      '      - plain:/plain',
+      'volumes:',
+      '  etc:',
+      '    driver: local',
+      '    driver_opts:',
+      '      type: none',
+      '      o: bind',
+      '      device: /etc',
+      '  persist:',
+      '    driver: local-persist',
+      '    driver_opts:',
+      '      mountpoint: ${ROOT}/data',
+      '  plain: {}',
+      '',
+    ].join('\n');
+    const m = clean(text).specs[0].mounts;
+    assert.deepEqual(
+      m.map((x) => [x.type, x.source, x.target, x.readOnly, src(x.origin), src(x.sourceOrigin), x.unknown]),
+      [
+        ['bind', '/etc', '/host-etc', true, range(3, 8, 3, 24), range(14, 14, 14, 18), undefined],
+        ['bind', '${ROOT}/data', '/data', false, range(4, 8, 6, 21), range(18, 18, 18, 30), true],
+        ['volume', 'plain', '/plain', false, range(7, 8, 7, 20), range(7, 8, 7, 13), undefined],
+      ],
+    );
+  });
+
   test('tmpfs as a string and as a list, with options', () => {
     const one = clean('services:\n  a:\n    tmpfs: /run\n').specs[0].mounts;
     assert.deepEqual(
@@ -787,7 +822,7 @@ describe('input problems', () => {
     const text = 'services:\n  web:\n    image: a\n    image: b\n';
     const m = parseCompose(text);
     assert.deepEqual(m.problems, [
-      { message: 'Containment could not read this Compose file: Map keys must be unique', range: range(3, 4, 3, 5), severity: 'warning' },
+      { message: 'Containment could not read this Compose file: Map keys must be unique', range: range(3, 4, 3, 9), severity: 'warning' },
     ]);
     assert.equal(m.specs[0].image?.value, 'a');
     assert.equal(m.specs[0].partial, true);

@@ -13,7 +13,7 @@ import type { Position, Range } from '../types';
 import type { Origin, RuntimeSpec } from '../model/runtime';
 import type { InputProblem, ReadRelative, RuntimeDocModel } from '../model/runtimeDoc';
 import { PROBLEM_PREFIX, YamlView, type Entry, type YNode } from './compose/yamlView';
-import { mergeExtends, readService, remapOrigins, type ServiceRead } from './compose/service';
+import { hostVolumes, mergeExtends, readService, remapOrigins, type ServiceRead, type VolumeDef } from './compose/service';
 import { imageFactsOf } from './compose/build';
 import { dirnameOf, joinPath } from './compose/syntax';
 import { Structure, type KeyPathHit } from './compose/structure';
@@ -40,7 +40,8 @@ function firstLine(message: string): string {
 }
 
 function parseDocs(doc: TextDoc, problems: InputProblem[]): Document.Parsed[] {
-  const docs = parseAllDocuments(doc.text, { keepSourceTokens: true, merge: false, prettyErrors: true, uniqueKeys: true });
+  // Duplicate keys are found by YamlView in linear time (the yaml package's check is quadratic in a mapping's size).
+  const docs = parseAllDocuments(doc.text, { merge: false, prettyErrors: true, uniqueKeys: false });
   const list = Array.isArray(docs) ? (docs as Document.Parsed[]) : [];
   for (const d of list) {
     for (const e of d.errors) {
@@ -54,6 +55,8 @@ function parseDocs(doc: TextDoc, problems: InputProblem[]): Document.Parsed[] {
 interface ServiceNode {
   name: string;
   entry: Entry;
+  /** Named volumes of the service's document that bind host directories. */
+  volumes: Map<string, VolumeDef>;
 }
 
 /** The services of every document in a file, in order. */
@@ -67,6 +70,7 @@ function servicesOf(view: YamlView, report: boolean): ServiceNode[] {
       if (report) view.problem(root, 'its top level should be a mapping of keys such as `services:`, not a list or a single value.');
       continue;
     }
+    const volumes = hostVolumes(view, view.entries(top));
     const services = view.entries(top).get('services');
     if (!services || !services.value) continue;
     const map = services.value;
@@ -80,7 +84,7 @@ function servicesOf(view: YamlView, report: boolean): ServiceNode[] {
         if (report) view.problem(entry.value, `service "${name}" should be a mapping of settings.`);
         continue;
       }
-      out.push({ name, entry });
+      out.push({ name, entry, volumes });
     }
   }
   return out;
@@ -106,7 +110,7 @@ function buildSpec(ctx: FileCtx, name: string): ServiceRead | undefined {
   const { view } = ctx;
   const entries = view.mapEntries(node.entry.value) ?? new Map<string, Entry>();
   const anchor = view.origin(node.entry.keyNode);
-  const read = readService(view, name, anchor, entries);
+  const read = readService(view, name, anchor, entries, node.volumes);
   if (read.build) read.spec.imageFacts = imageFactsOf(read.build, ctx.readRelative, ctx.folder);
   let spec = read.spec;
   const ext = read.extends;

@@ -124,7 +124,50 @@ export class Reader {
   }
 }
 
-export function readService(view: YamlView, name: string, anchor: Origin, entries: Map<string, Entry>): ServiceRead {
+/**
+ * A top-level named volume that is really a host directory: the `local` driver with
+ * `o: bind` and a `device`, or the local-persist plugin's `mountpoint`.
+ */
+export interface VolumeDef {
+  source: string;
+  origin: Origin;
+  unknown: boolean;
+}
+
+/** The named volumes of a file's top-level `volumes:` that bind a host directory. */
+export function hostVolumes(view: YamlView, top: Map<string, Entry> | undefined): Map<string, VolumeDef> {
+  const out = new Map<string, VolumeDef>();
+  const rd = new Reader(view);
+  for (const [name, e] of rd.map(top?.get('volumes')?.value ?? null) ?? []) {
+    const def = rd.map(e.value);
+    if (!def) continue;
+    const driver = rd.text(def.get('driver')?.value ?? null)?.text ?? 'local';
+    const opts = rd.map(def.get('driver_opts')?.value ?? null);
+    let path: ReturnType<Reader['text']>;
+    if (driver === 'local') {
+      const o = rd.text(opts?.get('o')?.value ?? null);
+      if (o && o.text.split(',').some((x) => x.trim() === 'bind' || x.trim() === 'rbind'))
+        path = rd.text(opts?.get('device')?.value ?? null);
+    } else if (driver === 'local-persist') path = rd.text(opts?.get('mountpoint')?.value ?? null);
+    if (path) out.set(name, { source: path.text, origin: view.origin(path.node), unknown: path.unknown });
+  }
+  return out;
+}
+
+/** A mount of a named volume that binds a host directory becomes that bind. */
+function resolveNamed(m: Mount, defs: Map<string, VolumeDef> | undefined): Mount {
+  const def = m.type === 'volume' && m.source && !m.unknown ? defs?.get(m.source) : undefined;
+  if (!def) return m;
+  return { ...m, type: 'bind', source: def.source, sourceOrigin: def.origin, ...unknownFlag(def.unknown) };
+}
+
+export function readService(
+  view: YamlView,
+  name: string,
+  anchor: Origin,
+  entries: Map<string, Entry>,
+  volumeDefs?: Map<string, VolumeDef>,
+): ServiceRead {
   const rd = new Reader(view);
   const spec = emptySpec(`service "${name}"`, 'compose', anchor);
   const get = (k: string): YNode | null => entries.get(k)?.value ?? null;
@@ -155,6 +198,7 @@ export function readService(view: YamlView, name: string, anchor: Origin, entrie
 
   readResources(rd, entries, spec);
   readMounts(rd, get('volumes'), get('tmpfs'), spec);
+  spec.mounts = spec.mounts.map((m) => resolveNamed(m, volumeDefs));
   readDevices(rd, get('devices'), spec);
   readPorts(rd, get('ports'), spec);
   readSysctls(rd, get('sysctls'), spec);

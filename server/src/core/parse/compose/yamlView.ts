@@ -109,8 +109,22 @@ export class YamlView {
         }
         const n = asNode(node);
         if (n && n.anchor) anchors.set(n.anchor, n);
+        if (isMap(n)) this.checkUniqueKeys(n);
       },
     });
+  }
+
+  /** Compose refuses a mapping with the same key twice (`<<` may repeat); so does this parser, as a problem. */
+  private checkUniqueKeys(map: YAMLMap): void {
+    if (map.items.length < 2) return;
+    const seen = new Set<string>();
+    for (const pair of map.items) {
+      if (!isScalar(pair.key)) continue;
+      const key = this.keyText(pair.key);
+      if (key === '<<' && pair.key.type === 'PLAIN') continue;
+      if (seen.has(key)) this.problem(pair.key, 'Map keys must be unique');
+      seen.add(key);
+    }
   }
 
   private contains(outer: YNode, inner: YNode): boolean {
