@@ -255,6 +255,19 @@ void test('CT2017: every wildcard port is reported at its own origin with a bind
   assert.deepEqual(calls, ['bind:8080:80', 'bind:6379:6379', 'bind:53:53', 'bind::5432']);
 });
 
+void test('CT2017: -P is information with no fix', () => {
+  const s = dockerRun();
+  const { fixer, calls } = recordingFixer();
+  s.fixer = fixer;
+  s.ports.push(port({ containerPort: '*' }, 2));
+  const hits = check('CT2017', s);
+  assert.equal(hits.length, 1);
+  assert.equal(hits[0].severity, 'info');
+  assert.match(hits[0].message, /every port its image EXPOSEs \(-P\)/);
+  assert.deepEqual(calls, []);
+  assert.deepEqual(check('CT2018', s), []);
+});
+
 void test('CT2017 and CT2018: ports with the host network are not published and not reported', () => {
   const s = compose();
   s.namespaces.network = val({ mode: 'host', raw: 'host' });

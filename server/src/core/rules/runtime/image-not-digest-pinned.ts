@@ -15,7 +15,7 @@ export default runtimeRule(
       'A version tag such as `postgres:16.4` is much better than `latest`, but it is still a name: the publisher can push a new image under the same tag (rebuilt for a security fix, or replaced by someone who took over the account), and the next pull silently gets it. ' +
       'A digest (`postgres:16.4@sha256:…`) names the exact image content; Docker verifies the content against it, so what runs is what was reviewed. ' +
       'This is information rather than a warning because digests need tooling to stay current (Renovate, Dependabot), and a pinned digest that nobody updates keeps old vulnerabilities. Turn the rule off (`CT2028: off`) if your process relies on tags. ' +
-      'Not reported: images without a tag or on `:latest` (CT2023 reports those), references from a variable, and Compose services that build their own image.',
+      'Not reported: images without a tag or on `:latest` (CT2023 reports those), references from a variable, and Compose services that build their own image (when Containment can read their Dockerfile).',
     remediation:
       'Append the digest of the image you tested: `docker buildx imagetools inspect postgres:16.4` (or `docker image inspect --format "{{index .RepoDigests 0}}"` after a pull) prints it; write `image: postgres:16.4@sha256:<digest>`. ' +
       'Keep the tag for readers, and let an update bot raise the digest with each new release.',

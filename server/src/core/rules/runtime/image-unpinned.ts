@@ -15,7 +15,7 @@ export default runtimeRule(
       'An image reference without a tag means `:latest`, and `:latest` is just a name the publisher moves to each new build. ' +
       'The same Compose file or `docker run` line then starts different software from one pull to the next: another operating system release, another default user, other setuid programs and shells, and nobody reviewed the change. ' +
       "If the publisher's account or registry is compromised, a moving tag is also how the change reaches your hosts. " +
-      'The rule skips images pinned by digest (`@sha256:…`, fixed whatever the tag says), references that come from a variable (`${IMAGE}`), and Compose services that build their own image (`build:`), where `image:` names the result rather than something to pull. ' +
+      'The rule skips images pinned by digest (`@sha256:…`, fixed whatever the tag says), references that come from a variable (`${IMAGE}`), and Compose services that build their own image (`build:`), where `image:` names the result rather than something to pull. (Containment recognises such a service when it can read its Dockerfile; a `build:` whose Dockerfile it cannot read is, for now, treated like a pulled image.) ' +
       'A registry with a port (`registry.example.com:5000/team/app`) is not mistaken for a tag. A tag that is pinned but not by digest is reported separately, as information, by CT2028.',
     remediation:
       'Name a specific version: `image: postgres:16.4` rather than `postgres` or `postgres:latest`, `docker run redis:7.4.1` rather than `docker run redis`. ' +

@@ -13,7 +13,7 @@ export default runtimeRule(
     explanation:
       'Publishing a port (`ports:` in Compose, `-p` on `docker run`) makes Docker forward traffic from the host to the container. Without a host address, `8080:80` means `0.0.0.0:8080:80` and `[::]:8080:80`: every interface of the host, including the ones facing the internet or the office network. ' +
       'Docker installs its own packet-filtering rules for published ports, and on many hosts they are evaluated before the host firewall: a `ufw deny 8080` or a firewalld zone does not stop the traffic. A database, admin panel or debug port that was meant for the machine itself ends up reachable by anyone who can reach the machine. ' +
-      'A port given with only the container side (`- "5432"`, `-p 5432`) is published on a random host port, also on every interface, and is reported too. ' +
+      'A port given with only the container side (`- "5432"`, `-p 5432`) is published on a random host port, also on every interface, and is reported too. `-P` (`--publish-all`) publishes every port the image EXPOSEs that way; which ports those are is not visible from the command line, so it is reported as information. ' +
       'Ports of a service that uses the host network (`network_mode: host`) are not published at all and are not reported; ports whose address comes from a variable are not reported either. ' +
       'The daemon setting `"ip"` in daemon.json can change the default address; this rule cannot see it and assumes the default.',
     remediation:
@@ -64,6 +64,7 @@ export default runtimeRule(
         bad: '#!/bin/sh\ndocker run -d --publish 0.0.0.0:6379:6379 redis:7.4\n',
         fixed: '#!/bin/sh\ndocker run -d --publish 127.0.0.1:6379:6379 redis:7.4\n',
       },
+      { kind: 'shell', bad: '#!/bin/sh\ndocker run -d -P nginx:1.27\n' },
     ],
     good: [
       { kind: 'compose', text: 'services:\n  db:\n    image: postgres:16\n    ports:\n      - "127.0.0.1:5432:5432"\n' },
@@ -91,6 +92,16 @@ export default runtimeRule(
     const hits: Hit[] = [];
     for (const p of spec.ports) {
       if (p.unknown || !isWildcardIp(p.hostIp)) continue;
+      if (p.containerPort === '*') {
+        // `-P`: every port the image EXPOSEs, each on a random host port. What is exposed is not
+        // visible here, so this is information rather than a warning, and there is no edit to offer.
+        hits.push({
+          range: at(spec, p.origin),
+          severity: 'info',
+          message: `${spec.label} publishes every port its image EXPOSEs (-P) on random host ports on every host interface; publish the ports you need with -p 127.0.0.1:<host>:<container> instead.`,
+        });
+        continue;
+      }
       const where = normalizeHostIp(p.hostIp) === '' ? 'every host interface' : `every host interface (${p.hostIp})`;
       const fix = spec.fixer?.bindPortToLocalhost?.(p);
       hits.push({
