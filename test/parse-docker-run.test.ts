@@ -715,3 +715,59 @@ test('the lexer splits words like shell-quote does', () => {
   }
   assert.deepEqual(words(ops), theirs);
 });
+
+test('the lexer agrees with shell-quote on random quoted and escaped words', () => {
+  const pieces = [
+    'a',
+    'b',
+    '-',
+    '--x',
+    '=',
+    ':',
+    '/',
+    ',',
+    ' ',
+    '  ',
+    '"',
+    "'",
+    '\\',
+    '\\"',
+    "\\'",
+    '\\\\',
+    '.',
+    '@',
+    '%',
+    '+',
+    '1',
+    'é',
+    '\t',
+    '{',
+    '}',
+  ];
+  let seed = 3;
+  const rnd = (n: number) => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed % n;
+  };
+  let compared = 0;
+  for (let it = 0; it < 5000; it++) {
+    let s = '';
+    for (let k = 1 + rnd(14); k > 0; k--) s += pieces[rnd(pieces.length)];
+    // A backslash at the very end of the input stays a backslash in a shell; shell-quote drops it.
+    if (/(^|[^\\])(\\\\)*\\$/.test(s)) continue;
+    const v = vtext(s, [{ start: 0, end: s.length }]);
+    const r = lex(v, 0, v.text.length);
+    if (r.error) continue;
+    let theirs: ReturnType<typeof shellQuoteParse>;
+    try {
+      theirs = shellQuoteParse(s);
+    } catch {
+      continue;
+    }
+    if (theirs.some((x) => typeof x !== 'string')) continue;
+    const ours = simpleCommands(r.tokens, false).flatMap((c) => c.words.map((w) => w.value));
+    assert.deepEqual(ours, theirs, JSON.stringify(s));
+    compared++;
+  }
+  assert.ok(compared > 2000, `compared ${compared}`);
+});
