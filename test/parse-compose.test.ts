@@ -8,6 +8,7 @@ import { parseCompose, composeKeyAt, type ComposeDocModel } from '../server/src/
 import { parseShortPort, parseShortVolume, joinPath } from '../server/src/core/parse/compose/syntax';
 import { applyEdits, TextDoc, range } from '../server/src/core/text';
 import { suppressionEdit } from '../server/src/core/suppress';
+import { analyze } from '../server/src/core/analyze';
 import type { Origin, RuntimeSpec } from '../server/src/core/model/runtime';
 import type { Fix, Range } from '../server/src/core/types';
 
@@ -938,6 +939,30 @@ describe('statements and key paths', () => {
     assert.equal(clean(out).specs[0].capAdd.length, 2);
     const again = suppressionEdit(m.doc, m.statementStart(3), 'CT2003');
     assert.equal(applyEdits(text, [again]).split('\n')[2], '    # containment-ignore CT2001 CT2003: needed for the demo');
+  });
+
+  test('through analyze(): an ignore comment above a key or above a service covers its block', () => {
+    const t = [
+      'services:',
+      '  a:',
+      '    image: x:1',
+      '    # containment-ignore CT2001: lab machine',
+      '    privileged: true',
+      '  # containment-ignore CT2001: lab machine',
+      '  b:',
+      '    image: y:1',
+      '    privileged: true',
+      '  c:',
+      '    image: z:1',
+      '    privileged: true',
+      '',
+    ].join('\n');
+    const a = analyze('compose.yaml', t);
+    assert.ok(a);
+    assert.deepEqual(
+      a.findings.filter((f) => f.ruleId === 'CT2001').map((f) => f.range),
+      [range(11, 16, 11, 20)],
+    );
   });
 
   test('keyPathAt: keys, values, list items, through anchors', () => {
