@@ -728,6 +728,9 @@ describe('extends', () => {
     assert.equal(web.imageFacts?.describedBy, 'common/img/Dockerfile line 2');
     assert.equal(web.image?.value, 'web:1');
     assert.equal(web.fixer?.removeValue?.(web.capDrop[0].origin, 'Remove'), undefined, 'no edit in the other file');
+    const broken = parseCompose(text, (p) => (p === 'common/base.yaml' ? 'services:\n  hardened:\n    cap_drop: [ALL\n' : undefined));
+    assert.deepEqual(broken.problems, [], "the other file's problems are not this file's");
+    assert.equal(broken.specs[0].partial, true, 'a broken base file makes the spec partial');
     const alone = parseCompose(text).specs[0];
     assert.equal(alone.partial, true);
     assert.deepEqual(alone.capDrop, []);

@@ -122,6 +122,7 @@ function buildSpec(ctx: FileCtx, name: string): ServiceRead | undefined {
       spec = mergeExtends(base, spec);
       spec.label = read.spec.label;
       spec.anchor = anchor;
+      if (base.partial) spec.partial = true;
     } else spec.partial = true; // the base's settings are not visible: report only what is set here
   }
   if (view.aliasesDisabled || brokenInside(view, node.entry)) spec.partial = true;
@@ -155,7 +156,8 @@ function readOtherFile(ctx: FileCtx, file: string, service: string, origin: Orig
   }
   if (text === undefined) return undefined;
   const doc = new TextDoc(text);
-  const view = new YamlView(doc, parseDocs(doc, []), []);
+  const problems: InputProblem[] = [];
+  const view = new YamlView(doc, parseDocs(doc, problems), problems);
   const sub: FileCtx = {
     view,
     services: new Map(servicesOf(view, false).map((s) => [s.name, s])),
@@ -166,7 +168,10 @@ function readOtherFile(ctx: FileCtx, file: string, service: string, origin: Orig
     busy: new Set(),
   };
   const base = buildSpec(sub, service)?.spec;
-  return base ? remapOrigins(base, origin) : undefined;
+  if (!base) return undefined;
+  const remapped = remapOrigins(base, origin);
+  if (problems.length > 0) remapped.partial = true; // the other file is broken: its settings may be cut short
+  return remapped;
 }
 
 export function parseCompose(text: string, readRelative?: ReadRelative): ComposeDocModel {
