@@ -2,7 +2,6 @@
 // (pure core layer: model and findings in, Markdown out).
 
 import type { ImageModel } from '../model/image';
-import type { RuntimeDocModel } from '../model/runtimeDoc';
 import type { Finding, Position, Range } from '../types';
 import { containsPosition } from '../text';
 import { INSTRUCTIONS, RUN_FLAGS, type Explanation } from '../knowledge/dockerfile';
@@ -61,17 +60,4 @@ export function dockerfileHover(model: ImageModel, findings: Finding[], pos: Pos
   }
   if (parts.length === 0) return undefined;
   return { markdown: parts.join('\n\n---\n\n'), range };
-}
-
-/** Hover for Compose files and `docker run` lines: the parser's explanation of the key or flag, then findings. */
-export function runtimeHover(model: RuntimeDocModel, findings: Finding[], pos: Position): HoverResult | undefined {
-  const parts: string[] = [];
-  const own = model.hoverAt?.(pos);
-  if (own) parts.push(own.markdown);
-  for (const f of findings) {
-    if (!containsPosition(f.range, pos)) continue;
-    const text = findingHover(f);
-    if (text && !parts.includes(text)) parts.push(text);
-  }
-  return parts.length > 0 ? { markdown: parts.join('\n\n---\n\n'), range: own?.range } : undefined;
 }
