@@ -1046,6 +1046,14 @@ describe('fixes', () => {
     );
     const off = "services:\n  web:\n    security_opt: ['no-new-privileges:false']\n";
     assert.equal(apply(off, fixer(off).addNoNewPrivileges?.()), "services:\n  web:\n    security_opt: ['no-new-privileges:true']\n");
+    const merged = 'x-sec: &sec\n  security_opt:\n    - seccomp=./profile.json\n    - "label=type:a b"\nservices:\n  web:\n    <<: *sec\n';
+    const mergedOut = apply(merged, fixer(merged).addNoNewPrivileges?.());
+    assert.ok(mergedOut.endsWith('    <<: *sec\n    security_opt: [seccomp=./profile.json, "label=type:a b", no-new-privileges:true]\n'));
+    assert.deepEqual(
+      web(mergedOut).securityOpt.map((o) => o.raw),
+      ['seccomp=./profile.json', 'label=type:a b', 'no-new-privileges:true'],
+      'the merged options are kept',
+    );
     const on = 'services:\n  web:\n    security_opt: [no-new-privileges]\n';
     assert.equal(fixer(on).addNoNewPrivileges?.(), undefined);
   });
