@@ -12,7 +12,7 @@ export default runtimeRule(
     defaultSeverity: 'warning',
     appliesTo: ['compose', 'shell', 'markdown'],
     explanation:
-      "Docker collects what a container writes to stdout and stderr through a logging driver (`json-file` or `local` by default, or journald, syslog, fluentd…). With the `none` driver that output is discarded: `docker logs` shows nothing and nothing reaches the host's log collection. " +
+      "Docker collects what a container writes to stdout and stderr through a logging driver (`json-file` unless the daemon is configured otherwise; `local`, journald, syslog, fluentd and others exist). With the `none` driver that output is discarded: `docker logs` shows nothing and nothing reaches the host's log collection. " +
       'Logs are how an intrusion is noticed and reconstructed afterwards: the exploit attempt in an access log, the unexpected command, the crash before a restart. A container without them is the one place an attacker leaves no trace, and an incident there cannot be investigated. ' +
       'If the concern is disk space, the `local` driver or `json-file` with `max-size`/`max-file` bound it without losing the logs. Values from variables are not reported.',
     remediation:

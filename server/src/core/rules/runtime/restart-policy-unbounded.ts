@@ -29,7 +29,7 @@ export default runtimeRule(
     appliesTo: ['compose', 'shell', 'markdown'],
     explanation:
       'A restart policy brings a container back after it exits. `always`, `unless-stopped` and `on-failure` without a count (Compose `deploy.restart_policy` with condition `any` or `on-failure` and no `max_attempts`) do so forever. ' +
-      'A container that crashes on start, or one an attacker crashes on purpose with a bad input, then restarts in a tight loop: each start costs the host CPU, disk and log space, repeats whatever the entry point does at start (migrations, downloads, licence calls), and gives an exploit that only works some of the time as many attempts as it needs. ' +
+      'A container that crashes on start, or one an attacker crashes on purpose with a bad input, then restarts without end (Docker waits longer between attempts, doubling the delay from 100 ms, but never gives up): each start costs the host CPU, disk and log space, repeats whatever the entry point does at start (migrations, downloads, licence calls), and gives an exploit that only works some of the time as many attempts as it needs. ' +
       'A retry bound such as `on-failure:5` keeps the benefit for transient failures and stops after a few tries, leaving the container stopped where monitoring sees it. ' +
       "Long-running services that must come back after a host reboot often use `unless-stopped` on purpose; that is why this is information. Docker's default (`no`) and a bounded `on-failure:N` are not reported, nor is a value from a variable.",
     remediation:
