@@ -423,10 +423,10 @@ void test('CT2022: unbounded restart policies are reported at the value', () => 
   s.restart = val('always', 2);
   let hits = check('CT2022', s);
   assert.equal(hits.length, 1);
-  assert.match(hits[0].message, /restarts "always".*--restart on-failure:5/);
+  assert.match(hits[0].message, /is restarted every time it exits \(always\).*--restart on-failure:5/);
   s.restart = val('on-failure', 2);
   hits = check('CT2022', s);
-  assert.match(hits[0].message, /on-failure without a retry count/);
+  assert.match(hits[0].message, /after every failure with no retry count/);
   s.restart = val('on-failure:5', 2);
   assert.deepEqual(check('CT2022', s), []);
   s.restart = val('${R}', 2, true);

@@ -74,11 +74,15 @@ export default runtimeRule(
     const b = restartBound(r.value);
     if (!b.unbounded) return [];
     const key = settingName(spec, 'restart: on-failure:5', '--restart on-failure:5');
-    const what = b.policy.startsWith('on-failure') ? 'on-failure without a retry count' : `"${b.policy}"`;
+    const what = b.policy.startsWith('on-failure')
+      ? 'is restarted after every failure with no retry count'
+      : b.policy === 'unless-stopped'
+        ? 'is restarted every time it exits unless someone stopped it (unless-stopped)'
+        : 'is restarted every time it exits (always)';
     return [
       {
         range: at(spec, r.origin),
-        message: `${spec.label} restarts ${what}, so a container that keeps crashing, or is crashed on purpose, is restarted forever; bound the retries with ${key}.`,
+        message: `${spec.label} ${what}, so a container that keeps crashing, or is crashed on purpose, comes back forever; bound the retries with ${key}.`,
       },
     ];
   },
