@@ -41,6 +41,11 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS entry points (the `containment` bin) load the bundle with require().
+    files: ['bin/**/*.js'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['**/*.mjs', '**/*.js'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {

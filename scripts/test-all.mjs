@@ -14,7 +14,12 @@ const steps = [
   ['unit, LSP, CLI and conformance tests', process.execPath, ['scripts/run-tests.mjs']],
   ['package the extension (.vsix)', 'npm', ['run', '--silent', 'package']],
   // Outside CI a machine may not allow installing (no root): the e2e suite then skips with a message.
-  ['install the end-to-end tools (code-server, Chromium; skipped when present)', 'bash', ['scripts/e2e/install.sh'], { optionalOutsideCi: true }],
+  [
+    'install the end-to-end tools (code-server, Chromium; skipped when present)',
+    'bash',
+    ['scripts/e2e/install.sh'],
+    { optionalOutsideCi: true },
+  ],
   ['end-to-end tests in VS Code (code-server + Chromium)', 'npm', ['run', '--silent', 'test:e2e']],
 ];
 

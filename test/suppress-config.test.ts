@@ -77,7 +77,7 @@ test('config files: good, broken and hostile', () => {
 test('a rule that throws becomes one CT0001 finding and the others still report', async () => {
   const { ALL_RULES } = await import('../server/src/core/rules/registry');
   const rule = ALL_RULES.find((r) => r.meta.id === 'CT1001')!;
-  const original = rule.check;
+  const original = rule.check.bind(rule);
   rule.check = () => {
     throw new Error('boom');
   };

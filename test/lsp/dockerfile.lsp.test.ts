@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { applyTextEdits, startServer, type TestClient } from './harness';
+import { applyTextEdits, messageOf, startServer, type TestClient } from './harness';
 
 const BAD = ['FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'USER root', 'CMD ["node", "index.js"]', ''].join('\n');
 
@@ -118,12 +118,12 @@ describe('Dockerfile over LSP', () => {
     const bin = pathToFileURL(join(dir, 'g', 'Dockerfile')).href;
     const d = await client.open(bin, 'FROM alpine\n\u0000\u0001\u0002binary');
     assert.equal(d.length, 1);
-    assert.match(String(d[0].message), /binary data/);
+    assert.match(messageOf(d[0]), /binary data/);
     const big = pathToFileURL(join(dir, 'h', 'Dockerfile')).href;
     const huge = 'FROM alpine:3.20\n' + 'RUN echo 0123456789012345678901234567890123456789\n'.repeat(60000);
     const dd = await client.open(big, huge);
     assert.equal(dd.length, 1);
-    assert.match(String(dd[0].message), /MB/);
+    assert.match(messageOf(dd[0]), /MB/);
     const ok = pathToFileURL(join(dir, 'i', 'Dockerfile')).href;
     assert.ok((await client.open(ok, BAD)).some((x) => x.code === 'CT1002'));
     for (const u of [bin, big, ok]) await client.close(u);

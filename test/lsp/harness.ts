@@ -21,6 +21,11 @@ export interface TestClient {
   shutdown(): Promise<void>;
 }
 
+/** A diagnostic's message as text (LSP 3.18 allows Markdown content there). */
+export function messageOf(d: Diagnostic): string {
+  return typeof d.message === 'string' ? d.message : d.message.value;
+}
+
 /** Applies LSP text edits to a string (offsets from line/character). */
 export function applyTextEdits(text: string, edits: TextEdit[]): string {
   const lineStarts = [0];

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseDocument } from 'yaml';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { applyTextEdits, startServer, type TestClient } from './harness';
+import { applyTextEdits, messageOf, startServer, type TestClient } from './harness';
 
 const COMPOSE = [
   'services:',
@@ -176,7 +176,7 @@ describe('runtime files over LSP', () => {
   test('broken YAML gets a clear message and the server keeps serving', async () => {
     const uri = pathToFileURL(join(dir, 'broken', 'compose.yaml')).href;
     const diags = await client.open(uri, 'services:\n  web:\n    image: [unclosed\n', 'dockercompose');
-    assert.ok(diags.some((d) => /could not read this Compose file/.test(String(d.message))));
+    assert.ok(diags.some((d) => /could not read this Compose file/.test(messageOf(d))));
     const bomb = [
       'a: &a [x, x, x, x, x, x, x, x, x]',
       ...'bcdefghij'.split('').map(

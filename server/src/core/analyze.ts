@@ -107,15 +107,25 @@ function looksBinary(text: string): boolean {
   return text.slice(0, 8192).includes('\u0000');
 }
 
-/** Findings on the same range from the same rule (an anchor shared by two services) are reported once. */
-function dedupe(findings: Finding[]): Finding[] {
-  const seen = new Set<string>();
-  return findings.filter((f) => {
-    const key = `${f.ruleId}@${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}@${f.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+/**
+ * Findings of one rule on one range (a value two services share through a YAML anchor) are
+ * reported once, naming every container that uses it.
+ */
+function dedupe(findings: Finding[], labels: Map<Finding, string>): Finding[] {
+  const byKey = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const key = `${f.ruleId}@${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}`;
+    const list = byKey.get(key);
+    if (list) list.push(f);
+    else byKey.set(key, [f]);
+  }
+  const out: Finding[] = [];
+  for (const list of byKey.values()) {
+    const [first, ...rest] = list;
+    const others = [...new Set(rest.map((f) => labels.get(f)).filter((l): l is string => !!l && l !== labels.get(first)))];
+    out.push(others.length > 0 ? { ...first, message: `${first.message} (The same setting applies to ${others.join(', ')}.)` } : first);
+  }
+  return out;
 }
 
 export function analyze(path: string, text: string, opts: AnalyzeOptions = {}, languageId?: string): Analysis | undefined {
@@ -151,7 +161,13 @@ export function analyze(path: string, text: string, opts: AnalyzeOptions = {}, l
     range: p.range,
     fixes: [],
   }));
-  for (const spec of runtime.specs) findings.push(...analyzeRuntime(spec, opts));
-  const kept = applySuppressions(dedupe(findings), findSuppressions(runtime.doc), identity, (l) => runtime.statementSpan(l));
+  const labels = new Map<Finding, string>();
+  for (const spec of runtime.specs) {
+    for (const f of analyzeRuntime(spec, opts)) {
+      labels.set(f, spec.label);
+      findings.push(f);
+    }
+  }
+  const kept = applySuppressions(dedupe(findings, labels), findSuppressions(runtime.doc), identity, (l) => runtime.statementSpan(l));
   return { kind, doc: runtime.doc, model: { kind: 'runtime', runtime }, findings: sortFindings(kept) };
 }

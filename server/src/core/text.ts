@@ -103,9 +103,10 @@ export function comparePositions(a: Position, b: Position): number {
 /** Apply non-overlapping edits to a text (used by tests, the CLI's --fix and "fix all"). */
 export function applyEdits(text: string, edits: { range: Range; newText: string }[]): string {
   const doc = new TextDoc(text);
+  // Applied from the end backwards; inserts at the same offset keep their order in the array, as LSP requires.
   const sorted = edits
-    .map((e) => ({ start: doc.offsetAt(e.range.start), end: doc.offsetAt(e.range.end), newText: e.newText }))
-    .sort((a, b) => b.start - a.start || b.end - a.end);
+    .map((e, index) => ({ start: doc.offsetAt(e.range.start), end: doc.offsetAt(e.range.end), newText: e.newText, index }))
+    .sort((a, b) => b.start - a.start || b.end - a.end || b.index - a.index);
   let out = text;
   let lastStart = Number.POSITIVE_INFINITY;
   for (const e of sorted) {

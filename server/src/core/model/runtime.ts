@@ -102,6 +102,8 @@ export interface RuntimeSpec {
   /** Where findings about something missing are reported (the service's key, the `docker run` words). */
   anchor: Origin;
   image?: Val<string>;
+  /** Set when the container's image is built from source (Compose `build:`), whether or not the Dockerfile could be read. */
+  builds?: Origin;
   imageFacts?: ImageFacts;
   user?: Val<string>;
   privileged?: Val<boolean>;

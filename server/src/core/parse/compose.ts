@@ -111,7 +111,10 @@ function buildSpec(ctx: FileCtx, name: string): ServiceRead | undefined {
   const entries = view.mapEntries(node.entry.value) ?? new Map<string, Entry>();
   const anchor = view.origin(node.entry.keyNode);
   const read = readService(view, name, anchor, entries, node.volumes);
-  if (read.build) read.spec.imageFacts = imageFactsOf(read.build, ctx.readRelative, ctx.folder);
+  if (read.build) {
+    read.spec.builds = view.origin(entries.get('build')?.keyNode ?? node.entry.keyNode);
+    read.spec.imageFacts = imageFactsOf(read.build, ctx.readRelative, ctx.folder);
+  }
   let spec = read.spec;
   const ext = read.extends;
   if (ext) {

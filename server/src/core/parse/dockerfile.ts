@@ -220,7 +220,7 @@ export function parseDockerfile(text: string): ImageModel {
 function execFormWords(text: string): string[] | undefined {
   try {
     const v: unknown = JSON.parse(text.trim());
-    return Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined;
+    return Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : undefined;
   } catch {
     return undefined;
   }

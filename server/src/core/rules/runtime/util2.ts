@@ -123,12 +123,12 @@ export const splitImage = splitImageRef;
 /**
  * The image a spec runs, split into its parts, when it is known and pulled: undefined for no
  * image, a value from a variable, and a Compose service that builds its image (its `image:` only
- * names the build result; a linked Dockerfile shows up as imageFacts).
+ * names the build result, whether or not its Dockerfile could be read).
  */
 export function imageRefOf(spec: RuntimeSpec): (ReturnType<typeof splitImageRef> & { raw: string; origin: Origin }) | undefined {
   const img = spec.image;
   if (!img || img.unknown || hasInterpolation(img.value) || img.value.trim() === '') return undefined;
-  if (spec.imageFacts) return undefined;
+  if (spec.imageFacts || spec.builds) return undefined;
   return { ...splitImageRef(img.value.trim()), raw: img.value.trim(), origin: img.origin };
 }
 
