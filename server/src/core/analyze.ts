@@ -4,6 +4,10 @@
 import { parseDockerfile } from './parse/dockerfile';
 import { parseCompose } from './parse/compose';
 import { parseDockerRuns } from './parse/dockerRun';
+import { parseSeccomp } from './parse/seccomp';
+import { parseDaemon } from './parse/daemon';
+import type { SeccompModel } from './model/seccomp';
+import type { DaemonModel } from './model/daemon';
 import { ALL_RULES, ruleById } from './rules/registry';
 import type { Hit, Rule } from './rules/rule';
 import { applySuppressions, findSuppressions } from './suppress';
@@ -25,7 +29,11 @@ export interface AnalyzeOptions extends KindOptions {
   readRelative?: ReadRelative;
 }
 
-export type AnalysisModel = { kind: 'dockerfile'; image: ImageModel } | { kind: 'runtime'; runtime: RuntimeDocModel };
+export type AnalysisModel =
+  | { kind: 'dockerfile'; image: ImageModel }
+  | { kind: 'runtime'; runtime: RuntimeDocModel }
+  | { kind: 'seccomp'; seccomp: SeccompModel }
+  | { kind: 'daemon'; daemon: DaemonModel };
 
 export interface Analysis {
   kind: FileKind;
@@ -129,7 +137,7 @@ function dedupe(findings: Finding[], labels: Map<Finding, string>): Finding[] {
 }
 
 export function analyze(path: string, text: string, opts: AnalyzeOptions = {}, languageId?: string): Analysis | undefined {
-  const kind = fileKindOf(path, languageId, opts);
+  const kind = fileKindOf(path, languageId, { ...opts, text });
   if (!kind) return undefined;
   // A leading BOM is not text: editors hide it and count columns after it.
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -152,7 +160,24 @@ export function analyze(path: string, text: string, opts: AnalyzeOptions = {}, l
     return { kind, doc: image.doc, model: { kind: 'dockerfile', image }, findings: sortFindings(kept) };
   }
 
-  if (kind === 'seccomp' || kind === 'daemon') return undefined;
+  if (kind === 'seccomp' || kind === 'daemon') {
+    const model = kind === 'seccomp' ? parseSeccomp(body) : parseDaemon(body);
+    const findings: Finding[] = model.problems.map((p) => ({
+      ruleId: INPUT_PROBLEM_ID,
+      severity: p.severity,
+      message: p.message,
+      range: p.range,
+      fixes: [],
+    }));
+    findings.push(...runRules(model, kind, opts, model.range));
+    // JSON has no comments, so there are no suppression comments: settings and the config file turn rules off.
+    return {
+      kind,
+      doc: model.doc,
+      model: kind === 'seccomp' ? { kind, seccomp: model as SeccompModel } : { kind, daemon: model as DaemonModel },
+      findings: sortFindings(findings),
+    };
+  }
   const runtime = kind === 'compose' ? parseCompose(body, opts.readRelative) : parseDockerRuns(body, kind);
   const findings: Finding[] = runtime.problems.map((p) => ({
     ruleId: INPUT_PROBLEM_ID,

@@ -32,9 +32,29 @@ export function isMarkdownName(path: string): boolean {
   return /\.(md|markdown)$/i.test(baseName(path));
 }
 
+/** daemon.json, by name (Docker reads /etc/docker/daemon.json, rootless ~/.config/docker/daemon.json). */
+export function isDaemonName(path: string): boolean {
+  return /^daemon\.json$/i.test(baseName(path));
+}
+
+/** A JSON file whose name says it is a seccomp profile. */
+export function isSeccompName(path: string): boolean {
+  return /seccomp/i.test(baseName(path)) && /\.json$/i.test(baseName(path));
+}
+
+/** A JSON text whose top level has `defaultAction` is a seccomp profile whatever its name (a cheap look at the start). */
+export function looksLikeSeccomp(text: string): boolean {
+  return /^\s*\{[\s\S]{0,4096}?"defaultAction"\s*:/.test(text.slice(0, 8192));
+}
+
 export interface KindOptions {
   /** Extra YAML paths the user maps to Compose (glob-matched by the adapter, passed as a predicate). */
   isMappedCompose?: (path: string) => boolean;
+  /** Extra JSON paths the user maps to daemon.json or seccomp profiles, or that a Compose file references. */
+  isMappedDaemon?: (path: string) => boolean;
+  isMappedSeccomp?: (path: string) => boolean;
+  /** The file's text, so JSON with a top-level `defaultAction` is recognised as a seccomp profile. */
+  text?: string;
 }
 
 /** Decides the kind from the file name first, then the editor's language id. */
@@ -43,5 +63,9 @@ export function fileKindOf(path: string, languageId?: string, opts: KindOptions 
   if (languageId === 'dockercompose' || isComposeName(path) || opts.isMappedCompose?.(path)) return 'compose';
   if (languageId === 'shellscript' || isShellName(path)) return 'shell';
   if (languageId === 'markdown' || isMarkdownName(path)) return 'markdown';
+  if (isDaemonName(path) || opts.isMappedDaemon?.(path)) return 'daemon';
+  if (isSeccompName(path) || opts.isMappedSeccomp?.(path)) return 'seccomp';
+  const json = languageId === 'json' || languageId === 'jsonc' || /\.json$/i.test(baseName(path));
+  if (json && opts.text !== undefined && looksLikeSeccomp(opts.text)) return 'seccomp';
   return undefined;
 }

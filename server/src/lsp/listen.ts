@@ -14,7 +14,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'node:url';
 import { analyze, type Analysis } from '../core/analyze';
 import { normalizeRuleSettings } from '../core/config';
-import { dockerfileHover } from '../core/hover/dockerfileHover';
+import { dockerfileHover, findingsHover, type HoverResult } from '../core/hover/dockerfileHover';
+import type { Position } from '../core/types';
 import { runtimeHover } from '../core/hover/runtimeHover';
 import { ALL_RULES } from '../core/rules/registry';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
@@ -44,6 +45,15 @@ function uriToPath(uri: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Hover content by model kind; JSON files (seccomp, daemon.json) show the findings under the cursor. */
+function hoverFor(analysis: Analysis, pos: Position): HoverResult | undefined {
+  const model = analysis.model;
+  if (!model) return undefined;
+  if (model.kind === 'dockerfile') return dockerfileHover(model.image, analysis.findings, pos);
+  if (model.kind === 'runtime') return runtimeHover(model.runtime, analysis.findings, pos);
+  return findingsHover(analysis.findings, pos);
 }
 
 export function listen(connection: Connection): void {
@@ -205,10 +215,7 @@ export function listen(connection: Connection): void {
     if (!doc || !settings.enable) return null;
     const analysis = analysisFor(doc);
     if (!analysis?.model) return null;
-    const h =
-      analysis.model.kind === 'dockerfile'
-        ? dockerfileHover(analysis.model.image, analysis.findings, params.position)
-        : runtimeHover(analysis.model.runtime, analysis.findings, params.position);
+    const h = hoverFor(analysis, params.position);
     return h ? { contents: { kind: 'markdown', value: h.markdown }, range: h.range } : null;
   });
 

@@ -61,3 +61,12 @@ export function dockerfileHover(model: ImageModel, findings: Finding[], pos: Pos
   if (parts.length === 0) return undefined;
   return { markdown: parts.join('\n\n---\n\n'), range };
 }
+
+/** Hover for files without their own explanations yet: the findings under the cursor. */
+export function findingsHover(findings: Finding[], pos: Position): HoverResult | undefined {
+  const parts = findings
+    .filter((f) => containsPosition(f.range, pos))
+    .map(findingHover)
+    .filter((t): t is string => !!t);
+  return parts.length > 0 ? { markdown: [...new Set(parts)].join('\n\n---\n\n') } : undefined;
+}

@@ -4,6 +4,8 @@
 import type { Fix, Range, RuleMeta, Severity } from '../types';
 import type { ImageModel } from '../model/image';
 import type { RuntimeSpec } from '../model/runtime';
+import type { SeccompModel } from '../model/seccomp';
+import type { DaemonModel } from '../model/daemon';
 
 /** What a rule's check returns; the analyzer adds the id and the configured severity. */
 export interface Hit {
@@ -30,7 +32,21 @@ export interface RuntimeRule {
   check(spec: RuntimeSpec): Hit[];
 }
 
-export type Rule = ImageRule | RuntimeRule;
+/** A seccomp rule reads one profile (a JSON file Docker loads with `--security-opt seccomp=`). */
+export interface SeccompProfileRule {
+  model: 'seccomp';
+  meta: RuleMeta;
+  check(profile: SeccompModel): Hit[];
+}
+
+/** A daemon rule reads Docker's daemon.json. */
+export interface DaemonRule {
+  model: 'daemon';
+  meta: RuleMeta;
+  check(daemon: DaemonModel): Hit[];
+}
+
+export type Rule = ImageRule | RuntimeRule | SeccompProfileRule | DaemonRule;
 
 export function imageRule(meta: RuleMeta, check: (model: ImageModel) => Hit[]): ImageRule {
   return { model: 'image', meta, check };
@@ -45,4 +61,12 @@ export const DOCS_BASE = 'https://github.com/containment-dev/containment/blob/ma
 
 export function docUrl(id: string): string {
   return `${DOCS_BASE}${id}.md`;
+}
+
+export function seccompRule(meta: RuleMeta, check: (profile: SeccompModel) => Hit[]): SeccompProfileRule {
+  return { model: 'seccomp', meta, check };
+}
+
+export function daemonRule(meta: RuleMeta, check: (daemon: DaemonModel) => Hit[]): DaemonRule {
+  return { model: 'daemon', meta, check };
 }
