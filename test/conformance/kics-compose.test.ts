@@ -9,16 +9,10 @@
 // A finding stands for an expected line when it is on that line, inside the block that starts on
 // that line, or when the expected line is inside the block of the key the finding is on.
 
-import { test, describe } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze } from '../../server/src/core/analyze';
-import { ruleById } from '../../server/src/core/rules/registry';
-import type { Finding } from '../../server/src/core/types';
-
-const repoRoot = join(__dirname, '..', '..');
-const CORPUS = join(repoRoot, '..', 'shared', 'corpus', 'kics', 'dockerCompose');
+import { CORPUS_ROOT, conformanceSuite, type KnownDifference } from './kics';
 
 /** KICS query folder → the Containment rule(s) that cover it. */
 const MAPPING: Record<string, string[]> = {
@@ -54,15 +48,6 @@ const UNMAPPED: Record<string, string> = {
   shared_volumes_between_containers:
     'two services mounting the same named volume is how Compose shares data on purpose (an app and its backup job); it does not weaken the boundary between a container and the host, and no Containment rule reports it',
 };
-
-interface KnownDifference {
-  query: string;
-  file: string;
-  /** 1-based line, as in KICS's expectations and our printed findings. */
-  line: number;
-  kind: 'missed' | 'false alarm';
-  reason: string;
-}
 
 const HEALTHCHECK_UNSEEN =
   'the service builds from ./ (not part of the corpus), so whether its image defines HEALTHCHECK is unknown; CT2027 reports a missing health check only when it can read the Dockerfile (see the rule doc)';
@@ -161,55 +146,6 @@ const KNOWN_DIFFERENCES: KnownDifference[] = [
   })),
 ];
 
-// ---------------------------------------------------------------------------------------------
-
-interface Expected {
-  /** The positive file the line belongs to, or undefined when KICS does not say and there are several. */
-  file?: string;
-  line: number;
-}
-
-interface Row {
-  query: string;
-  rules: string;
-  status: string;
-  expected: number;
-  found: number;
-  missed: string[];
-  falseAlarms: string[];
-  known: string[];
-  extra: string[];
-}
-
-function readExpected(dir: string, positives: string[]): Expected[] {
-  const raw = JSON.parse(readFileSync(join(dir, 'positive_expected_result.json'), 'utf8')) as {
-    line: number;
-    fileName?: string;
-    filename?: string;
-  }[];
-  return raw.map((e) => {
-    const named = e.fileName ?? e.filename;
-    return { file: named ?? (positives.length === 1 ? positives[0] : undefined), line: e.line };
-  });
-}
-
-interface Analysed {
-  findings: Finding[];
-  lines: string[];
-}
-
-function analyseFile(path: string, ruleIds: string[]): Analysed {
-  const text = readFileSync(path, 'utf8');
-  const a = analyze('compose.yaml', text);
-  assert.ok(a, `no analysis for ${path}`);
-  assert.deepEqual(
-    a.findings.filter((f) => f.ruleId === 'CT0001').map((f) => f.message),
-    [],
-    `a rule crashed on ${path}`,
-  );
-  return { findings: a.findings.filter((f) => ruleIds.includes(f.ruleId)), lines: text.split(/\r?\n/) };
-}
-
 function indentOf(line: string): number {
   return line.length - line.trimStart().length;
 }
@@ -230,105 +166,13 @@ export function blockEnd(lines: string[], line: number): number {
 }
 
 /** Does a finding stand for the 1-based line KICS expects (see the header comment)? */
-function findingCovers(f: Finding, line: number, lines: string[]): boolean {
+function covers(f: { range: { start: { line: number }; end: { line: number } } }, line: number, lines: string[]): boolean {
   const start = f.range.start.line + 1;
   const end = f.range.end.line + 1;
   if (start <= line && line <= end) return true;
   if (line < start && start <= blockEnd(lines, line)) return true;
   return start < line && line <= blockEnd(lines, start);
 }
-
-function isKnown(query: string, file: string, line: number, kind: KnownDifference['kind']): KnownDifference | undefined {
-  return KNOWN_DIFFERENCES.find((k) => k.query === query && k.file === file && k.line === line && k.kind === kind);
-}
-
-function checkQuery(query: string, ruleIds: string[]): Row {
-  const row: Row = {
-    query,
-    rules: ruleIds.join('+'),
-    status: 'ok',
-    expected: 0,
-    found: 0,
-    missed: [],
-    falseAlarms: [],
-    known: [],
-    extra: [],
-  };
-  const absent = ruleIds.filter((id) => !ruleById(id));
-  if (absent.length > 0) {
-    row.status = `rule not present (${absent.join(', ')})`;
-    return row;
-  }
-  const dir = join(CORPUS, query, 'test');
-  const files = readdirSync(dir).sort();
-  const positives = files.filter((f) => f.startsWith('positive') && f !== 'positive_expected_result.json');
-  const negatives = files.filter((f) => f.startsWith('negative'));
-  const expected = readExpected(dir, positives);
-  row.expected = expected.length;
-  const analysed = new Map(positives.map((f) => [f, analyseFile(join(dir, f), ruleIds)]));
-  const used = new Set<Finding>();
-
-  for (const e of expected) {
-    const candidates = e.file ? [e.file] : positives;
-    let hit = false;
-    for (const file of candidates) {
-      const a = analysed.get(file);
-      assert.ok(a, `${query}: expected result names ${file}, which is not a positive file here`);
-      const covering = a.findings.filter((f) => findingCovers(f, e.line, a.lines));
-      covering.forEach((f) => used.add(f));
-      if (covering.length > 0) hit = true;
-    }
-    const where = `${e.file ?? positives.join('|')}:${e.line}`;
-    if (hit) row.found++;
-    else if (e.file && isKnown(query, e.file, e.line, 'missed')) row.known.push(`missed ${where}`);
-    else row.missed.push(where);
-  }
-  // Findings on positive files at lines KICS does not list: reported, not failed (a file may hold
-  // more than one problem, and KICS lists one line per problem where we may point elsewhere).
-  for (const [file, a] of analysed) {
-    for (const f of a.findings) if (!used.has(f)) row.extra.push(`${file}:${f.range.start.line + 1} (${f.ruleId})`);
-  }
-  for (const file of negatives) {
-    const a = analyseFile(join(dir, file), ruleIds);
-    for (const line of [...new Set(a.findings.map((f) => f.range.start.line + 1))]) {
-      if (isKnown(query, file, line, 'false alarm')) row.known.push(`false alarm ${file}:${line}`);
-      else row.falseAlarms.push(`${file}:${line}`);
-    }
-  }
-  if (row.missed.length > 0 || row.falseAlarms.length > 0) row.status = 'FAIL';
-  else if (row.known.length > 0) row.status = 'ok (known differences)';
-  return row;
-}
-
-function table(rows: Row[]): string {
-  const header = ['query', 'rule', 'expected', 'found', 'missed', 'false alarms', 'status'];
-  const cells = rows.map((r) => [
-    r.query,
-    r.rules,
-    String(r.expected),
-    String(r.found),
-    String(r.missed.length),
-    String(r.falseAlarms.length),
-    r.status,
-  ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
-  const line = (c: string[]) =>
-    c
-      .map((v, i) => (i >= 2 && i <= 5 ? v.padStart(widths[i]) : v.padEnd(widths[i])))
-      .join('  ')
-      .trimEnd();
-  const out = [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)];
-  const details: string[] = [];
-  for (const r of rows) {
-    if (r.missed.length) details.push(`  ${r.query}: missed ${r.missed.join(', ')}`);
-    if (r.falseAlarms.length) details.push(`  ${r.query}: false alarms ${r.falseAlarms.join(', ')}`);
-    for (const k of r.known) details.push(`  ${r.query}: known difference, ${k}`);
-    if (r.extra.length) details.push(`  ${r.query}: also reported on positives (not in KICS's list) ${r.extra.join(', ')}`);
-  }
-  return [...out, ...(details.length ? ['', ...details] : [])].join('\n');
-}
-
-// ---------------------------------------------------------------------------------------------
 
 void test('blockEnd: a key owns the deeper-indented lines below it', () => {
   const lines = [
@@ -350,74 +194,14 @@ void test('blockEnd: a key owns the deeper-indented lines below it', () => {
   assert.equal(blockEnd(lines, 9), 9);
 });
 
-describe('KICS Docker Compose conformance', () => {
-  if (!existsSync(CORPUS)) {
-    const why = `the KICS corpus is not at ${CORPUS} (it is optional: ../shared/corpus exists only beside the project's own checkout)`;
-    console.log(`KICS Compose conformance skipped: ${why}.`);
-    test('KICS Compose conformance', (t) => t.skip(why));
-    return;
-  }
-
-  const queries = readdirSync(CORPUS, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
-    .map((d) => d.name)
-    .sort();
-
-  test('every query in the corpus is either mapped to a rule or listed as unmapped with a reason', () => {
-    const undecided = queries.filter((q) => !(q in MAPPING) && !(q in UNMAPPED));
-    assert.deepEqual(undecided, [], 'decide for each new KICS query: add it to MAPPING or to UNMAPPED with a reason');
-    const stale = [...Object.keys(MAPPING), ...Object.keys(UNMAPPED)].filter((q) => !queries.includes(q));
-    assert.deepEqual(stale, [], 'these entries name queries the corpus does not have');
-    assert.deepEqual(
-      Object.keys(MAPPING).filter((q) => q in UNMAPPED),
-      [],
-      'a query is either mapped or unmapped',
-    );
-    for (const [q, reason] of Object.entries(UNMAPPED)) assert.ok(reason.length > 10, `${q} needs a reason`);
-  });
-
-  test('no rule crashes on any file of the corpus, mapped or not', () => {
-    let count = 0;
-    const crashes: string[] = [];
-    for (const q of queries) {
-      const dir = join(CORPUS, q, 'test');
-      for (const f of readdirSync(dir).filter((n) => !n.endsWith('.json'))) {
-        const a = analyze('compose.yaml', readFileSync(join(dir, f), 'utf8'));
-        count++;
-        for (const x of a?.findings ?? []) if (x.ruleId === 'CT0001') crashes.push(`${q}/${f}: ${x.message}`);
-      }
-    }
-    assert.ok(count > 50, `analysed ${count} files`);
-    assert.deepEqual(crashes, []);
-  });
-
-  test('mapped queries: every expected line found, no false alarm on negatives', () => {
-    const rows = Object.entries(MAPPING)
-      .filter(([q]) => queries.includes(q))
-      .map(([q, rules]) => checkQuery(q, rules));
-    console.log(`\nKICS Docker Compose conformance (${CORPUS})\n${table(rows)}\n`);
-    console.log(
-      `Unmapped (${Object.keys(UNMAPPED).length} of ${queries.length} queries):\n${Object.entries(UNMAPPED)
-        .map(([q, why]) => `  ${q}: ${why}`)
-        .join('\n')}\n`,
-    );
-
-    // A known difference that no longer happens is stale: remove it so the list stays true.
-    const stale = KNOWN_DIFFERENCES.filter((k) => {
-      const row = rows.find((r) => r.query === k.query);
-      if (!row || row.status.startsWith('rule not present')) return false;
-      return !row.known.includes(`${k.kind} ${k.file}:${k.line}`);
-    });
-    assert.deepEqual(
-      stale.map((k) => `${k.query} ${k.kind} ${k.file}:${k.line}`),
-      [],
-      'KNOWN_DIFFERENCES lists cases that no longer differ',
-    );
-    const failures = rows.filter((r) => r.status === 'FAIL');
-    assert.deepEqual(
-      failures.map((r) => `${r.query} (${r.rules}): missed [${r.missed.join(', ')}], false alarms [${r.falseAlarms.join(', ')}]`),
-      [],
-      'regressions against the KICS corpus (see the table above)',
-    );
-  });
+conformanceSuite<string[]>({
+  title: 'KICS Docker Compose conformance',
+  dir: join(CORPUS_ROOT, 'dockerCompose'),
+  analyseAs: 'compose.yaml',
+  mapping: MAPPING,
+  unmapped: UNMAPPED,
+  known: KNOWN_DIFFERENCES,
+  minFiles: 50,
+  context: (text) => text.split(/\r?\n/),
+  covers,
 });
