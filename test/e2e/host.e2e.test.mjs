@@ -17,12 +17,12 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
+import { CHROMIUM, launchChromium } from './browser.mjs';
 import { codeServerVersion, CODE_SERVER_BIN, CODE_SERVER_VERSION, ROOT, startCodeServer } from '../../scripts/e2e/code-server.mjs';
 import { buildHostTests, HOST_TESTS_WORKSPACE } from '../../scripts/e2e/build-host-tests.mjs';
 
 const OUT = join(ROOT, 'test-results', 'host');
 const RESULTS = join(OUT, 'results.json');
-const CHROMIUM = process.env.CONTAINMENT_CHROMIUM || '/usr/bin/chromium';
 const IN_CI = !!process.env.CI && process.env.CI !== 'false' && process.env.CI !== '0';
 /** From opening the page until the host suite has written its results. */
 const RESULTS_TIMEOUT_MS = 180_000;
@@ -91,21 +91,7 @@ async function runHostSuite() {
       disableWorkspaceTrust: true,
     });
     log(`code-server up at ${since()}: ${cs.url}`);
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1400, height: 900 },
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    context = await launchChromium(chromium, profile);
     context.setDefaultTimeout(PAGE_TIMEOUT_MS);
     page = context.pages()[0] ?? (await context.newPage());
     page.on('console', (m) => log(`console.${m.type()}: ${m.text()}`));

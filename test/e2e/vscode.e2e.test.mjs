@@ -12,12 +12,12 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
+import { CHROMIUM, launchChromium } from './browser.mjs';
 import { codeServerVersion, CODE_SERVER_BIN, CODE_SERVER_VERSION, ROOT, startCodeServer } from '../../scripts/e2e/code-server.mjs';
 
 const VSIX = process.env.CONTAINMENT_VSIX || join(ROOT, 'containment.vsix');
 const WORKSPACE_TEMPLATE = join(ROOT, 'test', 'e2e', 'workspace');
 const OUT = join(ROOT, 'test-results', 'e2e');
-const CHROMIUM = process.env.CONTAINMENT_CHROMIUM || '/usr/bin/chromium';
 const IN_CI = !!process.env.CI && process.env.CI !== 'false' && process.env.CI !== '0';
 /** Per-wait timeout: generous, since two cores shared with other work can be slow. */
 const WAIT = 45_000;
@@ -219,21 +219,7 @@ describe('Containment in VS Code (code-server, packaged .vsix)', { skip }, () =>
     log(`code-server up at ${cs.url} after ${Date.now() - started} ms; run folder ${cs.runDir}`);
 
     profile = mkdtempSync(join(tmpdir(), 'containment-e2e-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1400, height: 900 },
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    context = await launchChromium(chromium, profile);
     context.setDefaultTimeout(WAIT);
     page = context.pages()[0] ?? (await context.newPage());
     page.on('console', (m) => log(`console.${m.type()}: ${m.text()}`));
