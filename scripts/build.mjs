@@ -15,6 +15,8 @@ const common = {
   sourcemap: production ? false : 'linked',
   legalComments: production ? 'none' : 'inline',
   logLevel: 'info',
+  // ESM entry points first: jsonc-parser's UMD main loads its parts with a require() esbuild cannot follow.
+  mainFields: ['module', 'main'],
 };
 
 const builds = [
