@@ -50,8 +50,12 @@ export function renderRuleDoc(rule: Rule): string {
     lines.push('');
   }
   lines.push('## Turning it off', '');
+  // JSON files (daemon.json, seccomp profiles) have no comments, so no inline suppression.
+  const jsonOnly = m.appliesTo.every((k) => k === 'daemon' || k === 'seccomp');
   lines.push(
-    `In \`.containment.yaml\`: \`rules: { ${m.id}: off }\`. For one place: a comment \`# containment-ignore ${m.id}: reason\` on the line above.`,
+    jsonOnly
+      ? `In \`.containment.yaml\`: \`rules: { ${m.id}: off }\`, or in the editor setting \`containment.rules\`. JSON has no comments, so there is no inline suppression for this file kind.`
+      : `In \`.containment.yaml\`: \`rules: { ${m.id}: off }\`. For one place: a comment \`# containment-ignore ${m.id}: reason\` on the line above.`,
     '',
   );
   lines.push('## References', '');

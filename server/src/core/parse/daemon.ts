@@ -1,10 +1,263 @@
-// daemon.json → DaemonModel (pure core layer). Being written for issue 6: this first version only
-// reads the text and reports nothing.
+// daemon.json → DaemonModel (pure core layer). The only user of jsonc-parser for daemon.json:
+// reads broken JSON as far as it can, reports syntax errors and duplicate keys with exact ranges,
+// and makes the minimal edits that fixes need.
 
+import { modify, parseTree, ParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { TextDoc } from '../text';
-import type { DaemonModel } from '../model/daemon';
+import type { Range, TextEdit } from '../types';
+import type { DaemonEditor, DaemonEntry, DaemonModel, JsonProp, JsonValue } from '../model/daemon';
+import type { InputProblem } from '../model/runtimeDoc';
+
+/** dockerd reads the file with Go's encoding/json: plain JSON, no comments, no trailing commas. */
+const REFUSED = 'dockerd refuses to start with a daemon.json that is not valid JSON.';
+
+const MESSAGES: Partial<Record<ParseErrorCode, string>> = {
+  [ParseErrorCode.InvalidSymbol]: 'This is not a JSON value (strings need double quotes; true, false and null are lower case).',
+  [ParseErrorCode.InvalidNumberFormat]: 'This number is not written the way JSON allows.',
+  [ParseErrorCode.PropertyNameExpected]: 'A key in double quotes is expected here.',
+  [ParseErrorCode.ValueExpected]: 'A value is expected here.',
+  [ParseErrorCode.ColonExpected]: 'A colon (:) is expected between the key and its value.',
+  [ParseErrorCode.CommaExpected]: 'A comma is expected between two entries.',
+  [ParseErrorCode.CloseBraceExpected]: 'A closing brace } is missing.',
+  [ParseErrorCode.CloseBracketExpected]: 'A closing bracket ] is missing.',
+  [ParseErrorCode.EndOfFileExpected]: 'Nothing may follow the top-level object.',
+  [ParseErrorCode.InvalidCommentToken]: 'JSON has no comments; remove this one (document settings elsewhere).',
+  [ParseErrorCode.UnexpectedEndOfComment]: 'JSON has no comments, and this one is not even closed.',
+  [ParseErrorCode.UnexpectedEndOfString]: 'This string is not closed with a double quote.',
+  [ParseErrorCode.UnexpectedEndOfNumber]: 'This number ends too early.',
+  [ParseErrorCode.InvalidUnicode]: 'This \\u escape needs four hexadecimal digits.',
+  [ParseErrorCode.InvalidEscapeCharacter]: 'This backslash escape is not one JSON knows (use \\\\ for a backslash).',
+  [ParseErrorCode.InvalidCharacter]: 'Control characters such as tabs or line breaks are not allowed inside a JSON string.',
+};
+
+/** The previous character that is not white space, or -1. */
+function prevNonSpace(text: string, offset: number): number {
+  let i = offset - 1;
+  while (i >= 0 && /\s/.test(text[i])) i--;
+  return i;
+}
+
+function syntaxProblems(text: string, doc: TextDoc, errors: ParseError[]): InputProblem[] {
+  const problems: InputProblem[] = [];
+  const seen = new Set<number>();
+  for (const e of errors) {
+    // jsonc-parser may report two errors at one place (a trailing comma is both a missing key and a missing value).
+    if (seen.has(e.offset)) continue;
+    seen.add(e.offset);
+    let start = e.offset;
+    let end = e.offset + e.length;
+    let message = MESSAGES[e.error] ?? 'This is not valid JSON.';
+    const closer = text[e.offset];
+    const comma = prevNonSpace(text, e.offset);
+    if (
+      (e.error === ParseErrorCode.PropertyNameExpected || e.error === ParseErrorCode.ValueExpected) &&
+      (closer === '}' || closer === ']') &&
+      comma >= 0 &&
+      text[comma] === ','
+    ) {
+      message = 'JSON allows no comma after the last entry; remove it.';
+      start = comma;
+      end = comma + 1;
+    }
+    // An empty range at the end of the file is hard to see: mark the last character instead.
+    if (end === start) {
+      if (start < text.length && !/[\r\n]/.test(text[start])) end = start + 1;
+      else if (start > 0) start = Math.max(0, prevNonSpace(text, start));
+      end = Math.max(end, start + (start < text.length ? 1 : 0));
+    }
+    problems.push({ message: `${message} ${REFUSED}`, range: doc.rangeOf(start, end), severity: 'error' });
+  }
+  return problems;
+}
+
+function toValue(node: Node, text: string, doc: TextDoc): JsonValue {
+  const range = doc.rangeOf(node.offset, node.offset + node.length);
+  const raw = text.slice(node.offset, node.offset + node.length);
+  switch (node.type) {
+    case 'object': {
+      const props = (node.children ?? []).map((p) => toProp(p, text, doc)).filter((p): p is JsonProp => !!p);
+      const value: Record<string, unknown> = {};
+      for (const p of props) if (p.value) value[p.key] = p.value.value;
+      return { type: 'object', value, range, raw, props };
+    }
+    case 'array': {
+      const items = (node.children ?? []).map((c) => toValue(c, text, doc));
+      return { type: 'array', value: items.map((i) => i.value), range, raw, items };
+    }
+    case 'string':
+    case 'number':
+    case 'boolean':
+      return { type: node.type, value: node.value, range, raw };
+    default:
+      return { type: 'null', value: null, range, raw };
+  }
+}
+
+function toProp(node: Node, text: string, doc: TextDoc): JsonProp | undefined {
+  const [keyNode, valueNode] = node.children ?? [];
+  if (!keyNode || keyNode.type !== 'string') return undefined;
+  return {
+    key: String(keyNode.value),
+    keyRange: doc.rangeOf(keyNode.offset, keyNode.offset + keyNode.length),
+    value: valueNode ? toValue(valueNode, text, doc) : undefined,
+  };
+}
+
+/** Duplicate keys in every object: Go's encoding/json keeps the last value without a word. */
+function duplicateProblems(value: JsonValue, where: string, problems: InputProblem[]): void {
+  if (value.props) {
+    const last = new Map<string, JsonProp>();
+    for (const p of value.props) last.set(p.key, p);
+    for (const p of value.props) {
+      const winner = last.get(p.key)!;
+      if (winner !== p) {
+        problems.push({
+          message: `"${p.key}" is set again on line ${winner.keyRange.start.line + 1}${where}; dockerd silently keeps the last value, so this one has no effect. Keep one.`,
+          range: p.keyRange,
+          severity: 'warning',
+        });
+      }
+    }
+    for (const p of value.props) if (p.value) duplicateProblems(p.value, ` (inside "${p.key}")`, problems);
+  }
+  for (const item of value.items ?? []) duplicateProblems(item, where, problems);
+}
+
+/** Keeps only the changed middle of an edit, so a fix touches as little text as possible. */
+function minimal(text: string, offset: number, length: number, content: string): { offset: number; length: number; content: string } {
+  const old = text.slice(offset, offset + length);
+  let p = 0;
+  while (p < old.length && p < content.length && old[p] === content[p]) p++;
+  let s = 0;
+  while (s < old.length - p && s < content.length - p && old[old.length - 1 - s] === content[content.length - 1 - s]) s++;
+  return { offset: offset + p, length: old.length - p - s, content: content.slice(p, content.length - s) };
+}
+
+function json(value: unknown): string {
+  return JSON.stringify(value) ?? 'null';
+}
+
+function makeEditor(text: string, doc: TextDoc, root: Node | undefined, props: JsonProp[]): DaemonEditor {
+  // The file's own indentation (the first member's), end of line and layout decide how new keys look.
+  const firstKeyLine = props[0]?.keyRange.start.line;
+  const indentUnit =
+    firstKeyLine !== undefined && firstKeyLine > doc.positionAt(root?.offset ?? 0).line ? doc.indentOf(firstKeyLine) : '  ';
+  const oneLine =
+    root?.type === 'object' && props.length > 0 && doc.positionAt(root.offset).line === doc.positionAt(root.offset + root.length).line;
+  const formattingOptions = {
+    insertSpaces: !indentUnit.startsWith('\t'),
+    tabSize: indentUnit.startsWith('\t') ? 4 : Math.max(1, indentUnit.length),
+    eol: doc.eol,
+  };
+  const toEdits = (raw: { offset: number; length: number; content: string }[]): TextEdit[] =>
+    raw
+      .map((e) => minimal(text, e.offset, e.length, e.content))
+      .filter((e) => e.length > 0 || e.content.length > 0)
+      .map((e) => ({ range: doc.rangeOf(e.offset, e.offset + e.length), newText: e.content }));
+  const lastOf = (key: string) => [...props].reverse().find((p) => p.key === key);
+  const rangeOffsets = (r: Range) => [doc.offsetAt(r.start), doc.offsetAt(r.end)] as const;
+
+  return {
+    set(key, value) {
+      const existing = lastOf(key);
+      if (existing?.value) {
+        const [start, end] = rangeOffsets(existing.value.range);
+        return toEdits([{ offset: start, length: end - start, content: json(value) }]);
+      }
+      if (oneLine) {
+        // `{"debug": true}` stays on one line: `{"debug": true, "icc": false}`.
+        const last = props[props.length - 1];
+        const end = last.value ? doc.offsetAt(last.value.range.end) : doc.offsetAt(last.keyRange.end);
+        return toEdits([{ offset: end, length: 0, content: `, ${json(key)}: ${json(value)}` }]);
+      }
+      if (root && root.type !== 'object') return [];
+      return toEdits(modify(text, [key], value, { formattingOptions }));
+    },
+    remove(key) {
+      // Runs of removed members go with the separator that follows them (or, at the end, the one
+      // before them), so the rest of the object keeps its layout and stays valid JSON.
+      const edits: { offset: number; length: number; content: string }[] = [];
+      const endOf = (p: JsonProp) => doc.offsetAt((p.value?.range ?? p.keyRange).end);
+      for (let i = 0; i < props.length; i++) {
+        if (props[i].key !== key) continue;
+        let j = i;
+        while (j + 1 < props.length && props[j + 1].key === key) j++;
+        const next = props[j + 1];
+        const prev = props[i - 1];
+        if (next) {
+          const start = doc.offsetAt(props[i].keyRange.start);
+          edits.push({ offset: start, length: doc.offsetAt(next.keyRange.start) - start, content: '' });
+        } else if (prev) {
+          edits.push({ offset: endOf(prev), length: endOf(props[j]) - endOf(prev), content: '' });
+        } else if (root) {
+          const inner = root.offset + 1;
+          const close = root.offset + root.length - (text[root.offset + root.length - 1] === '}' ? 1 : 0);
+          edits.push({ offset: inner, length: close - inner, content: oneLine ? '' : doc.eol });
+        }
+        i = j;
+      }
+      return toEdits(edits);
+    },
+    setPath(path, value) {
+      if (path.length === 1) return this.set(path[0], value);
+      return toEdits(modify(text, path, value, { formattingOptions }));
+    },
+  };
+}
 
 export function parseDaemon(text: string): DaemonModel {
   const doc = new TextDoc(text);
-  return { doc, entries: new Map(), range: doc.rangeOf(0, text.length), problems: [] };
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
+  const problems = syntaxProblems(text, doc, errors);
+  const entries = new Map<string, DaemonEntry>();
+  let props: JsonProp[] = [];
+  let anchor = doc.rangeOf(0, 0);
+  let partial = errors.length > 0;
+
+  if (root) {
+    const top = toValue(root, text, doc);
+    if (top.type === 'object') {
+      props = top.props ?? [];
+      anchor = doc.rangeOf(root.offset, root.offset + 1);
+      for (const p of props) {
+        if (!p.value) continue;
+        entries.set(p.key, {
+          key: p.key,
+          keyRange: p.keyRange,
+          value: p.value.value,
+          valueRange: p.value.range,
+          type: p.value.type,
+          json: p.value,
+        });
+      }
+      duplicateProblems(top, '', problems);
+    } else if (top.type === 'null') {
+      // Go reads `null` into the configuration as "nothing set": dockerd starts with its defaults.
+      problems.push({
+        message: 'The file is `null`: dockerd starts with its defaults. Write `{}` for an empty configuration.',
+        range: top.range,
+        severity: 'warning',
+      });
+      partial = true;
+    } else {
+      problems.push({
+        message: `daemon.json must be a JSON object ({ "key": value, ... }), not ${top.type === 'array' ? 'an array' : `a ${top.type}`}. dockerd refuses to start with it.`,
+        range: top.range,
+        severity: 'error',
+      });
+      partial = true;
+    }
+  }
+
+  return {
+    doc,
+    entries,
+    range: doc.rangeOf(0, text.length),
+    problems,
+    anchor,
+    partial,
+    props,
+    edit: makeEditor(text, doc, root, props),
+  };
 }

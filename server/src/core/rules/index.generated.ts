@@ -46,6 +46,23 @@ import runtime_selinux_disabled from './runtime/selinux-disabled';
 import runtime_sensitive_host_path from './runtime/sensitive-host-path';
 import runtime_shared_mount_propagation from './runtime/shared-mount-propagation';
 import runtime_tmpfs_exec_or_suid from './runtime/tmpfs-exec-or-suid';
+import daemon_default_ulimits_invalid from './daemon/default-ulimits-invalid';
+import daemon_experimental_enabled from './daemon/experimental-enabled';
+import daemon_icc_enabled from './daemon/icc-enabled';
+import daemon_insecure_registry from './daemon/insecure-registry';
+import daemon_invalid_value from './daemon/invalid-value';
+import daemon_iptables_disabled from './daemon/iptables-disabled';
+import daemon_live_restore_missing from './daemon/live-restore-missing';
+import daemon_log_driver from './daemon/log-driver';
+import daemon_log_level from './daemon/log-level';
+import daemon_no_new_privileges_missing from './daemon/no-new-privileges-missing';
+import daemon_seccomp_profile_relative from './daemon/seccomp-profile-relative';
+import daemon_seccomp_unconfined from './daemon/seccomp-unconfined';
+import daemon_selinux_disabled from './daemon/selinux-disabled';
+import daemon_tcp_without_tls from './daemon/tcp-without-tls';
+import daemon_unknown_key from './daemon/unknown-key';
+import daemon_userland_proxy_enabled from './daemon/userland-proxy-enabled';
+import daemon_userns_remap_missing from './daemon/userns-remap-missing';
 import type { Rule } from './rule';
 
 export const GENERATED_RULES: Rule[] = [
@@ -95,4 +112,21 @@ export const GENERATED_RULES: Rule[] = [
   runtime_sensitive_host_path,
   runtime_shared_mount_propagation,
   runtime_tmpfs_exec_or_suid,
+  daemon_default_ulimits_invalid,
+  daemon_experimental_enabled,
+  daemon_icc_enabled,
+  daemon_insecure_registry,
+  daemon_invalid_value,
+  daemon_iptables_disabled,
+  daemon_live_restore_missing,
+  daemon_log_driver,
+  daemon_log_level,
+  daemon_no_new_privileges_missing,
+  daemon_seccomp_profile_relative,
+  daemon_seccomp_unconfined,
+  daemon_selinux_disabled,
+  daemon_tcp_without_tls,
+  daemon_unknown_key,
+  daemon_userland_proxy_enabled,
+  daemon_userns_remap_missing,
 ];
