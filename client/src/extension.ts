@@ -24,6 +24,8 @@ export function documentSelector(composeFiles: string[]): { scheme: string; lang
     { scheme: 'file', language: 'yaml', pattern: '**/{compose,docker-compose}{,.*}.{yml,yaml}' },
     { scheme: 'file', language: 'shellscript' },
     { scheme: 'file', language: 'markdown' },
+    { scheme: 'file', language: 'json', pattern: '**/daemon.json' },
+    { scheme: 'file', language: 'jsonc', pattern: '**/daemon.json' },
   ];
   for (const glob of composeFiles) {
     if (typeof glob === 'string' && glob.trim())

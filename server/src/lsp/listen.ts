@@ -17,6 +17,7 @@ import { normalizeRuleSettings } from '../core/config';
 import { dockerfileHover, findingsHover, type HoverResult } from '../core/hover/dockerfileHover';
 import type { Position } from '../core/types';
 import { runtimeHover } from '../core/hover/runtimeHover';
+import { daemonHover } from '../core/hover/daemonHover';
 import { ALL_RULES } from '../core/rules/registry';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { ConfigFiles } from './configFiles';
@@ -25,6 +26,7 @@ import { globToRegExp } from '../core/glob';
 import { fileKindOf } from '../core/fileKinds';
 import { sep } from 'node:path';
 import { toDiagnostic } from './convert';
+import { registerContainers } from './containers';
 
 export interface Settings {
   enable: boolean;
@@ -32,6 +34,8 @@ export interface Settings {
   configFile: string;
   /** Globs of YAML files to treat as Compose files beyond the standard names. */
   composeFiles: string[];
+  /** `containment.engine.path` (the docker/podman CLI) and `containment.engine.host` (DOCKER_HOST); machine-scoped. */
+  engine?: { path?: string; host?: string };
 }
 
 const DEFAULT_SETTINGS: Settings = { enable: true, rules: {}, configFile: '', composeFiles: [] };
@@ -53,6 +57,7 @@ function hoverFor(analysis: Analysis, pos: Position): HoverResult | undefined {
   if (!model) return undefined;
   if (model.kind === 'dockerfile') return dockerfileHover(model.image, analysis.findings, pos);
   if (model.kind === 'runtime') return runtimeHover(model.runtime, analysis.findings, pos);
+  if (model.kind === 'daemon') return daemonHover(model.daemon, analysis.findings, pos);
   return findingsHover(analysis.findings, pos);
 }
 
@@ -231,6 +236,8 @@ export function listen(connection: Connection): void {
   connection.onRequest('containment/rules', () =>
     ALL_RULES.map((r) => ({ id: r.meta.id, name: r.meta.name, title: r.meta.title, defaultSeverity: r.meta.defaultSeverity })),
   );
+
+  registerContainers(connection, () => settings);
 
   documents.listen(connection);
   connection.listen();

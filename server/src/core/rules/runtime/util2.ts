@@ -128,7 +128,8 @@ export const splitImage = splitImageRef;
 export function imageRefOf(spec: RuntimeSpec): (ReturnType<typeof splitImageRef> & { raw: string; origin: Origin }) | undefined {
   const img = spec.image;
   if (!img || img.unknown || hasInterpolation(img.value) || img.value.trim() === '') return undefined;
-  if (spec.imageFacts || spec.builds) return undefined;
+  // A live container's imageFacts come from a pulled image's config, not from a build.
+  if (spec.builds) return undefined;
   return { ...splitImageRef(img.value.trim()), raw: img.value.trim(), origin: img.origin };
 }
 

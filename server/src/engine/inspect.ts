@@ -1,0 +1,183 @@
+// What the CLI and the language server call (engine layer): list containers with their findings,
+// and build full reports, reading the kernel's view when the container runs on this machine.
+
+import { buildReport, engineFacts, findingsOf, summaryOf } from './buildReport';
+import { connect, type EngineClient } from './client';
+import { EngineFailure, toEngineError } from './errors';
+import { readKernelView, realFs, sameHostCheck, type HostFs, type KernelView } from './proc';
+import type { RawContainer, RawImage, RawInfo } from './raw';
+import type { ContainerReport, EngineError, EngineFacts, ListResult } from './report';
+import type { SeveritySetting } from '../core/types';
+
+export interface RunOptions {
+  signal?: AbortSignal;
+  severities?: Record<string, SeveritySetting>[];
+  /** Read /proc and the cgroup files through this (tests replay snapshots). Default: the real files. */
+  fs?: HostFs;
+  /** Run `docker exec ID cat /proc/1/status` when the kernel view cannot be read here. Off by default. */
+  probeExec?: boolean;
+  /** Treat the engine as local even when the client cannot tell (tests with recorded data). */
+  assumeLocal?: boolean;
+}
+
+export interface InspectOutcome {
+  engine: EngineFacts;
+  reports: ContainerReport[];
+  /** References that named no container (removed, or never existed). */
+  missing: string[];
+  notes: string[];
+}
+
+/** /proc/self reads are the same for every container: read them once per run. */
+function memoFs(fs: HostFs): HostFs {
+  const files = new Map<string, Promise<string | undefined>>();
+  const links = new Map<string, Promise<string | undefined>>();
+  return {
+    readFile: (p) => {
+      if (!p.startsWith('/proc/self/')) return fs.readFile(p);
+      if (!files.has(p)) files.set(p, fs.readFile(p));
+      return files.get(p)!;
+    },
+    readlink: (p) => {
+      if (!p.startsWith('/proc/self/')) return fs.readlink(p);
+      if (!links.has(p)) links.set(p, fs.readlink(p));
+      return links.get(p)!;
+    },
+  };
+}
+
+async function imagesOf(
+  client: EngineClient,
+  containers: RawContainer[],
+  signal: AbortSignal | undefined,
+  notes: string[],
+): Promise<Map<string, RawImage>> {
+  const ids = [...new Set(containers.map((c) => c.Image).filter((i): i is string => !!i))];
+  try {
+    return await client.inspectImages(ids, signal);
+  } catch (e) {
+    if (e instanceof EngineFailure && e.code === 'cancelled') throw e;
+    notes.push(
+      `The images' own configs could not be read (${toEngineError(e).message}); image facts come from the containers' merged config.`,
+    );
+    return new Map();
+  }
+}
+
+async function engineOf(client: EngineClient, signal?: AbortSignal): Promise<{ facts: EngineFacts; info?: RawInfo }> {
+  const conn = await client.ready(signal);
+  const info = await client.info(signal);
+  return { facts: engineFacts(conn, info), info };
+}
+
+/**
+ * Lists containers with an isolation summary each: one list call, one batched inspect, one batched
+ * image inspect. Never throws for engine problems: they come back in `error`.
+ */
+export async function listContainers(client: EngineClient, all: boolean, opts: RunOptions = {}): Promise<ListResult> {
+  const notes: string[] = [];
+  let engine: EngineFacts | undefined;
+  try {
+    const [eng, listed] = await Promise.all([engineOf(client, opts.signal), client.list(all, opts.signal)]);
+    engine = eng.facts;
+    if (client.connection.note) notes.push(client.connection.note);
+    const { found, missing } = await client.inspect(
+      listed.map((l) => l.id),
+      opts.signal,
+    );
+    for (const m of missing) notes.push(`Container ${m.slice(0, 12)} was removed while it was being listed; it is skipped.`);
+    const images = await imagesOf(client, found, opts.signal, notes);
+    const status = new Map(listed.map((l) => [l.id, l.status]));
+    const summaries = found.map((c) =>
+      summaryOf(c, findingsOf(c, engine!, images.get(c.Image ?? ''), opts.severities).findings, status.get(c.Id)),
+    );
+    return { summaries, engine, notes };
+  } catch (e) {
+    const error: EngineError = toEngineError(e);
+    return { summaries: [], ...(engine ? { engine } : {}), error, notes };
+  }
+}
+
+async function kernelOf(
+  fs: HostFs,
+  engine: EngineFacts,
+  c: RawContainer,
+  assumeLocal: boolean,
+): Promise<{ view?: KernelView; how: string }> {
+  if (!engine.local && !assumeLocal) {
+    return {
+      how: `the engine is at ${engine.endpoint}, not a local socket: the kernel's view (/proc) is not readable from here, so facts come from inspect data`,
+    };
+  }
+  if (process.platform !== 'linux' && !assumeLocal)
+    return { how: 'this machine is not Linux: containers run in a VM, so facts come from inspect data' };
+  const pid = c.State?.Pid ?? 0;
+  const check = await sameHostCheck(fs, pid, c.Id);
+  if (!check.ok || !check.cgroup) return { how: `${check.how}; facts come from inspect data` };
+  return { view: await readKernelView(fs, pid, check.cgroup), how: check.how };
+}
+
+/** Full reports for the containers named (ids, prefixes or names). Throws EngineFailure for engine problems. */
+export async function inspectContainers(client: EngineClient, refs: string[], opts: RunOptions = {}): Promise<InspectOutcome> {
+  const fs = memoFs(opts.fs ?? realFs);
+  const notes: string[] = [];
+  const [{ facts: engine }, { found, missing }] = await Promise.all([engineOf(client, opts.signal), client.inspect(refs, opts.signal)]);
+  if (client.connection.note) notes.push(client.connection.note);
+  const images = await imagesOf(client, found, opts.signal, notes);
+  const reports: ContainerReport[] = [];
+  for (const c of found) {
+    if (opts.signal?.aborted) throw new EngineFailure({ code: 'cancelled', message: 'The engine request was cancelled.' });
+    const kernel = await kernelOf(fs, engine, c, !!opts.assumeLocal);
+    const own: string[] = [];
+    let execStatus: string | undefined;
+    if (!kernel.view && opts.probeExec && c.State?.Running) {
+      try {
+        execStatus = await client.exec(c.Id, ['cat', '/proc/1/status'], opts.signal);
+        own.push(
+          'Capabilities, seccomp, no-new-privileges and UIDs were read inside the container with `docker exec … cat /proc/1/status` (asked for with --probe-exec).',
+        );
+      } catch (e) {
+        if (e instanceof EngineFailure && e.code === 'cancelled') throw e;
+        own.push(`The docker exec probe failed: ${toEngineError(e).message}`);
+      }
+    } else if (!kernel.view && c.State?.Running) {
+      own.push(
+        "The kernel view was not read; `--probe-exec` (or the report's probe option) reads /proc/1/status inside the container with docker exec.",
+      );
+    }
+    reports.push(
+      buildReport({
+        container: c,
+        engine,
+        image: images.get(c.Image ?? ''),
+        kernel: kernel.view,
+        kernelHow: kernel.how,
+        execStatus,
+        severities: opts.severities,
+        notes: own,
+      }),
+    );
+  }
+  return { engine, reports, missing, notes };
+}
+
+/** `inspect --all` and the CLI without names: every (running, or all) container. */
+export async function inspectAll(client: EngineClient, all: boolean, opts: RunOptions = {}): Promise<InspectOutcome> {
+  const listed = await client.list(all, opts.signal);
+  if (listed.length === 0) {
+    const { facts } = await engineOf(client, opts.signal);
+    return { engine: facts, reports: [], missing: [], notes: client.connection.note ? [client.connection.note] : [] };
+  }
+  const out = await inspectContainers(
+    client,
+    listed.map((l) => l.id),
+    opts,
+  );
+  const status = new Map(listed.map((l) => [l.id, l.status]));
+  for (const r of out.reports) r.status = status.get(r.id) ?? r.status;
+  for (const m of out.missing) out.notes.push(`Container ${m.slice(0, 12)} was removed while it was being listed; it is skipped.`);
+  out.missing = [];
+  return out;
+}
+
+export { connect };
