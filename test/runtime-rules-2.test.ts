@@ -462,6 +462,7 @@ void test('CT2023: unknown images and services that build their image are skippe
   assert.deepEqual(check('CT2023', s), []);
   const b = compose();
   b.image = val('myapp', 3);
+  b.builds = src(2);
   b.imageFacts = { hasHealthcheck: false, describedBy: 'Dockerfile' };
   assert.deepEqual(check('CT2023', b), []);
   assert.deepEqual(check('CT2028', b), []);

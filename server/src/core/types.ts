@@ -14,6 +14,33 @@ export interface Range {
 export type Severity = 'error' | 'warning' | 'info';
 export type SeveritySetting = Severity | 'off';
 
+/** The languages Containment speaks. English is the fallback for anything not translated. */
+export type Locale = 'en' | 'zh-CN';
+
+/** User-visible text in both languages. */
+export interface Localized {
+  en: string;
+  'zh-CN': string;
+}
+
+/** Text a rule produces: a plain string is English only (the l10n test lists those as gaps). */
+export type Text = string | Localized;
+
+/** Both languages of a text, written side by side where the text is made. */
+export function t(en: string, zh: string): Localized {
+  return { en, 'zh-CN': zh };
+}
+
+/** The text in a locale, falling back to English. */
+export function inLocale(text: Text, locale: Locale = 'en'): string {
+  return typeof text === 'string' ? text : (text[locale] ?? text.en);
+}
+
+/** `zh-cn`, `zh-Hans`, `zh_CN.UTF-8` → zh-CN; anything else → en. */
+export function toLocale(tag: string | undefined): Locale {
+  return tag && /^zh([-_](cn|hans|sg))?\b/i.test(tag) && !/^zh[-_](tw|hk|hant|mo)/i.test(tag) ? 'zh-CN' : 'en';
+}
+
 export interface TextEdit {
   range: Range;
   newText: string;
@@ -67,6 +94,13 @@ export interface GoodExample {
   kind: FileKind;
 }
 
+/** A rule's documentation in Simplified Chinese (its English is the main fields). */
+export interface RuleMetaZh {
+  title: string;
+  explanation: string;
+  remediation: string;
+}
+
 export interface RuleMeta {
   /** Stable id such as CT1001: never reused, never renamed. */
   id: string;
@@ -86,4 +120,6 @@ export interface RuleMeta {
   bad: RuleExample[];
   /** Examples that must not fire (peers' known false positives belong here). */
   good: (string | GoodExample)[];
+  /** The title, explanation and remediation in Simplified Chinese. */
+  zh?: RuleMetaZh;
 }

@@ -1,17 +1,21 @@
 // The shape of a rule: metadata as data plus a pure check over one model (pure core layer).
 // One rule per file under rules/<model>/; scripts/gen-rule-index.mjs lists them in index.generated.ts.
 
-import type { Fix, Range, RuleMeta, Severity } from '../types';
+import type { Fix, Range, RuleMeta, Text, Severity } from '../types';
 import type { ImageModel } from '../model/image';
 import type { RuntimeSpec } from '../model/runtime';
 import type { SeccompModel } from '../model/seccomp';
 import type { DaemonModel } from '../model/daemon';
 
 /** What a rule's check returns; the analyzer adds the id and the configured severity. */
+/** A fix as a rule makes it: its title may be written in both languages. */
+export type RuleFix = Omit<Fix, 'title'> & { title: Text };
+
 export interface Hit {
   range: Range;
-  message: string;
-  fixes?: Fix[];
+  /** One sentence; write it with t(en, zh) so both languages come from the same place. */
+  message: Text;
+  fixes?: RuleFix[];
   /**
    * This hit's own severity when it differs from the rule's default (a read-only mount of /etc
    * is less serious than a writable one). A severity the user configured for the rule wins.
