@@ -13,6 +13,7 @@ import type { Hit, Rule } from './rules/rule';
 import { applySuppressions, findSuppressions } from './suppress';
 import { effectiveSeverity } from './config';
 import type { FileKind, Finding, Range, SeveritySetting } from './types';
+import { inLocale, t, type Locale } from './types';
 import type { ImageModel } from './model/image';
 import type { RuntimeSpec } from './model/runtime';
 import type { ReadRelative, RuntimeDocModel } from './model/runtimeDoc';
@@ -25,6 +26,8 @@ export const MAX_ANALYZED_BYTES = 2 * 1024 * 1024;
 export interface AnalyzeOptions extends KindOptions {
   /** Severity layers, later ones win: the config file, then editor settings. */
   severities?: Record<string, SeveritySetting>[];
+  /** The language of messages and fix titles; English when unset or not translated. */
+  locale?: Locale;
   /** Reads files relative to the analysed one (Compose `build:` Dockerfiles). Without it, links are not followed. */
   readRelative?: ReadRelative;
 }
@@ -71,7 +74,13 @@ function runRules<M>(model: M, kind: Rule['model'], opts: AnalyzeOptions, anchor
       findings.push({
         ruleId: INTERNAL_ERROR_ID,
         severity: 'warning',
-        message: `Containment's rule ${rule.meta.id} failed here and was skipped: ${hits.message}. Please report this.`,
+        message: inLocale(
+          t(
+            `Containment's rule ${rule.meta.id} failed here and was skipped: ${hits.message}. Please report this.`,
+            `Containment 的规则 ${rule.meta.id} 在此处出错，已跳过：${hits.message}。请报告此问题。`,
+          ),
+          opts.locale,
+        ),
         range: anchor,
         fixes: [],
       });
@@ -81,9 +90,9 @@ function runRules<M>(model: M, kind: Rule['model'], opts: AnalyzeOptions, anchor
       findings.push({
         ruleId: rule.meta.id,
         severity: configured ? severity : (h.severity ?? severity),
-        message: h.message,
+        message: inLocale(h.message, opts.locale),
         range: h.range,
-        fixes: h.fixes ?? [],
+        fixes: (h.fixes ?? []).map((f) => ({ ...f, title: inLocale(f.title, opts.locale) })),
       });
     }
   }
@@ -148,10 +157,23 @@ export function analyze(path: string, text: string, opts: AnalyzeOptions = {}, l
   });
   if (text.length > MAX_ANALYZED_BYTES) {
     return inputProblem(
-      `This file is ${(text.length / 1048576).toFixed(1)} MB; Containment analyses files up to ${MAX_ANALYZED_BYTES / 1048576} MB and skipped it.`,
+      inLocale(
+        t(
+          `This file is ${(text.length / 1048576).toFixed(1)} MB; Containment analyses files up to ${MAX_ANALYZED_BYTES / 1048576} MB and skipped it.`,
+          `此文件大小为 ${(text.length / 1048576).toFixed(1)} MB；Containment 只分析不超过 ${MAX_ANALYZED_BYTES / 1048576} MB 的文件，已跳过。`,
+        ),
+        opts.locale,
+      ),
     );
   }
-  if (looksBinary(body)) return inputProblem('This file contains binary data (NUL bytes); Containment skipped it.');
+  if (looksBinary(body)) {
+    return inputProblem(
+      inLocale(
+        t('This file contains binary data (NUL bytes); Containment skipped it.', '此文件包含二进制数据（NUL 字节），Containment 已跳过。'),
+        opts.locale,
+      ),
+    );
+  }
 
   if (kind === 'dockerfile') {
     const image = parseDockerfile(body);
