@@ -5,11 +5,11 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { analyze } from '../core/analyze';
 import { CONFIG_FILE_NAMES, EMPTY_CONFIG, parseConfig, type Config } from '../core/config';
-import { ALL_RULES, ruleById } from '../core/rules/registry';
-import { docUrl } from '../core/rules/rule';
+import { ALL_RULES } from '../core/rules/registry';
 import { fileKindOf } from '../core/fileKinds';
 import type { Severity } from '../core/types';
 import { collectFiles } from './walk';
+import { explainCommand } from './explain';
 import { makeReadRelative } from '../io/readRelative';
 import { toJson, toSarif, toText, type FileResult } from './formats';
 
@@ -21,7 +21,9 @@ const HELP = `Usage: containment <command> [options]
 
 Commands:
   lint [paths or globs…]   Lint Dockerfiles (folders are searched by file name; default: .)
-  explain <rule>           Explain a rule (id such as CT1001 or name such as no-user)
+  explain <topic>          Explain a rule (CT1001, no-user), a capability (CAP_SYS_ADMIN), a namespace
+                           (pid namespace), a cgroup control, a Compose key or docker run flag
+                           (pids_limit, --pids-limit) or a security option (seccomp, userns-remap)
   rules                    List all rules
   help                     Show this help
 
@@ -33,6 +35,9 @@ Options for lint:
   -o, --output <file>              Write the report to a file instead of standard output
       --no-color                   Plain text even on a terminal
   -v, --version                    Print the version
+
+Options for explain:
+      --lang <en|zh-CN>            Language (default: from LC_ALL, LC_MESSAGES or LANG; zh_* is zh-CN)
 
 Exit codes: 0 no finding at or above the threshold, 1 findings, 2 usage or I/O error.
 `;
@@ -185,28 +190,6 @@ function lint(argv: string[], cwd: string, out: (s: string) => void, err: (s: st
   return results.some((r) => r.findings.some((f) => SEVERITY_ORDER[f.severity] >= threshold)) ? EXIT_FINDINGS : EXIT_OK;
 }
 
-function explain(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
-  const topic = argv.join(' ').trim();
-  if (!topic) {
-    err('containment: explain needs a topic, e.g. `containment explain CT1001`\n');
-    return EXIT_USAGE;
-  }
-  const rule = ruleById(topic);
-  if (!rule) {
-    const lower = topic.toLowerCase();
-    const close = ALL_RULES.filter((r) => r.meta.name.includes(lower) || r.meta.title.toLowerCase().includes(lower)).slice(0, 5);
-    err(
-      `containment: no topic "${topic}".${close.length ? ` Did you mean: ${close.map((r) => `${r.meta.id} (${r.meta.name})`).join(', ')}?` : ' Run `containment rules` to list the rules.'}\n`,
-    );
-    return EXIT_USAGE;
-  }
-  const m = rule.meta;
-  out(
-    `${m.id} ${m.name}: ${m.title}\nDefault severity: ${m.defaultSeverity}\n\nWhy it matters\n  ${m.explanation}\n\nWhat to do\n  ${m.remediation}\n\nDocs: ${docUrl(m.id)}\n`,
-  );
-  return EXIT_OK;
-}
-
 function listRules(out: (s: string) => void): number {
   for (const r of ALL_RULES) out(`${r.meta.id}  ${r.meta.name.padEnd(28)} ${r.meta.defaultSeverity.padEnd(8)} ${r.meta.title}\n`);
   return EXIT_OK;
@@ -225,7 +208,7 @@ export function run(
       case 'lint':
         return lint(rest, cwd, out, err);
       case 'explain':
-        return explain(rest, out, err);
+        return explainCommand(rest, out, err);
       case 'rules':
         return listRules(out);
       case '-v':
