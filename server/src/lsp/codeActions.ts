@@ -52,12 +52,14 @@ export function codeActions(uri: string, analysis: Analysis, range: Range, only:
       });
       if (f.ruleId.startsWith('CT0') || seenRules.has(f.ruleId)) continue;
       seenRules.add(f.ruleId);
-      ignores.push({
-        title: `Ignore ${f.ruleId} here (add a containment-ignore comment)`,
-        kind: CodeActionKind.QuickFix,
-        diagnostics: [diagnostic],
-        edit: { changes: { [uri]: [suppressionEdit(analysis.doc, statementLine(analysis, f), f.ruleId)] } },
-      });
+      // JSON (daemon.json, seccomp profiles) has no comments: a suppression comment would break the file.
+      if (analysis.kind !== 'daemon' && analysis.kind !== 'seccomp')
+        ignores.push({
+          title: `Ignore ${f.ruleId} here (add a containment-ignore comment)`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          edit: { changes: { [uri]: [suppressionEdit(analysis.doc, statementLine(analysis, f), f.ruleId)] } },
+        });
       docs.push({
         title: `Show documentation for ${f.ruleId}`,
         kind: CodeActionKind.QuickFix,

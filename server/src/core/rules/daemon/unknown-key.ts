@@ -37,7 +37,7 @@ function checkMembers(parent: JsonProp, hits: Hit[]): void {
     const guess = closestKey(m.key, isProxies ? PROXY_KEYS : DAEMON_KEYS.map((i) => i.key));
     hits.push({
       range: m.keyRange,
-      message: `Unknown key "${m.key}" inside "${parent.key}": dockerd checks the keys of this object like top-level keys and ${REFUSAL}.${guess ? ` Did you mean "${guess}"?` : ''}`,
+      message: `Unknown key "${m.key}" inside "${parent.key}" (dockerd checks the keys of this object as top-level keys): ${REFUSAL}.${guess ? ` Did you mean "${guess}"?` : ''}`,
       fixes: guess ? [{ title: `Rename "${m.key}" to "${guess}"`, edits: [{ range: m.keyRange, newText: JSON.stringify(guess) }] }] : [],
     });
   }
