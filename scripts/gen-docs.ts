@@ -1,10 +1,41 @@
-// Generates docs/rules/<ID>.md and docs/rules/README.md from rule metadata. Run with `npm run gen`;
-// test/registry.test.ts fails when a committed page differs from what this renders.
+// Generates docs/rules/<ID>.md, docs/rules/zh-CN/<ID>.md (for rules translated into Simplified
+// Chinese) and the indexes from rule metadata. Run with `npm run gen`; test/registry.test.ts fails
+// when a committed page differs from what this renders.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ALL_RULES } from '../server/src/core/rules/registry';
 import type { Rule } from '../server/src/core/rules/rule';
+import type { Locale } from '../server/src/core/types';
+
+const HEADINGS: Record<Locale, Record<string, string>> = {
+  en: {
+    severity: 'Default severity',
+    applies: 'Applies to',
+    why: 'Why it matters',
+    what: 'What to do',
+    examples: 'Examples',
+    flagged: 'Flagged',
+    fixed: 'After the quick fix:',
+    notFlagged: 'Not flagged',
+    elsewhere: 'The same check elsewhere',
+    off: 'Turning it off',
+    refs: 'References',
+  },
+  'zh-CN': {
+    severity: '默认严重级别',
+    applies: '适用于',
+    why: '为什么重要',
+    what: '怎么做',
+    examples: '示例',
+    flagged: '会被报告',
+    fixed: '应用快速修复之后：',
+    notFlagged: '不会被报告',
+    elsewhere: '其他工具中的同类检查',
+    off: '如何关闭',
+    refs: '参考资料',
+  },
+};
 
 const PEER_NAMES: Record<string, string> = {
   hadolint: 'hadolint',
@@ -24,41 +55,52 @@ const FENCE: Record<string, string> = {
   daemon: 'json',
 };
 
-export function renderRuleDoc(rule: Rule): string {
+export function renderRuleDoc(rule: Rule, locale: Locale = 'en'): string {
   const m = rule.meta;
+  const h = HEADINGS[locale];
+  const zh = locale === 'zh-CN' ? m.zh : undefined;
   const lang = FENCE[m.appliesTo[0]] ?? '';
   const lines: string[] = [];
-  lines.push(`# ${m.id} ${m.name}: ${m.title}`, '');
-  lines.push(`Default severity: **${m.defaultSeverity}**. Applies to: ${m.appliesTo.join(', ')}.`, '');
-  lines.push('## Why it matters', '', m.explanation, '');
-  lines.push('## What to do', '', m.remediation, '');
-  lines.push('## Examples', '');
+  lines.push(`# ${m.id} ${m.name}: ${zh?.title ?? m.title}`, '');
+  lines.push(`${h.severity}: **${m.defaultSeverity}**. ${h.applies}: ${m.appliesTo.join(', ')}.`, '');
+  lines.push(`## ${h.why}`, '', zh?.explanation ?? m.explanation, '');
+  lines.push(`## ${h.what}`, '', zh?.remediation ?? m.remediation, '');
+  lines.push(`## ${h.examples}`, '');
   m.bad.forEach((ex, i) => {
     const fence = ex.kind ? FENCE[ex.kind] : lang;
-    lines.push(`Flagged (${i + 1}):`, '', '```' + fence, ex.bad.trimEnd(), '```', '');
-    if (ex.fixed !== undefined) lines.push('After the quick fix:', '', '```' + fence, ex.fixed.trimEnd(), '```', '');
+    lines.push(`${h.flagged} (${i + 1}):`, '', '```' + fence, ex.bad.trimEnd(), '```', '');
+    if (ex.fixed !== undefined) lines.push(h.fixed, '', '```' + fence, ex.fixed.trimEnd(), '```', '');
   });
   m.good.forEach((g, i) => {
     const text = typeof g === 'string' ? g : g.text;
     const fence = typeof g === 'string' ? lang : FENCE[g.kind];
-    lines.push(`Not flagged (${i + 1}):`, '', '```' + fence, text.trimEnd(), '```', '');
+    lines.push(`${h.notFlagged} (${i + 1}):`, '', '```' + fence, text.trimEnd(), '```', '');
   });
   const peers = Object.entries(m.peers).filter(([, v]) => v && v.length > 0);
   if (peers.length > 0) {
-    lines.push('## The same check elsewhere', '');
+    lines.push(`## ${h.elsewhere}`, '');
     for (const [k, v] of peers) lines.push(`- ${PEER_NAMES[k] ?? k}: ${(v as string[]).join(', ')}`);
     lines.push('');
   }
-  lines.push('## Turning it off', '');
+  lines.push(`## ${h.off}`, '');
   // JSON files (daemon.json, seccomp profiles) have no comments, so no inline suppression.
   const jsonOnly = m.appliesTo.every((k) => k === 'daemon' || k === 'seccomp');
-  lines.push(
-    jsonOnly
-      ? `In \`.containment.yaml\`: \`rules: { ${m.id}: off }\`, or in the editor setting \`containment.rules\`. JSON has no comments, so there is no inline suppression for this file kind.`
-      : `In \`.containment.yaml\`: \`rules: { ${m.id}: off }\`. For one place: a comment \`# containment-ignore ${m.id}: reason\` on the line above.`,
-    '',
-  );
-  lines.push('## References', '');
+  if (locale === 'zh-CN') {
+    lines.push(
+      jsonOnly
+        ? `在 \`.containment.yaml\` 中写 \`rules: { ${m.id}: off }\`，或在编辑器设置 \`containment.rules\` 中关闭。JSON 没有注释，因此这类文件不支持行内忽略。`
+        : `在 \`.containment.yaml\` 中写 \`rules: { ${m.id}: off }\`。只忽略一处：在上一行写注释 \`# containment-ignore ${m.id}: 原因\`。`,
+      '',
+    );
+  } else {
+    lines.push(
+      jsonOnly
+        ? `In \`.containment.yaml\`: \`rules: { ${m.id}: off }\`, or in the editor setting \`containment.rules\`. JSON has no comments, so there is no inline suppression for this file kind.`
+        : `In \`.containment.yaml\`: \`rules: { ${m.id}: off }\`. For one place: a comment \`# containment-ignore ${m.id}: reason\` on the line above.`,
+      '',
+    );
+  }
+  lines.push(`## ${h.refs}`, '');
   for (const r of m.references) lines.push(`- [${r.title}](${r.url})`);
   lines.push('');
   return lines.join('\n');
@@ -74,7 +116,10 @@ export function renderIndex(): string {
 
 if (require.main === module) {
   const dir = join(__dirname, '..', 'docs', 'rules');
-  mkdirSync(dir, { recursive: true });
-  for (const r of ALL_RULES) writeFileSync(join(dir, `${r.meta.id}.md`), renderRuleDoc(r));
+  mkdirSync(join(dir, 'zh-CN'), { recursive: true });
+  for (const r of ALL_RULES) {
+    writeFileSync(join(dir, `${r.meta.id}.md`), renderRuleDoc(r));
+    if (r.meta.zh) writeFileSync(join(dir, 'zh-CN', `${r.meta.id}.md`), renderRuleDoc(r, 'zh-CN'));
+  }
   writeFileSync(join(dir, 'README.md'), renderIndex());
 }

@@ -19,7 +19,9 @@ const published = new Map<string, (d: Diagnostic[]) => void>();
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'containment-bundle-'));
-  const build = (await import('../scripts/build.mjs')) as { bundle: (o: { outdir: string; logLevel: string }) => Promise<void> };
+  // A path in a variable: the build script is plain JavaScript without type declarations.
+  const script = '../scripts/build.mjs';
+  const build = (await import(script)) as { bundle: (o: { outdir: string; logLevel: string }) => Promise<void> };
   await build.bundle({ outdir: join(dir, 'dist'), logLevel: 'silent' });
   server = spawn(process.execPath, [join(dir, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   server.stderr!.on('data', (b: Buffer) => (stderr += b.toString()));

@@ -43,5 +43,9 @@ test('docs/rules is generated from the metadata and not stale', () => {
     const file = join(root, 'docs/rules', `${r.meta.id}.md`);
     assert.ok(existsSync(file), `docs/rules/${r.meta.id}.md exists (run npm run gen)`);
     assert.equal(readFileSync(file, 'utf8'), renderRuleDoc(r), `docs/rules/${r.meta.id}.md is stale (run npm run gen)`);
+    if (!r.meta.zh) continue;
+    const zh = join(root, 'docs/rules/zh-CN', `${r.meta.id}.md`);
+    assert.ok(existsSync(zh), `docs/rules/zh-CN/${r.meta.id}.md exists (run npm run gen)`);
+    assert.equal(readFileSync(zh, 'utf8'), renderRuleDoc(r, 'zh-CN'), `docs/rules/zh-CN/${r.meta.id}.md is stale (run npm run gen)`);
   }
 });

@@ -4,6 +4,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { inLocale } from '../server/src/core/types';
 import { ruleById } from '../server/src/core/rules/registry';
 import type { RuntimeRule } from '../server/src/core/rules/rule';
 import { emptySpec, type Origin, type Port, type RuntimeFixer, type RuntimeSpec, type Val } from '../server/src/core/model/runtime';
@@ -54,8 +55,11 @@ function rule(id: string): RuntimeRule {
   return rl;
 }
 
+/** The rule's hits with messages and fix titles in English, as the analyzer gives them by default. */
 function check(id: string, spec: RuntimeSpec) {
-  return rule(id).check(spec);
+  return rule(id)
+    .check(spec)
+    .map((h) => ({ ...h, message: inLocale(h.message), fixes: h.fixes?.map((f) => ({ ...f, title: inLocale(f.title) })) }));
 }
 
 function port(p: Partial<Port>, line = 7): Port {
