@@ -10,6 +10,8 @@ export interface JVal<T> {
   value: T;
   range: Range;
   keyRange?: Range;
+  /** The value's source text, for numbers beyond 2^53 (argument masks) and for messages. */
+  raw?: string;
 }
 
 export interface SeccompArg {
@@ -18,6 +20,8 @@ export interface SeccompArg {
   valueTwo?: JVal<number>;
   op?: JVal<string>;
   range: Range;
+  /** Position in the entry's `args` list (0-based). */
+  position: number;
 }
 
 export interface SeccompFilter {
@@ -25,6 +29,7 @@ export interface SeccompFilter {
   arches?: JVal<string>[];
   minKernel?: JVal<string>;
   range: Range;
+  keyRange?: Range;
 }
 
 export interface SeccompRule {
@@ -39,6 +44,26 @@ export interface SeccompRule {
   excludes?: SeccompFilter;
   comment?: JVal<string>;
   range: Range;
+  /** Position in `syscalls` (0-based), for messages and edits. */
+  position: number;
+  /** The `names` member: the key and the list, when the entry has one. */
+  namesList?: { range: Range; keyRange: Range };
+}
+
+/** A key Docker does not know (its JSON decoder ignores it silently). */
+export interface SeccompUnknownKey extends JVal<string> {
+  /** Where it sits, for messages: `the top level`, `syscalls[2]`, `syscalls[2].args[0]`. */
+  where: string;
+  /** The keys Docker reads at that place. */
+  known: readonly string[];
+}
+
+/** A value of the wrong JSON type or out of the range Docker's decoder accepts: Docker refuses the whole profile. */
+export interface SeccompTypeProblem {
+  /** JSON path for messages: `syscalls[3].args[0].index`. */
+  path: string;
+  message: string;
+  range: Range;
 }
 
 export interface SeccompModel {
@@ -49,9 +74,20 @@ export interface SeccompModel {
   archMap?: { architecture: JVal<string>; subArchitectures: JVal<string>[]; range: Range }[];
   syscalls: SeccompRule[];
   listenerPath?: JVal<string>;
+  listenerMetadata?: JVal<string>;
   flags?: JVal<string>[];
-  /** Keys at the top level that Docker does not know, with their ranges. */
-  unknownKeys: JVal<string>[];
+  /** Keys Docker does not know, at any level, with their ranges. */
+  unknownKeys: SeccompUnknownKey[];
+  /** Values Docker's decoder rejects (wrong type, negative or fractional numbers). */
+  typeProblems: SeccompTypeProblem[];
+  /** The `syscalls` member (key and list), when present. */
+  syscallsList?: { range: Range; keyRange: Range };
+  /** The `archMap` member (key and list), when present. */
+  archMapList?: { range: Range; keyRange: Range };
+  /** The `defaultAction` member's whole range (key to value), where inserted keys go after. */
+  defaultActionMember?: Range;
+  /** The top-level object's range; undefined when the text is not a JSON object. */
+  objectRange?: Range;
   /** The whole document's range, for findings about something missing. */
   range: Range;
   problems: InputProblem[];

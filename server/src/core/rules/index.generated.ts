@@ -46,6 +46,20 @@ import runtime_selinux_disabled from './runtime/selinux-disabled';
 import runtime_sensitive_host_path from './runtime/sensitive-host-path';
 import runtime_shared_mount_propagation from './runtime/shared-mount-propagation';
 import runtime_tmpfs_exec_or_suid from './runtime/tmpfs-exec-or-suid';
+import seccomp_allows_blocked_syscall from './seccomp/allows-blocked-syscall';
+import seccomp_architectures from './seccomp/architectures';
+import seccomp_condition_never_matches from './seccomp/condition-never-matches';
+import seccomp_default_allow from './seccomp/default-allow';
+import seccomp_duplicate_syscall from './seccomp/duplicate-syscall';
+import seccomp_invalid_action from './seccomp/invalid-action';
+import seccomp_invalid_architecture from './seccomp/invalid-architecture';
+import seccomp_invalid_argument from './seccomp/invalid-argument';
+import seccomp_invalid_value from './seccomp/invalid-value';
+import seccomp_misleading_argument_filter from './seccomp/misleading-argument-filter';
+import seccomp_obsolete_name from './seccomp/obsolete-name';
+import seccomp_too_narrow from './seccomp/too-narrow';
+import seccomp_unknown_key from './seccomp/unknown-key';
+import seccomp_unknown_syscall from './seccomp/unknown-syscall';
 import daemon_default_ulimits_invalid from './daemon/default-ulimits-invalid';
 import daemon_experimental_enabled from './daemon/experimental-enabled';
 import daemon_icc_enabled from './daemon/icc-enabled';
@@ -112,6 +126,20 @@ export const GENERATED_RULES: Rule[] = [
   runtime_sensitive_host_path,
   runtime_shared_mount_propagation,
   runtime_tmpfs_exec_or_suid,
+  seccomp_allows_blocked_syscall,
+  seccomp_architectures,
+  seccomp_condition_never_matches,
+  seccomp_default_allow,
+  seccomp_duplicate_syscall,
+  seccomp_invalid_action,
+  seccomp_invalid_architecture,
+  seccomp_invalid_argument,
+  seccomp_invalid_value,
+  seccomp_misleading_argument_filter,
+  seccomp_obsolete_name,
+  seccomp_too_narrow,
+  seccomp_unknown_key,
+  seccomp_unknown_syscall,
   daemon_default_ulimits_invalid,
   daemon_experimental_enabled,
   daemon_icc_enabled,

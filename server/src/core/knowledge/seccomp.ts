@@ -1,0 +1,328 @@
+// What seccomp profile values mean and what Docker's default profile does with each system call
+// (pure core layer, data and lookups). The tables are generated into knowledge/generated/ by
+// scripts/gen-seccomp-data.mjs and scripts/gen-syscalls.mjs; the words are ours, checked against
+// seccomp(2), Docker's seccomp documentation and the moby and runc sources named in each entry.
+
+import SYSCALLS from './generated/syscalls.json';
+import DOCKER_TABLE from './generated/docker-seccomp-table.json';
+import DOCKER_PROFILE from './generated/docker-default-seccomp.json';
+import { DOCKER_DEFAULT_CAPS } from '../model/capabilities';
+
+/** One way Docker's default profile treats a name (see docker-seccomp-table.json). */
+export interface DockerRow {
+  action: string;
+  errnoRet?: number;
+  caps?: string[];
+  arches?: string[];
+  minKernel?: string;
+  unlessCaps?: string[];
+  exceptArches?: string[];
+  args?: { index: number; op: string; value: number; valueTwo: number }[];
+}
+
+export const DOCKER_DEFAULT_FILE_NAME = 'docker-default-seccomp.json';
+
+/**
+ * Docker's default profile exactly as published (tab-indented, no final newline): the generated
+ * copy is re-serialised from the bundled JSON, which test/seccomp.test.ts checks byte for byte.
+ */
+export const DOCKER_DEFAULT_PROFILE_TEXT: string = JSON.stringify(DOCKER_PROFILE, null, '\t');
+
+export const SECCOMP_DOCS = 'https://docs.docker.com/engine/security/seccomp/';
+export const SECCOMP_MAN = 'https://man7.org/linux/man-pages/man2/seccomp.2.html';
+
+/** The actions runc accepts (libcontainer/seccomp/config.go), with what each does to a matching call. */
+export const SECCOMP_ACTIONS: Record<string, string> = {
+  SCMP_ACT_ALLOW: 'The call runs normally.',
+  SCMP_ACT_ERRNO:
+    'The call is not run and fails with an error number: `errnoRet` (or `defaultErrnoRet` for the default action), else EPERM (1). Programs see an ordinary error and can carry on.',
+  SCMP_ACT_KILL:
+    'The kernel kills the thread that made the call (runc treats it as SCMP_ACT_KILL_THREAD). Other threads keep running, which can leave a process half-alive.',
+  SCMP_ACT_KILL_THREAD: 'The kernel kills the thread that made the call; other threads of the process keep running.',
+  SCMP_ACT_KILL_PROCESS: 'The kernel kills the whole process that made the call (Linux 4.14 and later).',
+  SCMP_ACT_TRAP: 'The call is not run; the thread receives SIGSYS, which a signal handler can use to emulate the call.',
+  SCMP_ACT_TRACE:
+    'A ptrace tracer that asked for seccomp events decides; with no tracer (the usual case in a container) the call fails with ENOSYS.',
+  SCMP_ACT_LOG: 'The call runs normally and is written to the kernel audit log (Linux 4.14 and later). It confines nothing.',
+  SCMP_ACT_NOTIFY:
+    'The call waits while a user-space agent listening on `listenerPath` decides what happens (Linux 5.0 and later; runc needs libseccomp 2.5). runc refuses it as the default action and for `write`.',
+};
+
+/** Actions that let the call run. NOTIFY delegates the decision, so it counts as "may run". */
+export const ALLOWING_ACTIONS = new Set(['SCMP_ACT_ALLOW', 'SCMP_ACT_LOG', 'SCMP_ACT_NOTIFY']);
+
+/** The comparison operators runc accepts, with the test each applies to the argument. */
+export const SECCOMP_OPERATORS: Record<string, string> = {
+  SCMP_CMP_NE: 'matches when the argument is not equal to `value`',
+  SCMP_CMP_LT: 'matches when the argument is less than `value`',
+  SCMP_CMP_LE: 'matches when the argument is less than or equal to `value`',
+  SCMP_CMP_EQ: 'matches when the argument equals `value` exactly',
+  SCMP_CMP_GE: 'matches when the argument is greater than or equal to `value`',
+  SCMP_CMP_GT: 'matches when the argument is greater than `value`',
+  SCMP_CMP_MASKED_EQ:
+    'matches when `(argument & value) == valueTwo`: `value` is the mask of bits to look at and `valueTwo` what those bits must be',
+};
+
+/**
+ * `SCMP_ARCH_*` names runc accepts (ConvertStringToArch), the name moby compares with
+ * `includes.arches`/`excludes.arches` (the host's native architecture, e.g. `amd64`), and the key
+ * of our syscall table when we have one.
+ */
+export const SECCOMP_ARCHES: Record<string, { native: string; table?: keyof typeof SYSCALLS; label: string }> = {
+  SCMP_ARCH_X86_64: { native: 'amd64', table: 'x86_64', label: 'x86-64' },
+  SCMP_ARCH_X86: { native: 'x86', table: 'x86', label: '32-bit x86' },
+  SCMP_ARCH_X32: { native: 'x32', table: 'x32', label: 'x32 (32-bit pointers on x86-64)' },
+  SCMP_ARCH_AARCH64: { native: 'arm64', table: 'aarch64', label: '64-bit ARM' },
+  SCMP_ARCH_ARM: { native: 'arm', table: 'arm', label: '32-bit ARM' },
+  SCMP_ARCH_MIPS: { native: 'mips', label: 'MIPS' },
+  SCMP_ARCH_MIPS64: { native: 'mips64', label: 'MIPS64' },
+  SCMP_ARCH_MIPS64N32: { native: 'mips64n32', label: 'MIPS64 n32' },
+  SCMP_ARCH_MIPSEL: { native: 'mipsel', label: 'MIPS little-endian' },
+  SCMP_ARCH_MIPSEL64: { native: 'mipsel64', label: 'MIPS64 little-endian' },
+  SCMP_ARCH_MIPSEL64N32: { native: 'mipsel64n32', label: 'MIPS64 n32 little-endian' },
+  SCMP_ARCH_PPC: { native: 'ppc', label: 'PowerPC' },
+  SCMP_ARCH_PPC64: { native: 'ppc64', label: 'PowerPC 64' },
+  SCMP_ARCH_PPC64LE: { native: 'ppc64le', label: 'PowerPC 64 little-endian' },
+  SCMP_ARCH_RISCV64: { native: 'riscv64', label: 'RISC-V 64' },
+  SCMP_ARCH_S390: { native: 's390', label: 's390' },
+  SCMP_ARCH_S390X: { native: 's390x', label: 's390x (IBM Z)' },
+  SCMP_ARCH_LOONGARCH64: { native: 'loong64', label: 'LoongArch 64' },
+};
+
+/**
+ * Names `includes.arches`/`excludes.arches` can match: moby compares them with the host's native
+ * architecture in libseccomp's spelling (moby profiles/seccomp, goToNative), plus spellings
+ * Docker's own default profile uses.
+ */
+export const NATIVE_ARCHES = new Set([...Object.values(SECCOMP_ARCHES).map((a) => a.native), 'mipsle', 'mips3l64n32']);
+
+/** Common spellings people use for an architecture, mapped to the `SCMP_ARCH_*` name. */
+export const ARCH_ALIASES: Record<string, string> = {
+  x86_64: 'SCMP_ARCH_X86_64',
+  amd64: 'SCMP_ARCH_X86_64',
+  x64: 'SCMP_ARCH_X86_64',
+  i386: 'SCMP_ARCH_X86',
+  i686: 'SCMP_ARCH_X86',
+  x86: 'SCMP_ARCH_X86',
+  x32: 'SCMP_ARCH_X32',
+  aarch64: 'SCMP_ARCH_AARCH64',
+  arm64: 'SCMP_ARCH_AARCH64',
+  arm: 'SCMP_ARCH_ARM',
+  armhf: 'SCMP_ARCH_ARM',
+  riscv64: 'SCMP_ARCH_RISCV64',
+  s390x: 'SCMP_ARCH_S390X',
+  ppc64le: 'SCMP_ARCH_PPC64LE',
+};
+
+/** The native name for an `SCMP_ARCH_*` name or a common alias (`x86_64` → `amd64`). */
+export function nativeArchFor(name: string): string | undefined {
+  const upper = name.toUpperCase();
+  const scmp = SECCOMP_ARCHES[upper] ? upper : (ARCH_ALIASES[name.toLowerCase()] ?? undefined);
+  return scmp ? SECCOMP_ARCHES[scmp].native : undefined;
+}
+
+/** The filter flags runc knows (libcontainer/seccomp/config.go); others make it refuse the profile. */
+export const SECCOMP_FLAGS: Record<string, string> = {
+  SECCOMP_FILTER_FLAG_TSYNC: 'Install the filter on every thread at once. runc accepts it and ignores it: it always does this.',
+  SECCOMP_FILTER_FLAG_LOG: 'Log every action other than SCMP_ACT_ALLOW to the audit log.',
+  SECCOMP_FILTER_FLAG_SPEC_ALLOW:
+    'Leave the Speculative Store Bypass mitigation off for the container. runc sets this flag by default when `flags` is absent; an explicit `"flags": []` keeps the mitigation on.',
+};
+
+/** The architectures Docker expects per host (moby's archMap in its default profile). */
+export const HOST_ARCHES = {
+  x86_64: { scmp: ['SCMP_ARCH_X86_64', 'SCMP_ARCH_X86', 'SCMP_ARCH_X32'], native: 'amd64', label: 'x86-64 hosts' },
+  aarch64: { scmp: ['SCMP_ARCH_AARCH64', 'SCMP_ARCH_ARM'], native: 'arm64', label: '64-bit ARM hosts' },
+} as const;
+export type HostArch = keyof typeof HOST_ARCHES;
+
+/** What each profile key does, for hovers. Keys that appear at several levels share a text. */
+export const SECCOMP_KEY_DOCS: Record<string, string> = {
+  defaultAction:
+    "What happens to every system call no entry of `syscalls` matches. An allow-list profile (Docker's default) uses `SCMP_ACT_ERRNO` here and lists what may run; `SCMP_ACT_ALLOW` makes a deny-list, which lets through every call it forgot, including calls added to the kernel later.",
+  defaultErrnoRet:
+    'The error number a call refused by `defaultAction: SCMP_ACT_ERRNO` (or TRACE) returns. Docker\'s default uses 1 (EPERM). Some programs treat ENOSYS (38) as "not supported, fall back", which is friendlier for new calls.',
+  architectures:
+    "The system call ABIs the filter covers, as `SCMP_ARCH_*` names. Calls made through an ABI that is not listed get libseccomp's bad-architecture action instead of your rules. On x86-64 hosts Docker covers SCMP_ARCH_X86_64, SCMP_ARCH_X86 and SCMP_ARCH_X32. Do not combine with `archMap`.",
+  archMap:
+    "Per host architecture, the sub-architectures to cover (Docker's default profile uses this). moby picks the entry whose `architecture` is the host's and covers it plus its `subArchitectures`. Do not combine with `architectures`.",
+  architecture: 'The host architecture this `archMap` entry applies to, as an `SCMP_ARCH_*` name.',
+  subArchitectures: 'The extra ABIs covered on that host, e.g. SCMP_ARCH_X86 and SCMP_ARCH_X32 on x86-64.',
+  syscalls:
+    'The rules: each entry names system calls and the action for them, optionally only for some arguments (`args`), capabilities, architectures or kernels (`includes`/`excludes`). runc adds them in order; for the same call without arguments, libseccomp keeps the first rule it was given.',
+  names:
+    'The system calls this entry applies to, by name. A name the kernel does not know on an architecture is skipped there without any message, so a typo silently does nothing.',
+  name: 'The obsolete single-name form of `names`. Docker still reads it, but not together with `names` in the same entry; write `"names": ["…"]`.',
+  action: 'What happens when the entry matches: one of the `SCMP_ACT_*` actions.',
+  errnoRet: 'For `SCMP_ACT_ERRNO` (and TRACE): the error number the call returns instead of EPERM (1).',
+  args: "Conditions on the call's arguments (at most six, numbered 0-5). All conditions must match, except that runc adds conditions comparing the same argument as separate rules, which then match when any one does.",
+  index: 'Which argument to compare, from 0 (the first) to 5.',
+  value: 'The number the argument is compared with; for SCMP_CMP_MASKED_EQ, the mask of bits to look at.',
+  valueTwo: 'Only for SCMP_CMP_MASKED_EQ: what the masked bits must equal.',
+  op: 'The comparison: SCMP_CMP_EQ, NE, LT, LE, GT, GE or MASKED_EQ.',
+  comment: 'A note for people; Docker ignores it. JSON has no comments, so this is the place for them.',
+  includes:
+    'The entry is used only when all of these hold: the container has every capability in `caps`, the host architecture is in `arches`, and the kernel is at least `minKernel`.',
+  excludes: 'The entry is dropped when any of these holds: the container has one of `caps`, or the host architecture is in `arches`.',
+  caps: "Capabilities, written with the `CAP_` prefix in capitals (CAP_SYS_ADMIN), compared with the container's bounding set.",
+  arches:
+    "Host architectures in libseccomp's native spelling (amd64, arm64, x86, x32, arm, s390x, ppc64le, riscv64…), not SCMP_ARCH_* names.",
+  minKernel: 'The lowest kernel version, as "<major>.<minor>" (e.g. "4.8"), for which the entry is used.',
+  flags: 'Filter flags passed to seccomp(2): SECCOMP_FILTER_FLAG_TSYNC, SECCOMP_FILTER_FLAG_LOG, SECCOMP_FILTER_FLAG_SPEC_ALLOW.',
+  listenerPath: 'The Unix socket of the agent that decides calls whose action is SCMP_ACT_NOTIFY.',
+  listenerMetadata: 'Free text passed to the `listenerPath` agent along with the container state.',
+};
+
+const TABLES = SYSCALLS as Record<string, readonly string[]>;
+const TABLE_SETS = new Map(Object.entries(TABLES).map(([arch, names]) => [arch, new Set(names)]));
+const DOCKER = DOCKER_TABLE as unknown as {
+  defaultAction: string;
+  defaultErrnoRet: number | null;
+  syscalls: Record<string, { summary: string; rows: DockerRow[] }>;
+};
+
+/** Architectures (our table keys: x86_64, x86, x32, aarch64, arm) whose kernel has the call. */
+export function archesOf(name: string): string[] {
+  return [...TABLE_SETS].filter(([, set]) => set.has(name)).map(([arch]) => arch);
+}
+
+/** The table keys we have, for the `SCMP_ARCH_*` names given (those without a table are skipped). */
+export function tablesFor(scmpArches: string[]): string[] {
+  return [...new Set(scmpArches.map((a) => SECCOMP_ARCHES[a]?.table).filter((t): t is keyof typeof SYSCALLS => !!t))];
+}
+
+export function syscallNames(tables?: string[]): Set<string> {
+  const out = new Set<string>();
+  for (const [arch, set] of TABLE_SETS) if (!tables || tables.includes(arch)) for (const n of set) out.add(n);
+  return out;
+}
+
+/** A system call of some architecture: in our tables, or named by Docker's default profile (which covers more architectures). */
+export function isKnownSyscall(name: string): boolean {
+  return archesOf(name).length > 0 || name in DOCKER.syscalls;
+}
+
+export function dockerRows(name: string): DockerRow[] | undefined {
+  return DOCKER.syscalls[name]?.rows;
+}
+
+export const DOCKER_DEFAULT_ACTION = DOCKER.defaultAction;
+export const DOCKER_DEFAULT_ERRNO = DOCKER.defaultErrnoRet ?? 1;
+
+/** All names Docker's default profile lists. */
+export function dockerListedNames(): string[] {
+  return Object.keys(DOCKER.syscalls);
+}
+
+const NS_FLAGS_MASK = 0x7e020000;
+
+function describeArgs(args: NonNullable<DockerRow['args']>): string {
+  return args
+    .map((a) => {
+      if (a.op === 'SCMP_CMP_MASKED_EQ' && a.value === NS_FLAGS_MASK && a.valueTwo === 0) return 'its flags ask for no new namespace';
+      if (a.op === 'SCMP_CMP_MASKED_EQ') return `argument ${a.index} masked with ${hex(a.value)} equals ${hex(a.valueTwo)}`;
+      const word =
+        {
+          SCMP_CMP_EQ: 'is',
+          SCMP_CMP_NE: 'is not',
+          SCMP_CMP_LT: 'is below',
+          SCMP_CMP_LE: 'is at most',
+          SCMP_CMP_GT: 'is above',
+          SCMP_CMP_GE: 'is at least',
+        }[a.op] ?? a.op;
+      return `argument ${a.index} ${word} ${a.value}`;
+    })
+    .join(' and ');
+}
+
+export function hex(n: number): string {
+  return `0x${n.toString(16)}`;
+}
+
+function describeRow(r: DockerRow): string {
+  const parts: string[] = [];
+  if (r.caps) parts.push(`with ${r.caps.join(' and ')}`);
+  if (r.args) parts.push(`when ${describeArgs(r.args)}`);
+  if (r.minKernel) parts.push(`from kernel ${r.minKernel}`);
+  if (r.arches) parts.push(`on ${r.arches.join('/')} hosts`);
+  if (r.unlessCaps) parts.push(`unless the container has ${r.unlessCaps.join(' or ')}`);
+  if (r.exceptArches) parts.push(`except on ${r.exceptArches.join('/')}`);
+  return parts.join(' ');
+}
+
+/** Whether Docker's default profile lets the call run, and how. */
+export type DockerVerdict = 'allowed' | 'conditional' | 'blocked';
+
+export function dockerVerdict(name: string): DockerVerdict {
+  const rows = dockerRows(name)?.filter((r) => r.action === 'SCMP_ACT_ALLOW') ?? [];
+  if (rows.length === 0) return 'blocked';
+  return rows.some((r) => Object.keys(r).length === 1) ? 'allowed' : 'conditional';
+}
+
+/** One sentence: what Docker's default profile does with the call. */
+export function describeDocker(name: string): string {
+  const rows = dockerRows(name) ?? [];
+  const allow = rows.filter((r) => r.action === 'SCMP_ACT_ALLOW');
+  const other = rows.filter((r) => r.action !== 'SCMP_ACT_ALLOW');
+  if (allow.length === 0) {
+    return `Docker's default profile blocks \`${name}\`: it is not on its allow-list, so the call fails with EPERM.`;
+  }
+  if (allow.some((r) => Object.keys(r).length === 1)) return `Docker's default profile allows \`${name}\`.`;
+  let text = `Docker's default profile allows \`${name}\` only ${allow.map(describeRow).join(', or ')}`;
+  for (const r of other) {
+    text += `; otherwise it ${r.action === 'SCMP_ACT_ERRNO' ? `returns error ${r.errnoRet ?? DOCKER_DEFAULT_ERRNO}${r.errnoRet === 38 ? ' (ENOSYS, so programs fall back to another call)' : ''}` : `applies ${r.action}`}`;
+  }
+  return `${text}.`;
+}
+
+/**
+ * The calls this project treats as the door to container escapes when a profile allows them
+ * beyond Docker's default: namespace creation and joining, mounts, kernel code loading, the
+ * keyring, eBPF, perf, userfaultfd, io_uring, handle-based opens and ptrace. From design.md and
+ * Docker's list of significant blocked calls.
+ */
+export const ESCAPE_RELEVANT = new Set([
+  'mount',
+  'umount',
+  'umount2',
+  'unshare',
+  'setns',
+  'pivot_root',
+  'clone',
+  'clone3',
+  'kexec_load',
+  'kexec_file_load',
+  'bpf',
+  'perf_event_open',
+  'keyctl',
+  'add_key',
+  'request_key',
+  'userfaultfd',
+  'ptrace',
+  'process_vm_readv',
+  'process_vm_writev',
+  'open_by_handle_at',
+  'name_to_handle_at',
+  'init_module',
+  'finit_module',
+  'delete_module',
+  'create_module',
+  'io_uring_setup',
+  'io_uring_enter',
+  'io_uring_register',
+  'fsopen',
+  'fsmount',
+  'fsconfig',
+  'fspick',
+  'move_mount',
+  'open_tree',
+  'mount_setattr',
+  'iopl',
+  'ioperm',
+  'swapon',
+  'swapoff',
+  'reboot',
+]);
+
+/** The CAP_ names of Docker's default capability set, for "gated behind a capability the container already has". */
+export const DOCKER_DEFAULT_CAP_NAMES: ReadonlySet<string> = new Set(DOCKER_DEFAULT_CAPS.map((c) => `CAP_${c}`));

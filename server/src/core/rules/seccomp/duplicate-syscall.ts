@@ -1,0 +1,149 @@
+// CT3011 seccomp-duplicate-syscall: a call listed in several unconditional entries. With different
+// actions only one takes effect (runc skips an entry whose action is the default; libseccomp
+// keeps the first rule for a call without argument conditions); with the same action the
+// entries can be merged (pure core layer).
+
+import { seccompRule, type Hit } from '../rule';
+import type { JVal, SeccompModel, SeccompRule } from '../../model/seccomp';
+import type { Fix } from '../../types';
+import { appendToList, entryLabel, removeWithComma } from './util';
+import { REF } from './refs';
+
+function actionKey(rule: SeccompRule): string {
+  const a = rule.action?.value ?? '';
+  if (a === 'SCMP_ACT_ERRNO' || a === 'SCMP_ACT_TRACE') return `${a}(${rule.errnoRet?.value ?? 1})`;
+  return a === 'SCMP_ACT_KILL' ? 'SCMP_ACT_KILL_THREAD' : a;
+}
+
+function defaultKey(model: SeccompModel): string {
+  const a = model.defaultAction?.value ?? '';
+  if (a === 'SCMP_ACT_ERRNO' || a === 'SCMP_ACT_TRACE') return `${a}(${model.defaultErrnoRet?.value ?? 1})`;
+  return a === 'SCMP_ACT_KILL' ? 'SCMP_ACT_KILL_THREAD' : a;
+}
+
+/** The entry's conditions as text without spaces, so two entries with the same conditions compare equal. */
+function conditions(model: SeccompModel, rule: SeccompRule): string {
+  const t = (r: { range: import('../../types').Range } | undefined) => (r ? model.doc.textIn(r.range).replace(/\s+/g, '') : '');
+  return `${t(rule.includes)}|${t(rule.excludes)}`;
+}
+
+function label(rule: SeccompRule): string {
+  return `${entryLabel(rule)} (${rule.action?.value ?? 'no action'})`;
+}
+
+/** Removes one name from an entry; an entry left without names is removed whole. */
+function removeName(model: SeccompModel, rule: SeccompRule, name: JVal<string>, title: string): Fix {
+  const onlyOne = rule.names.length === 1 && !rule.legacyName;
+  return { title, edits: [removeWithComma(model.doc, onlyOne ? rule.range : name.range)] };
+}
+
+function check(model: SeccompModel): Hit[] {
+  const hits: Hit[] = [];
+  const plain = model.syscalls.filter((r) => r.action && r.args.length === 0 && !r.legacyName);
+  const dflt = defaultKey(model);
+  const byName = new Map<string, { rule: SeccompRule; name: JVal<string> }[]>();
+  for (const rule of plain) {
+    for (const name of rule.names) {
+      const list = byName.get(name.value) ?? [];
+      list.push({ rule, name });
+      byName.set(name.value, list);
+    }
+  }
+  const merged = new Set<string>();
+  for (const [name, uses] of byName) {
+    for (let i = 1; i < uses.length; i++) {
+      const later = uses[i];
+      const earlier = uses.slice(0, i).find((u) => conditions(model, u.rule) === conditions(model, later.rule));
+      if (!earlier) continue;
+      if (earlier.rule === later.rule) {
+        hits.push({
+          range: later.name.range,
+          message: `\`${name}\` is listed twice in ${entryLabel(later.rule)}.`,
+          severity: 'info',
+          fixes: [{ title: `Remove the second "${name}"`, edits: [removeWithComma(model.doc, later.name.range)], safe: true }],
+        });
+        continue;
+      }
+      if (actionKey(earlier.rule) === actionKey(later.rule)) {
+        const pair = `${earlier.rule.position}-${later.rule.position}`;
+        if (merged.has(pair)) continue;
+        merged.add(pair);
+        const shared = later.rule.names.filter((n) => earlier.rule.names.some((e) => e.value === n.value)).map((n) => `\`${n.value}\``);
+        const fixes: Fix[] = [];
+        const mergeable =
+          !later.rule.includes && !later.rule.excludes && !later.rule.errnoRet && !later.rule.comment && earlier.rule.namesList;
+        if (mergeable && earlier.rule.namesList) {
+          const extra = [...new Set(later.rule.names.map((n) => n.value).filter((v) => !earlier.rule.names.some((e) => e.value === v)))];
+          const edits = [removeWithComma(model.doc, later.rule.range)];
+          if (extra.length > 0)
+            edits.unshift(
+              appendToList(
+                model.doc,
+                earlier.rule.namesList.range,
+                earlier.rule.names.map((n) => n.range),
+                extra,
+              ),
+            );
+          fixes.push({ title: `Merge ${entryLabel(later.rule)} into ${entryLabel(earlier.rule)}`, edits, safe: true });
+        }
+        fixes.push({ ...removeName(model, later.rule, later.name, `Remove "${name}" from ${entryLabel(later.rule)}`), safe: true });
+        hits.push({
+          range: later.name.range,
+          message: `${shared.join(', ')} ${shared.length > 1 ? 'are' : 'is'} already in ${entryLabel(earlier.rule)} with the same action; one entry is enough.`,
+          severity: 'info',
+          fixes,
+        });
+        continue;
+      }
+      // Different actions: find which one runc and libseccomp actually use.
+      const effective = uses.find((u) => conditions(model, u.rule) === conditions(model, later.rule) && actionKey(u.rule) !== dflt);
+      const loser = effective === later ? earlier : later;
+      const why =
+        actionKey(loser.rule) === dflt
+          ? `runc skips ${label(loser.rule)} because its action is the default action`
+          : `libseccomp keeps the first rule it is given for a call without argument conditions, which is ${label(effective?.rule ?? earlier.rule)}`;
+      hits.push({
+        range: loser.name.range,
+        message: `\`${name}\` is in ${label(earlier.rule)} and in ${label(later.rule)} with a different action, and only one can apply: ${why}. The call gets ${effective?.rule.action?.value ?? model.defaultAction?.value ?? 'the default action'}; remove the other so the file says what happens.`,
+        fixes: [removeName(model, loser.rule, loser.name, `Remove "${name}" from ${entryLabel(loser.rule)} (it has no effect)`)],
+      });
+    }
+  }
+  return hits;
+}
+
+export default seccompRule(
+  {
+    id: 'CT3011',
+    name: 'seccomp-duplicate-syscall',
+    title: 'A system call listed in several entries',
+    defaultSeverity: 'warning',
+    appliesTo: ['seccomp'],
+    explanation:
+      'The kernel filter gives each system call one action (unless argument conditions tell calls apart). When a profile names the same call in two entries without argument conditions and with different actions, only one of them is used, and which one is not obvious from the file: runc skips an entry whose action equals `defaultAction`, and for the rest libseccomp keeps the first rule it receives and silently drops later ones (measured with libseccomp 2.5.4). ' +
+      'A profile that says `mount` is allowed in one entry and refused in another therefore does one of the two without telling you. The same call listed twice with the same action is harmless but makes the profile harder to review.',
+    remediation:
+      'Keep each call in one entry. The quick fix removes the entry that has no effect, so the file says what happens; check that the remaining action is the one you want. Calls listed twice with the same action can be merged into one entry.',
+    references: [REF.runcFilter, REF.ruleAdd, REF.dockerDocs],
+    peers: {},
+    bad: [
+      {
+        bad: '{\n  "defaultAction": "SCMP_ACT_ERRNO",\n  "syscalls": [\n    { "names": ["read", "mount"], "action": "SCMP_ACT_ALLOW" },\n    { "names": ["mount"], "action": "SCMP_ACT_KILL_PROCESS" }\n  ]\n}\n',
+        fixed:
+          '{\n  "defaultAction": "SCMP_ACT_ERRNO",\n  "syscalls": [\n    { "names": ["read", "mount"], "action": "SCMP_ACT_ALLOW" }\n  ]\n}\n',
+      },
+      {
+        bad: '{\n  "defaultAction": "SCMP_ACT_ERRNO",\n  "syscalls": [\n    { "names": ["read", "write"], "action": "SCMP_ACT_ALLOW" },\n    { "names": ["write", "close"], "action": "SCMP_ACT_ALLOW" }\n  ]\n}\n',
+        fixed:
+          '{\n  "defaultAction": "SCMP_ACT_ERRNO",\n  "syscalls": [\n    { "names": ["read", "write", "close"], "action": "SCMP_ACT_ALLOW" }\n  ]\n}\n',
+      },
+    ],
+    good: [
+      // Different conditions: the entries apply to different containers.
+      '{\n  "defaultAction": "SCMP_ACT_ERRNO",\n  "syscalls": [\n    { "names": ["bpf"], "action": "SCMP_ACT_ALLOW", "includes": { "caps": ["CAP_SYS_ADMIN"] } },\n    { "names": ["bpf"], "action": "SCMP_ACT_ALLOW", "includes": { "caps": ["CAP_BPF"] } }\n  ]\n}\n',
+      // Argument conditions tell the calls apart.
+      '{\n  "defaultAction": "SCMP_ACT_ERRNO",\n  "syscalls": [\n    { "names": ["personality"], "action": "SCMP_ACT_ALLOW", "args": [{ "index": 0, "value": 0, "op": "SCMP_CMP_EQ" }] },\n    { "names": ["personality"], "action": "SCMP_ACT_ALLOW", "args": [{ "index": 0, "value": 8, "op": "SCMP_CMP_EQ" }] }\n  ]\n}\n',
+    ],
+  },
+  check,
+);
