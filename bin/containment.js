@@ -8,4 +8,8 @@ if (!fs.existsSync(cli)) {
   process.stderr.write('containment: dist/cli.js is missing; run `npm run build` in ' + path.join(__dirname, '..') + '\n');
   process.exit(2);
 }
-process.exitCode = require(cli).run(process.argv.slice(2));
+const m = require(cli);
+// `inspect` talks to the engine asynchronously; the other commands are synchronous.
+Promise.resolve(m.runAsync ? m.runAsync(process.argv.slice(2)) : m.run(process.argv.slice(2))).then((code) => {
+  process.exitCode = code;
+});

@@ -12,6 +12,10 @@ import { collectFiles } from './walk';
 import { explainCommand } from './explain';
 import { makeReadRelative } from '../io/readRelative';
 import { toJson, toSarif, toText, type FileResult } from './formats';
+import { connect, type EngineOptions } from '../engine/client';
+import { toEngineError } from '../engine/errors';
+import { inspectAll, inspectContainers } from '../engine/inspect';
+import { inspectJson, inspectSarif, inspectText, type InspectOutput } from './inspectFormats';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -21,6 +25,7 @@ const HELP = `Usage: containment <command> [options]
 
 Commands:
   lint [paths or globs…]   Lint Dockerfiles (folders are searched by file name; default: .)
+  inspect [names|ids…]     Report the isolation running containers really have (default: all running)
   explain <topic>          Explain a rule (CT1001, no-user), a capability (CAP_SYS_ADMIN), a namespace
                            (pid namespace), a cgroup control, a Compose key or docker run flag
                            (pids_limit, --pids-limit) or a security option (seccomp, userns-remap)
@@ -36,10 +41,19 @@ Options for lint:
       --no-color                   Plain text even on a terminal
   -v, --version                    Print the version
 
+Options for inspect (also -f, -s, -c, -o, --no-color):
+  -a, --all                        Include stopped containers
+      --engine <docker|podman>     The engine CLI to use (default: docker; the Engine API socket when no CLI is installed)
+      --engine-path <path>         The CLI binary to run
+  -H, --host <url>                 The engine endpoint, as DOCKER_HOST (default: DOCKER_HOST, then the docker context)
+      --probe-exec                 When the engine is on another host, read /proc/1/status inside each
+                                   container with docker exec (runs a command in the container)
+      --timeout <seconds>          Per engine call (default: 15)
+
 Options for explain:
       --lang <en|zh-CN>            Language (default: from LC_ALL, LC_MESSAGES or LANG; zh_* is zh-CN)
 
-Exit codes: 0 no finding at or above the threshold, 1 findings, 2 usage or I/O error.
+Exit codes: 0 no finding at or above the threshold, 1 findings, 2 usage, I/O or engine error.
 `;
 
 const SEVERITY_ORDER: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
@@ -190,6 +204,164 @@ function lint(argv: string[], cwd: string, out: (s: string) => void, err: (s: st
   return results.some((r) => r.findings.some((f) => SEVERITY_ORDER[f.severity] >= threshold)) ? EXIT_FINDINGS : EXIT_OK;
 }
 
+interface InspectOptions {
+  format: 'text' | 'json' | 'sarif';
+  severity: Severity;
+  config?: string;
+  output?: string;
+  color: boolean;
+  all: boolean;
+  refs: string[];
+  engine: EngineOptions;
+  probeExec: boolean;
+}
+
+function parseInspectArgs(argv: string[]): InspectOptions {
+  const o: InspectOptions = {
+    format: 'text',
+    severity: 'warning',
+    color: !!process.stdout.isTTY && !process.env.NO_COLOR,
+    all: false,
+    refs: [],
+    engine: {},
+    probeExec: false,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    let a = argv[i];
+    let value: string | undefined;
+    const eq = a.indexOf('=');
+    if (a.startsWith('--') && eq > 0) {
+      value = a.slice(eq + 1);
+      a = a.slice(0, eq);
+    }
+    const next = () => {
+      if (value !== undefined) return value;
+      const v = argv[++i];
+      if (v === undefined) throw new UsageError(`${a} needs a value`);
+      return v;
+    };
+    switch (a) {
+      case '-f':
+      case '--format': {
+        const v = next();
+        if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(`unknown format "${v}" (text, json or sarif)`);
+        o.format = v;
+        break;
+      }
+      case '-s':
+      case '--severity': {
+        const v = next();
+        if (v !== 'info' && v !== 'warning' && v !== 'error') throw new UsageError(`unknown severity "${v}" (info, warning or error)`);
+        o.severity = v;
+        break;
+      }
+      case '-c':
+      case '--config':
+        o.config = next();
+        break;
+      case '-o':
+      case '--output':
+        o.output = next();
+        break;
+      case '--no-color':
+        o.color = false;
+        break;
+      case '--color':
+        o.color = true;
+        break;
+      case '-a':
+      case '--all':
+        o.all = true;
+        break;
+      case '--engine': {
+        const v = next();
+        if (v !== 'docker' && v !== 'podman') throw new UsageError(`unknown engine "${v}" (docker or podman)`);
+        o.engine.engine = v;
+        break;
+      }
+      case '--engine-path':
+        o.engine.cliPath = next();
+        break;
+      case '-H':
+      case '--host':
+        o.engine.host = next();
+        break;
+      case '--probe-exec':
+        o.probeExec = true;
+        break;
+      case '--timeout': {
+        const v = Number(next());
+        if (!Number.isFinite(v) || v <= 0) throw new UsageError('--timeout needs a number of seconds');
+        o.engine.timeoutMs = Math.round(v * 1000);
+        break;
+      }
+      default:
+        if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
+        o.refs.push(argv[i]);
+    }
+  }
+  return o;
+}
+
+function loadConfig(cwd: string, explicit: string | undefined, err: (s: string) => void): Config | undefined {
+  const configPath = explicit ? resolve(cwd, explicit) : findConfig(cwd);
+  if (!configPath) return EMPTY_CONFIG;
+  let text: string;
+  try {
+    text = readFileSync(configPath, 'utf8');
+  } catch (e) {
+    err(`containment: cannot read config ${configPath}: ${(e as Error).message}\n`);
+    return undefined;
+  }
+  const parsed = parseConfig(text);
+  if (parsed.problems.length > 0) {
+    err(`containment: ${configPath}:\n${parsed.problems.map((p) => `  ${p.message}`).join('\n')}\n`);
+    return undefined;
+  }
+  return parsed.config;
+}
+
+/** `containment inspect`: the isolation running containers have, with the runtime rules' findings. */
+async function inspectCommand(argv: string[], cwd: string, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const opts = parseInspectArgs(argv);
+  const config = loadConfig(cwd, opts.config, err);
+  if (!config) return EXIT_USAGE;
+  const ac = new AbortController();
+  const stop = () => ac.abort();
+  process.once('SIGINT', stop);
+  let result: InspectOutput;
+  try {
+    const client = connect(opts.engine);
+    const run = { signal: ac.signal, severities: [config.rules], probeExec: opts.probeExec };
+    const o = opts.refs.length > 0 ? await inspectContainers(client, opts.refs, run) : await inspectAll(client, opts.all, run);
+    result = { engine: o.engine, reports: o.reports, notes: o.notes, missing: o.missing };
+  } catch (e) {
+    const info = toEngineError(e);
+    err(`containment: ${info.message}\n${info.hint ? `  ${info.hint}\n` : ''}${info.detail ? `  (${info.detail.split('\n')[0]})\n` : ''}`);
+    return EXIT_USAGE;
+  } finally {
+    process.removeListener('SIGINT', stop);
+  }
+  const report =
+    opts.format === 'json'
+      ? inspectJson(result)
+      : opts.format === 'sarif'
+        ? inspectSarif(result)
+        : inspectText(result, opts.color && !opts.output);
+  if (opts.output) {
+    try {
+      writeFileSync(resolve(cwd, opts.output), report);
+    } catch (e) {
+      err(`containment: cannot write ${opts.output}: ${(e as Error).message}\n`);
+      return EXIT_USAGE;
+    }
+  } else out(report);
+  for (const m of result.missing) err(`containment: no container ${m}\n`);
+  if (result.missing.length > 0) return EXIT_USAGE;
+  const threshold = SEVERITY_ORDER[opts.severity];
+  return result.reports.some((r) => r.findings.some((f) => SEVERITY_ORDER[f.severity] >= threshold)) ? EXIT_FINDINGS : EXIT_OK;
+}
+
 function listRules(out: (s: string) => void): number {
   for (const r of ALL_RULES) out(`${r.meta.id}  ${r.meta.name.padEnd(28)} ${r.meta.defaultSeverity.padEnd(8)} ${r.meta.title}\n`);
   return EXIT_OK;
@@ -211,6 +383,9 @@ export function run(
         return explainCommand(rest, out, err);
       case 'rules':
         return listRules(out);
+      case 'inspect':
+        err('containment: inspect talks to the container engine asynchronously; call runAsync()\n');
+        return EXIT_USAGE;
       case '-v':
       case '--version':
         out('0.1.0\n');
@@ -235,6 +410,26 @@ export function run(
   }
 }
 
+/** Runs the CLI including the commands that talk to the engine (`inspect`); resolves with the exit code. */
+export async function runAsync(
+  argv: string[],
+  cwd = process.cwd(),
+  out = (s: string) => void process.stdout.write(s),
+  err = (s: string) => void process.stderr.write(s),
+): Promise<number> {
+  if (argv[0] !== 'inspect') return run(argv, cwd, out, err);
+  try {
+    return await inspectCommand(argv.slice(1), cwd, out, err);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err(`containment: ${e.message}\n`);
+      return EXIT_USAGE;
+    }
+    err(`containment: internal error: ${(e as Error).stack ?? String(e)}\n`);
+    return EXIT_USAGE;
+  }
+}
+
 if (require.main === module) {
-  process.exitCode = run(process.argv.slice(2));
+  void runAsync(process.argv.slice(2)).then((code) => (process.exitCode = code));
 }

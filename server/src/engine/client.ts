@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { cancelled, classifyCliError, containerGone, EngineFailure, failure, tooOld } from './errors';
+import { cancelled, classifyCliError, containerGone, EngineFailure, failure, notRunning, tooOld } from './errors';
 import type { ListedContainer, RawContainer, RawImage, RawInfo } from './raw';
 import { apiRequest, findExecutable, parseEndpoint, runCli, type ApiEndpoint, type CallLimits } from './transport';
 
@@ -170,7 +170,11 @@ class CliClient implements EngineClient {
     const r = await this.run(args, `${this.connection.kind} info`, signal);
     // `docker info` prints the client part even when the daemon is unreachable; stderr says why.
     if (r.code !== 0 || /Cannot connect|error during connect|permission denied/i.test(r.stderr)) {
-      throw classifyCliError(r.stderr || r.stdout, this.connection.endpoint, r.code);
+      const f = classifyCliError(r.stderr || r.stdout, this.connection.endpoint, r.code);
+      // The CLI says "is the daemon running?" for a missing socket too: say which it is.
+      const path = this.connection.endpoint.startsWith('unix://') ? this.connection.endpoint.slice(7) : undefined;
+      if (f.code === 'engine-not-running' && path && !existsSync(path)) throw notRunning(this.connection.endpoint, f.info.detail, true);
+      throw f;
     }
     const info = parseJson<RawInfo & { ServerErrors?: string[] }>(r.stdout, `${this.connection.kind} info`);
     if (info.ServerErrors?.length) throw classifyCliError(info.ServerErrors.join('\n'), this.connection.endpoint, r.code);
