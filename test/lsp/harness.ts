@@ -38,7 +38,13 @@ export function applyTextEdits(text: string, edits: TextEdit[]): string {
 }
 
 export async function startServer(
-  opts: { settings?: Record<string, unknown>; workspaceFolder?: string; pullConfiguration?: boolean } = {},
+  opts: {
+    settings?: Record<string, unknown>;
+    workspaceFolder?: string;
+    pullConfiguration?: boolean;
+    /** Sent as `initializationOptions`, as the extension does (`settings`, `locale`). */
+    initializationOptions?: Record<string, unknown>;
+  } = {},
 ): Promise<TestClient> {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
@@ -76,6 +82,7 @@ export async function startServer(
     rootUri: opts.workspaceFolder ? `file://${opts.workspaceFolder}` : null,
     workspaceFolders: opts.workspaceFolder ? [{ uri: `file://${opts.workspaceFolder}`, name: 'ws' }] : null,
     capabilities: { workspace: { configuration: opts.pullConfiguration ?? true, didChangeConfiguration: { dynamicRegistration: true } } },
+    initializationOptions: opts.initializationOptions,
   });
   await rpc.sendNotification('initialized', {});
 

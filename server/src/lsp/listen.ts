@@ -27,6 +27,8 @@ import { fileKindOf } from '../core/fileKinds';
 import { sep } from 'node:path';
 import { toDiagnostic } from './convert';
 import { registerContainers } from './containers';
+import { registerConcepts } from './concepts';
+import { langFromLocale, type Lang } from '../core/knowledge/concepts';
 
 export interface Settings {
   enable: boolean;
@@ -52,11 +54,11 @@ function uriToPath(uri: string): string | undefined {
 }
 
 /** Hover content by model kind; JSON files (seccomp, daemon.json) show the findings under the cursor. */
-function hoverFor(analysis: Analysis, pos: Position): HoverResult | undefined {
+function hoverFor(analysis: Analysis, pos: Position, lang: Lang): HoverResult | undefined {
   const model = analysis.model;
   if (!model) return undefined;
-  if (model.kind === 'dockerfile') return dockerfileHover(model.image, analysis.findings, pos);
-  if (model.kind === 'runtime') return runtimeHover(model.runtime, analysis.findings, pos);
+  if (model.kind === 'dockerfile') return dockerfileHover(model.image, analysis.findings, pos, lang);
+  if (model.kind === 'runtime') return runtimeHover(model.runtime, analysis.findings, pos, lang);
   if (model.kind === 'daemon') return daemonHover(model.daemon, analysis.findings, pos);
   return findingsHover(analysis.findings, pos);
 }
@@ -67,6 +69,8 @@ export function listen(connection: Connection): void {
   const timers = new Map<string, NodeJS.Timeout>();
   const warnedConfigs = new Set<string>();
   let settings: Settings = DEFAULT_SETTINGS;
+  /** Explanations' language: the client's display language at start-up (a change needs a restart). */
+  let lang: Lang = 'en';
   let composeGlobs: RegExp[] = [];
   const setSettings = (s: Partial<Settings> | null | undefined) => {
     settings = { ...DEFAULT_SETTINGS, ...(s ?? {}) };
@@ -160,8 +164,9 @@ export function listen(connection: Connection): void {
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     roots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
-    const init = params.initializationOptions as { settings?: Partial<Settings> } | undefined;
+    const init = params.initializationOptions as { settings?: Partial<Settings>; locale?: string } | undefined;
     if (init?.settings) setSettings(init.settings);
+    lang = langFromLocale(init?.locale ?? params.locale);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -220,7 +225,7 @@ export function listen(connection: Connection): void {
     if (!doc || !settings.enable) return null;
     const analysis = analysisFor(doc);
     if (!analysis?.model) return null;
-    const h = hoverFor(analysis, params.position);
+    const h = hoverFor(analysis, params.position, lang);
     return h ? { contents: { kind: 'markdown', value: h.markdown }, range: h.range } : null;
   });
 
@@ -238,6 +243,7 @@ export function listen(connection: Connection): void {
   );
 
   registerContainers(connection, () => settings);
+  registerConcepts(connection, () => lang);
 
   documents.listen(connection);
   connection.listen();

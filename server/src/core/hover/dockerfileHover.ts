@@ -7,6 +7,8 @@ import { containsPosition } from '../text';
 import { INSTRUCTIONS, RUN_FLAGS, type Explanation } from '../knowledge/dockerfile';
 import { ruleById } from '../rules/registry';
 import { docUrl } from '../rules/rule';
+import type { Lang } from '../knowledge/concepts';
+import { capabilityHoverAt } from './conceptHover';
 
 export interface HoverResult {
   markdown: string;
@@ -30,7 +32,7 @@ export function findingHover(f: Finding): string | undefined {
   return `**${m.id} ${m.name}**: ${m.title}\n\n${firstSentences(m.explanation, 2)}\n\n**What to do:** ${firstSentences(m.remediation, 2)}\n\n[Full explanation](${docUrl(m.id)})`;
 }
 
-export function dockerfileHover(model: ImageModel, findings: Finding[], pos: Position): HoverResult | undefined {
+export function dockerfileHover(model: ImageModel, findings: Finding[], pos: Position, lang: Lang = 'en'): HoverResult | undefined {
   const parts: string[] = [];
   let range: Range | undefined;
   const instr = model.instructions.find((i) => containsPosition(i.range, pos));
@@ -52,6 +54,12 @@ export function dockerfileHover(model: ImageModel, findings: Finding[], pos: Pos
         }
       }
     }
+  }
+  // `CAP_*` anywhere: `setcap cap_net_bind_service=+ep`, `capsh --drop=cap_sys_admin`, comments.
+  const cap = parts.length === 0 ? capabilityHoverAt(model.doc, pos, lang) : undefined;
+  if (cap) {
+    parts.push(cap.markdown);
+    range = cap.range;
   }
   for (const f of findings) {
     if (!containsPosition(f.range, pos)) continue;

@@ -11,6 +11,8 @@ import type { DockerRunDocModel } from '../parse/dockerRun';
 import { containsPosition } from '../text';
 import type { Finding, Position, Range } from '../types';
 import { findingHover, type HoverResult } from './dockerfileHover';
+import type { Lang } from '../knowledge/concepts';
+import { capabilityHoverAt, settingConceptLink } from './conceptHover';
 
 /** `--cap-add` adds and drops summed up: what the container can actually do. */
 function capabilitySummary(spec: RuntimeSpec): string {
@@ -38,11 +40,16 @@ function specAtLine(model: RuntimeDocModel, line: number): RuntimeSpec | undefin
   });
 }
 
-function composeHover(model: RuntimeDocModel, pos: Position): HoverResult | undefined {
+function composeHover(model: RuntimeDocModel, pos: Position, lang: Lang): HoverResult | undefined {
   const hit = composeKeyAt(model, pos);
   if (!hit || hit.path[0] !== 'services' || hit.path.length < 3) return undefined;
   const service = hit.path[1];
   const keys = hit.path.slice(2).filter((k) => !/^\d+$/.test(k));
+  // A value of cap_add/cap_drop names a capability, with or without CAP_.
+  if (hit.on === 'value' && (keys[0] === 'cap_add' || keys[0] === 'cap_drop')) {
+    const cap = capabilityHoverAt(model.doc, pos, lang, true);
+    if (cap) return cap;
+  }
   // The longest known key path wins: deploy.resources.limits.memory before deploy.
   for (let n = keys.length; n > 0; n--) {
     const setting = settingForComposeKey(keys.slice(0, n).join('.'));
@@ -52,15 +59,22 @@ function composeHover(model: RuntimeDocModel, pos: Position): HoverResult | unde
       const spec = model.specs.find((s) => s.label === `service "${service}"`);
       if (spec) parts.push(capabilitySummary(spec));
     }
+    const link = settingConceptLink('compose', [keys.slice(0, n).join('.')], lang);
+    if (link) parts.push(link);
     return { markdown: parts.join('\n\n'), range: hit.range };
   }
   return undefined;
 }
 
-function dockerRunHover(model: RuntimeDocModel, pos: Position): HoverResult | undefined {
+function dockerRunHover(model: RuntimeDocModel, pos: Position, lang: Lang): HoverResult | undefined {
   const m = model as Partial<DockerRunDocModel>;
   const flag = typeof m.flagAt === 'function' ? m.flagAt(pos) : undefined;
   if (!flag) return undefined;
+  // The argument of --cap-add/--cap-drop names a capability (the flag's own words do not).
+  if (flag.flag === '--cap-add' || flag.flag === '--cap-drop') {
+    const cap = capabilityHoverAt(model.doc, pos, lang, true);
+    if (cap) return cap;
+  }
   const setting = settingForFlag(flag.flag) ?? settingForFlag(flag.written);
   if (!setting) return undefined;
   const parts = [renderSetting(setting, 'flag')];
@@ -68,13 +82,19 @@ function dockerRunHover(model: RuntimeDocModel, pos: Position): HoverResult | un
     const spec = specAtLine(model, pos.line);
     if (spec) parts.push(capabilitySummary(spec));
   }
+  const link = settingConceptLink('flag', [flag.flag, flag.written], lang);
+  if (link) parts.push(link);
   return { markdown: parts.join('\n\n'), range: flag.range };
 }
 
-export function runtimeHover(model: RuntimeDocModel, findings: Finding[], pos: Position): HoverResult | undefined {
+export function runtimeHover(model: RuntimeDocModel, findings: Finding[], pos: Position, lang: Lang = 'en'): HoverResult | undefined {
   const parts: string[] = [];
   let range: Range | undefined;
-  const own = model.hoverAt?.(pos) ?? (model.kind === 'compose' ? composeHover(model, pos) : dockerRunHover(model, pos));
+  const own =
+    model.hoverAt?.(pos) ??
+    (model.kind === 'compose' ? composeHover(model, pos, lang) : dockerRunHover(model, pos, lang)) ??
+    // `CAP_*` anywhere else: comments, Markdown prose, `capsh --drop=cap_sys_admin`.
+    capabilityHoverAt(model.doc, pos, lang);
   if (own) {
     parts.push(own.markdown);
     range = own.range;
