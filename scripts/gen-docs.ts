@@ -21,6 +21,8 @@ const HEADINGS: Record<Locale, Record<string, string>> = {
     elsewhere: 'The same check elsewhere',
     off: 'Turning it off',
     refs: 'References',
+    noFiles: 'No file exists at the path it names.',
+    beside: 'beside it:',
   },
   'zh-CN': {
     severity: '默认严重级别',
@@ -34,6 +36,8 @@ const HEADINGS: Record<Locale, Record<string, string>> = {
     elsewhere: '其他工具中的同类检查',
     off: '如何关闭',
     refs: '参考资料',
+    noFiles: '它引用的路径下没有文件。',
+    beside: '（同目录下的文件）：',
   },
 };
 
@@ -55,6 +59,21 @@ const FENCE: Record<string, string> = {
   daemon: 'json',
 };
 
+/** The files an example links to (a Compose file's seccomp profile), shown after it. */
+function filesOf(files: Record<string, string> | undefined, h: Record<string, string>): string[] {
+  if (!files) return [];
+  const entries = Object.entries(files);
+  if (entries.length === 0) return [h.noFiles, ''];
+  return entries.flatMap(([path, text]) => [
+    `\`${path}\` ${h.beside}`,
+    '',
+    '```' + (path.endsWith('.json') ? 'json' : ''),
+    text.trimEnd(),
+    '```',
+    '',
+  ]);
+}
+
 export function renderRuleDoc(rule: Rule, locale: Locale = 'en'): string {
   const m = rule.meta;
   const h = HEADINGS[locale];
@@ -69,12 +88,14 @@ export function renderRuleDoc(rule: Rule, locale: Locale = 'en'): string {
   m.bad.forEach((ex, i) => {
     const fence = ex.kind ? FENCE[ex.kind] : lang;
     lines.push(`${h.flagged} (${i + 1}):`, '', '```' + fence, ex.bad.trimEnd(), '```', '');
+    lines.push(...filesOf(ex.files, h));
     if (ex.fixed !== undefined) lines.push(h.fixed, '', '```' + fence, ex.fixed.trimEnd(), '```', '');
   });
   m.good.forEach((g, i) => {
     const text = typeof g === 'string' ? g : g.text;
     const fence = typeof g === 'string' ? lang : FENCE[g.kind];
     lines.push(`${h.notFlagged} (${i + 1}):`, '', '```' + fence, text.trimEnd(), '```', '');
+    if (typeof g !== 'string') lines.push(...filesOf(g.files, h));
   });
   const peers = Object.entries(m.peers).filter(([, v]) => v && v.length > 0);
   if (peers.length > 0) {

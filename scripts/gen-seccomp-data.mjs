@@ -3,7 +3,7 @@
 // server/src/core/knowledge/generated/ with its licence, and derives a compact table of what the
 // profile does with each system call. Usage: node scripts/gen-seccomp-data.mjs [profile.json]
 // (default ../shared/data/docker-default-seccomp.json, beside the repository). Output is committed.
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,9 +18,14 @@ const text = readFileSync(input, 'utf8');
 const profile = JSON.parse(text);
 
 mkdirSync(outDir, { recursive: true });
+/** Copies byte for byte; the copy is writable even when the source is read-only. */
+function copy(from, to) {
+  if (existsSync(to)) chmodSync(to, 0o644);
+  writeFileSync(to, readFileSync(from), { mode: 0o644 });
+}
 // Byte for byte, as published: the "create a profile" command writes exactly this text.
-copyFileSync(input, join(outDir, 'docker-default-seccomp.json'));
-copyFileSync(licence, join(outDir, 'LICENSE.moby-profiles'));
+copy(input, join(outDir, 'docker-default-seccomp.json'));
+copy(licence, join(outDir, 'LICENSE.moby-profiles'));
 
 /**
  * One row per way the profile treats a name: its action and the conditions under which Docker

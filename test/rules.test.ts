@@ -17,8 +17,13 @@ const PATH_FOR: Record<FileKind, string> = {
   daemon: 'daemon.json',
 };
 
-function findingsOf(ruleId: string, kind: FileKind, text: string) {
-  const a = analyze(PATH_FOR[kind], text);
+/** Examples with `files` follow links: a missing file is missing, others are read from the example. */
+function readerOf(files: Record<string, string> | undefined) {
+  return files ? (p: string) => files[p.replace(/^\.\//, '')] : undefined;
+}
+
+function findingsOf(ruleId: string, kind: FileKind, text: string, files?: Record<string, string>) {
+  const a = analyze(PATH_FOR[kind], text, { readRelative: readerOf(files) });
   assert.ok(a, `no analysis for ${kind}`);
   return a.findings.filter((f) => f.ruleId === ruleId);
 }
@@ -29,7 +34,7 @@ for (const rule of ALL_RULES) {
   describe(`${meta.id} ${meta.name}`, () => {
     meta.bad.forEach((ex, i) => {
       test(`fires on bad example ${i + 1}`, () => {
-        const found = findingsOf(meta.id, ex.kind ?? kind, ex.bad);
+        const found = findingsOf(meta.id, ex.kind ?? kind, ex.bad, ex.files);
         assert.ok(found.length > 0, `expected ${meta.id} on:\n${ex.bad}`);
         for (const f of found) {
           assert.ok(f.message.length > 10, 'message is a sentence');
@@ -40,7 +45,7 @@ for (const rule of ALL_RULES) {
           assert.ok(fix, `${meta.id} example ${i + 1} documents a fixed text but the finding has no fix`);
           const fixedText = applyEdits(ex.bad, fix.edits);
           assert.equal(fixedText, ex.fixed);
-          assert.equal(findingsOf(meta.id, ex.kind ?? kind, fixedText).length, 0, 'the fix makes the finding go away');
+          assert.equal(findingsOf(meta.id, ex.kind ?? kind, fixedText, ex.files).length, 0, 'the fix makes the finding go away');
         }
       });
     });
@@ -49,7 +54,7 @@ for (const rule of ALL_RULES) {
       const goodKind = typeof good === 'string' ? kind : good.kind;
       test(`stays silent on good example ${i + 1}`, () => {
         assert.deepEqual(
-          findingsOf(meta.id, goodKind, text).map((f) => f.message),
+          findingsOf(meta.id, goodKind, text, typeof good === 'string' ? undefined : good.files).map((f) => f.message),
           [],
         );
       });

@@ -19,6 +19,7 @@ import type { RuntimeSpec } from './model/runtime';
 import type { ReadRelative, RuntimeDocModel } from './model/runtimeDoc';
 import { TextDoc } from './text';
 import { fileKindOf, type KindOptions } from './fileKinds';
+import { linkSeccompProfiles } from './link/seccompLink';
 
 /** Files larger than this get one informational finding instead of analysis. */
 export const MAX_ANALYZED_BYTES = 2 * 1024 * 1024;
@@ -201,6 +202,9 @@ export function analyze(path: string, text: string, opts: AnalyzeOptions = {}, l
     };
   }
   const runtime = kind === 'compose' ? parseCompose(body, opts.readRelative) : parseDockerRuns(body, kind);
+  // Custom seccomp profiles named by the containers: CT2029/CT2030 read what was found there.
+  if (opts.readRelative)
+    linkSeccompProfiles(runtime, opts.readRelative, (t) => analyze('seccomp.json', t, { severities: opts.severities }));
   const findings: Finding[] = runtime.problems.map((p) => ({
     ruleId: INPUT_PROBLEM_ID,
     severity: p.severity,

@@ -87,11 +87,15 @@ export interface RuleExample {
   kind?: FileKind;
   /** The text after applying the rule's first fix, when the rule has one. */
   fixed?: string;
+  /** Files next to the example, by relative path, for rules that follow links (a Compose file's seccomp profile); given, missing files are missing. */
+  files?: Record<string, string>;
 }
 
 export interface GoodExample {
   text: string;
   kind: FileKind;
+  /** Files next to the example, as in RuleExample. */
+  files?: Record<string, string>;
 }
 
 /** A rule's documentation in Simplified Chinese (its English is the main fields). */

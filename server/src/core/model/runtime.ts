@@ -30,6 +30,21 @@ export interface SecurityOpt {
   raw: string;
   origin: Origin;
   unknown?: boolean;
+  /** For `seccomp=<path>`: what is at the path, filled by analyze() (link/seccompLink.ts) when it can read files. */
+  profile?: SeccompProfileLink;
+}
+
+/** A custom seccomp profile a container names, as found next to the file that names it. */
+export interface SeccompProfileLink {
+  /** The path as written. */
+  path: string;
+  exists: boolean;
+  /** Calls it lets a container with Docker's default capabilities make that Docker's default profile refuses or restricts, escape-relevant ones first. */
+  allowsBeyondDefault: string[];
+  /** It allows every call it does not list (a deny-list), or is empty. */
+  allowsByDefault: boolean;
+  /** Problems that make Docker refuse it (broken JSON, invalid values), as messages. */
+  errors: string[];
 }
 
 export interface Mount {

@@ -40,6 +40,8 @@ import runtime_privileged from './runtime/privileged';
 import runtime_read_only_rootfs_missing from './runtime/read-only-rootfs-missing';
 import runtime_restart_policy_unbounded from './runtime/restart-policy-unbounded';
 import runtime_runs_as_root from './runtime/runs-as-root';
+import runtime_seccomp_profile_missing from './runtime/seccomp-profile-missing';
+import runtime_seccomp_profile_weak from './runtime/seccomp-profile-weak';
 import runtime_seccomp_unconfined from './runtime/seccomp-unconfined';
 import runtime_secret_in_environment from './runtime/secret-in-environment';
 import runtime_selinux_disabled from './runtime/selinux-disabled';
@@ -120,6 +122,8 @@ export const GENERATED_RULES: Rule[] = [
   runtime_read_only_rootfs_missing,
   runtime_restart_policy_unbounded,
   runtime_runs_as_root,
+  runtime_seccomp_profile_missing,
+  runtime_seccomp_profile_weak,
   runtime_seccomp_unconfined,
   runtime_secret_in_environment,
   runtime_selinux_disabled,
