@@ -16,7 +16,8 @@ export interface HoverResult {
 }
 
 function firstSentences(text: string, n: number): string {
-  const parts = text.match(/[^.!?]+[.!?]+(\s|$)/g) ?? [text];
+  // A sentence ends at . ! or ? before white space or the end: dots inside words (daemon.json, 23.0) do not end it.
+  const parts = text.match(/(?:[^.!?]|[.!?]+(?!\s|$))+[.!?]*(?:\s+|$)/g) ?? [text];
   return parts.slice(0, n).join('').trim();
 }
 
