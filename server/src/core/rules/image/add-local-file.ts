@@ -1,9 +1,10 @@
 // CT1004 add-local-file: ADD copies local files or directories, which COPY does with fewer
 // surprises (pure core layer). Fix: replace the ADD keyword with COPY.
 
-import type { Fix } from '../../types';
-import { imageRule, type Hit } from '../rule';
+import { t } from '../../types';
+import { imageRule, type Hit, type RuleFix } from '../rule';
 import { addSources } from './addSources';
+import { zh } from './zh';
 
 /** ADD flags COPY does not have: with one of them, ADD is not "COPY with another name". */
 const ADD_ONLY_FLAGS = new Set(['checksum', 'keep-git-dir', 'unpack']);
@@ -24,6 +25,18 @@ export default imageRule(
     remediation:
       'Write `COPY` instead of `ADD` for local files and directories; flags such as `--chown`, `--chmod`, `--link` and `--exclude` work the same with COPY. The quick fix replaces the keyword and keeps everything else. ' +
       'Keep `ADD` only where its extra behaviour is wanted: to unpack a local tar archive, or to download with `--checksum`.',
+    zh: {
+      title: '在 COPY 就能完成的地方使用了 ADD',
+      explanation:
+        '`ADD` 和 `COPY` 都从构建上下文复制文件，但 `ADD` 还会自行做两件事：下载 URL 和 Git 仓库，以及把本地 tar 归档解包到目标位置。' +
+        '对于普通文件和目录，这些额外行为是隐藏的陷阱：源一旦改变（某个路径变成了 URL，某个文件恰好是 tar 归档），进入镜像的内容就会悄无声息地改变；而解包意味着归档里的文件连同归档所定的路径、属主和权限，未经任何人审查就被写入镜像。' +
+        '`COPY` 只做一件事，所以读者能看出这一步往镜像里加了什么。' +
+        '本规则只在每个源都是本地的、且不是归档时才报告 `ADD`。构建器根据文件内容决定是否解包，因此名称以 `.tar`、`.tgz`、`.tar.gz`、`.tar.bz2`、`.tbz2`、`.tar.xz`、`.txz` 或 `.tar.zst` 结尾的源，以及可能是压缩 tar 的 `.gz`、`.bz2`、`.xz` 或 `.zst` 文件，都不做报告，因为使用 ADD 可能正是为了解包它。' +
+        'URL 和 Git 源交给 CT1005（add-remote-url）。带有 `--checksum`、`--keep-git-dir` 或 `--unpack`（只有 ADD 才有的选项）的 `ADD` 也不报告；源是变量的（`ADD $SRC /app`）同样不报告，因为这里无法知道它的值。',
+      remediation:
+        '对本地文件和目录，用 `COPY` 代替 `ADD`；`--chown`、`--chmod`、`--link` 和 `--exclude` 等选项在 COPY 中用法相同。快速修复会替换关键字，其余内容保持不变。' +
+        '只在确实需要 `ADD` 的额外行为时才保留它：解包本地 tar 归档，或配合 `--checksum` 下载。',
+    },
     references: [
       { title: 'Dockerfile reference: ADD', url: 'https://docs.docker.com/reference/dockerfile/#add' },
       { title: 'Dockerfile reference: COPY', url: 'https://docs.docker.com/reference/dockerfile/#copy' },
@@ -83,18 +96,20 @@ export default imageRule(
       if (sources.length === 0 || !sources.every((s) => s.kind === 'local' || s.kind === 'heredoc')) continue;
       const written = model.doc.textIn(instr.keywordRange);
       const copy = written === written.toLowerCase() ? 'copy' : 'COPY';
-      const fix: Fix = {
-        title: `Use ${copy} instead of ${written}`,
+      const fix: RuleFix = {
+        title: t(`Use ${copy} instead of ${written}`, `用 ${copy} 代替 ${written}`),
         edits: [{ range: instr.keywordRange, newText: copy }],
         safe: true,
       };
       const shown = sources.map((s) => s.value).join(' ');
-      const what = sources.every((s) => s.kind === 'heredoc')
-        ? 'inline content'
-        : `local ${sources.length > 1 ? 'sources' : 'source'} ${shown}`;
+      const inline = sources.every((s) => s.kind === 'heredoc');
+      const what = inline ? 'inline content' : `local ${sources.length > 1 ? 'sources' : 'source'} ${shown}`;
       hits.push({
         range: instr.keywordRange,
-        message: `ADD copies ${what}, which COPY does without ADD's hidden URL download and archive unpacking; use COPY.`,
+        message: t(
+          `ADD copies ${what}, which COPY does without ADD's hidden URL download and archive unpacking; use COPY.`,
+          zh`ADD 复制的是${inline ? '内联内容' : zh`本地源${shown}`}，这件事 COPY 也能做，而且没有 ADD 暗含的 URL 下载和归档解包；请使用 COPY。`,
+        ),
         fixes: [fix],
       });
     }

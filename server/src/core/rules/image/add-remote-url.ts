@@ -2,8 +2,10 @@
 // (pure core layer).
 
 import { imageRule, type Hit } from '../rule';
+import { t } from '../../types';
 import { addSources } from './addSources';
 import { innerRange } from './runScan';
+import { zh } from './zh';
 
 /** The ref a Git source asks for: `#ref[:subdir]` or `?ref=…`; undefined for the default branch. */
 function gitRef(src: string): string | undefined {
@@ -37,6 +39,20 @@ export default imageRule(
       '`RUN curl -fsSLo /tmp/tool.tgz https://example.com/tool-1.2.3.tar.gz && echo "<sha256>  /tmp/tool.tgz" | sha256sum -c -`. ' +
       'For Git sources, use a full commit hash as the ref (`ADD https://github.com/org/repo.git#<commit> /src`) or add `--checksum=<commit>`. ' +
       'Prefer `https://` URLs, versioned file names, and signatures where the publisher offers them.',
+    zh: {
+      title: 'ADD 从 URL 下载内容却不做校验',
+      explanation:
+        '`ADD https://…` 和 `ADD <git repository>` 在构建时从网络获取内容，并直接放进镜像。' +
+        '没有校验和，就没有任何东西检查收到的是什么：URL 背后的文件可能在服务器上被替换，可能被失陷的镜像站点或 CDN 替换，当 URL 是明文 `http://` 时，网络路径上的任何人都能替换它；Git 仓库的分支或标签也可能被移到另一个提交上。' +
+        '于是同一个 Dockerfile 在不同的日子会构建出不同的镜像，供应链攻击者只需修改远程文件，就能把代码放进你的镜像，而这些代码往往以 root 运行。' +
+        '下载会被报告，除非指令带有 `--checksum=sha256:…`。Git 源会被报告，除非它带有 `--checksum`，或者请求的是完整的提交哈希（`#<40 hex digits>`），它只对应唯一的一棵树。' +
+        '完全写成变量的源（`ADD $URL /x`）不做判断。',
+      remediation:
+        '固定内容：`ADD --checksum=sha256:<digest> https://example.com/tool-1.2.3.tar.gz /tmp/`（文件一旦变化，构建就会失败），或者在 `RUN` 步骤中下载并在那里校验：' +
+        '`RUN curl -fsSLo /tmp/tool.tgz https://example.com/tool-1.2.3.tar.gz && echo "<sha256>  /tmp/tool.tgz" | sha256sum -c -`。' +
+        '对于 Git 源，用完整的提交哈希作为 ref（`ADD https://github.com/org/repo.git#<commit> /src`），或者加上 `--checksum=<commit>`。' +
+        '优先使用 `https://` URL 和带版本号的文件名，发布者提供签名时也要校验签名。',
+    },
     references: [
       { title: 'Dockerfile reference: ADD --checksum', url: 'https://docs.docker.com/reference/dockerfile/#add---checksum' },
       {
@@ -84,18 +100,29 @@ export default imageRule(
       for (const src of addSources(model, instr)) {
         if (src.kind === 'http') {
           const plain = /^(http|ftp):\/\//i.test(src.value);
+          const scheme = src.value.split(':')[0].toUpperCase();
           hits.push({
             range: innerRange(src.word),
             message: plain
-              ? `ADD downloads ${shorten(src.value)} over plain ${src.value.split(':')[0].toUpperCase()} and without --checksum: anyone on the network path, or whoever controls the server, decides what goes into the image.`
-              : `ADD downloads ${shorten(src.value)} without --checksum: if the file changes on the server or a mirror, the build silently takes the new content.`,
+              ? t(
+                  `ADD downloads ${shorten(src.value)} over plain ${scheme} and without --checksum: anyone on the network path, or whoever controls the server, decides what goes into the image.`,
+                  zh`ADD 通过明文${scheme}下载${shorten(src.value)}，而且没有 --checksum：网络路径上的任何人，或者控制服务器的人，都能决定什么内容进入镜像。`,
+                )
+              : t(
+                  `ADD downloads ${shorten(src.value)} without --checksum: if the file changes on the server or a mirror, the build silently takes the new content.`,
+                  zh`ADD 下载${shorten(src.value)}时没有使用 --checksum：如果服务器或镜像站点上的文件变了，构建会悄无声息地用上新内容。`,
+                ),
           });
         } else if (src.kind === 'git') {
           const ref = gitRef(src.value);
           if (ref && COMMIT.test(ref)) continue;
+          const repo = shorten(src.value.split('#')[0]);
           hits.push({
             range: innerRange(src.word),
-            message: `ADD fetches the Git repository ${shorten(src.value.split('#')[0])} at ${ref ? `"${ref}"` : 'its default branch'}, a name that can be moved to other commits, and nothing checks what arrives; use a full commit hash or --checksum.`,
+            message: t(
+              `ADD fetches the Git repository ${repo} at ${ref ? `"${ref}"` : 'its default branch'}, a name that can be moved to other commits, and nothing checks what arrives; use a full commit hash or --checksum.`,
+              zh`ADD 获取 Git 仓库${repo}的${ref ? `"${ref}"` : '默认分支'}，这个名称可以被移到其他提交上，而且没有任何东西检查收到的内容；请使用完整的提交哈希或 --checksum。`,
+            ),
           });
         }
       }

@@ -2,7 +2,9 @@
 // which is root for almost every base image (pure core layer).
 
 import { imageRule, type Hit } from '../rule';
+import { t } from '../../types';
 import { nonRootUserFix } from './userFix';
+import { zh } from './zh';
 
 export default imageRule(
   {
@@ -17,6 +19,15 @@ export default imageRule(
       'Only the final stage matters; builder stages may run as root. Images built `FROM scratch` or from distroless bases are still flagged, because their default user is also root unless a nonroot variant is used.',
     remediation:
       'Create an unprivileged user in the final stage after the package installs and switch to it with `USER`, before `CMD`/`ENTRYPOINT`. Alpine: `RUN addgroup -S app && adduser -S -G app -H app`; Debian/Ubuntu: `RUN groupadd --system app && useradd --system --gid app --no-create-home app`; distroless: `USER nonroot:nonroot`; scratch: a numeric `USER 10001:10001`.',
+    zh: {
+      title: '镜像从未切换到非 root 用户',
+      explanation:
+        '如果最终阶段（或它所基于的阶段）中没有 `USER` 指令，容器中的进程就以基础镜像的默认用户运行，而几乎所有基础镜像的默认用户都是 root（UID 0）。' +
+        '除非启用了用户命名空间，容器中的 root 与宿主机上的 root 是同一个 UID 0：借助内核或运行时漏洞逃逸出来的进程，或者能访问挂载进来的宿主机路径的进程，在宿主机上就是以 root 身份行事。' +
+        '只有最终阶段才要紧，构建阶段可以以 root 运行。基于 `FROM scratch` 或 distroless 基础镜像构建的镜像同样会被报告，因为除非使用 nonroot 变体，它们的默认用户也是 root。',
+      remediation:
+        '在最终阶段安装完软件包之后创建一个非特权用户，并在 `CMD`/`ENTRYPOINT` 之前用 `USER` 切换到它。Alpine：`RUN addgroup -S app && adduser -S -G app -H app`；Debian/Ubuntu：`RUN groupadd --system app && useradd --system --gid app --no-create-home app`；distroless：`USER nonroot:nonroot`；scratch：使用数字形式的 `USER 10001:10001`。',
+    },
     references: [
       { title: 'Dockerfile reference: USER', url: 'https://docs.docker.com/reference/dockerfile/#user' },
       { title: 'Docker build best practices: USER', url: 'https://docs.docker.com/build/building/best-practices/#user' },
@@ -65,7 +76,12 @@ export default imageRule(
     return [
       {
         range: stage.from.instr.range,
-        message: `The final stage never sets USER, so the container runs as ${stage.from.isScratch ? 'UID 0' : `the base image's default user (root for ${stage.from.image || 'this image'} unless it says otherwise)`}. Add a non-root USER.`,
+        message: t(
+          `The final stage never sets USER, so the container runs as ${stage.from.isScratch ? 'UID 0' : `the base image's default user (root for ${stage.from.image || 'this image'} unless it says otherwise)`}. Add a non-root USER.`,
+          stage.from.isScratch
+            ? '最终阶段从未设置 USER，因此容器以 UID 0 运行。请添加一个非 root 的 USER。'
+            : zh`最终阶段从未设置 USER，因此容器以基础镜像的默认用户运行（除非${stage.from.image || '该镜像'}另有设置，否则就是 root）。请添加一个非 root 的 USER。`,
+        ),
         fixes: [nonRootUserFix(model, stage)],
       },
     ];

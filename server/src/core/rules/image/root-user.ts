@@ -2,6 +2,7 @@
 // (pure core layer).
 
 import { imageRule, type Hit } from '../rule';
+import { t } from '../../types';
 import { nonRootUserFix } from './userFix';
 
 export default imageRule(
@@ -17,6 +18,15 @@ export default imageRule(
       'Builder stages are not checked: only the final stage becomes the image. `USER $UID` with a value from a build argument is left alone, since its value is only known at build time.',
     remediation:
       'End the final stage with `USER <non-root user>` after the instructions that need root, for example `USER app` or `USER 10001:10001`. If the stage switched to root for an install step, switch back afterwards.',
+    zh: {
+      title: '镜像以 root 身份运行',
+      explanation:
+        '最终阶段的最后一条 `USER` 决定容器中的进程以谁的身份运行。`USER root`、`USER 0` 和 `USER 0:0` 都表示 UID 0；除非容器引擎使用了用户命名空间，它就是宿主机的 root。' +
+        '为了安装软件包而切换到 root 很正常；但一直保持 root，就意味着容器中的每个进程都能修改镜像中的任何文件、加载其 capability 所允许的内核功能，并以 root 身份操作从宿主机挂载进来的任何东西。' +
+        '构建阶段不做检查：只有最终阶段会成为镜像。值来自构建参数的 `USER $UID` 不做判断，因为它的值要到构建时才知道。',
+      remediation:
+        '在需要 root 的指令之后，用 `USER <non-root user>` 结束最终阶段，例如 `USER app` 或 `USER 10001:10001`。如果该阶段为了某个安装步骤切换到了 root，之后要再切换回来。',
+    },
     references: [
       { title: 'Dockerfile reference: USER', url: 'https://docs.docker.com/reference/dockerfile/#user' },
       { title: 'CIS Docker Benchmark 4.1', url: 'https://www.cisecurity.org/benchmark/docker' },
@@ -57,7 +67,10 @@ export default imageRule(
     return [
       {
         range: user.instr.range,
-        message: `The final stage runs as root (USER ${shown})${via}. Switch to a non-root user after the steps that need root.`,
+        message: t(
+          `The final stage runs as root (USER ${shown})${via}. Switch to a non-root user after the steps that need root.`,
+          `最终阶段以 root 身份运行（USER ${shown}${via ? '，继承自前面的阶段' : ''}）。请在需要 root 的步骤之后切换到非 root 用户。`,
+        ),
         fixes: [nonRootUserFix(model, stage)],
       },
     ];

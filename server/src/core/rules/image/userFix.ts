@@ -2,22 +2,26 @@
 // created the way the base image family expects, placed after the last RUN of the final stage
 // (package installs still run as root) and before CMD/ENTRYPOINT (pure core layer).
 
-import type { Fix, TextEdit } from '../../types';
+import { t, type Text, type TextEdit } from '../../types';
 import type { ImageModel, Stage } from '../../model/image';
+import type { RuleFix } from '../rule';
 
 const USER_NAME = 'app';
 
 /** Lines that create a system user and switch to it, for the stage's base image family. */
-export function userBlock(stage: Stage): { lines: string[]; title: string } {
+export function userBlock(stage: Stage): { lines: string[]; title: Text } {
   const repo = stage.from.repository ?? '';
   if (/(^|\/)node$/.test(repo) && stage.family !== 'unknown') {
-    return { lines: ['USER node'], title: 'Run as the image\'s non-root user "node"' };
+    return { lines: ['USER node'], title: t('Run as the image\'s non-root user "node"', '以镜像自带的非 root 用户 "node" 运行') };
   }
   switch (stage.family) {
     case 'alpine':
       return {
         lines: [`RUN addgroup -S ${USER_NAME} && adduser -S -G ${USER_NAME} -H ${USER_NAME}`, `USER ${USER_NAME}`],
-        title: `Add a non-root user "${USER_NAME}" (Alpine: addgroup/adduser -S)`,
+        title: t(
+          `Add a non-root user "${USER_NAME}" (Alpine: addgroup/adduser -S)`,
+          `添加非 root 用户 "${USER_NAME}"（Alpine：addgroup/adduser -S）`,
+        ),
       };
     case 'debian':
     case 'rhel':
@@ -26,12 +30,18 @@ export function userBlock(stage: Stage): { lines: string[]; title: string } {
           `RUN groupadd --system ${USER_NAME} && useradd --system --gid ${USER_NAME} --no-create-home ${USER_NAME}`,
           `USER ${USER_NAME}`,
         ],
-        title: `Add a non-root user "${USER_NAME}" (groupadd/useradd --system)`,
+        title: t(
+          `Add a non-root user "${USER_NAME}" (groupadd/useradd --system)`,
+          `添加非 root 用户 "${USER_NAME}"（groupadd/useradd --system）`,
+        ),
       };
     case 'distroless':
-      return { lines: ['USER nonroot:nonroot'], title: 'Run as the image\'s "nonroot" user' };
+      return { lines: ['USER nonroot:nonroot'], title: t('Run as the image\'s "nonroot" user', '以镜像自带的 "nonroot" 用户运行') };
     default:
-      return { lines: ['USER 10001:10001'], title: 'Run as a numeric non-root user (10001:10001)' };
+      return {
+        lines: ['USER 10001:10001'],
+        title: t('Run as a numeric non-root user (10001:10001)', '以数字 ID 的非 root 用户运行（10001:10001）'),
+      };
   }
 }
 
@@ -58,9 +68,11 @@ function earlierNonRootUser(stage: Stage): string | undefined {
   return undefined;
 }
 
-export function nonRootUserFix(model: ImageModel, stage: Stage): Fix {
+export function nonRootUserFix(model: ImageModel, stage: Stage): RuleFix {
   const earlier = earlierNonRootUser(stage);
-  const block = earlier ? { lines: [`USER ${earlier}`], title: `Switch back to the non-root user "${earlier}"` } : userBlock(stage);
+  const block = earlier
+    ? { lines: [`USER ${earlier}`], title: t(`Switch back to the non-root user "${earlier}"`, `切换回非 root 用户 "${earlier}"`) }
+    : userBlock(stage);
   const line = userInsertLine(stage);
   const eol = model.doc.eol;
   const atEnd = line >= model.doc.lineCount;
