@@ -346,7 +346,7 @@ describe('live containers on a real engine', { timeout: 180_000 }, () => {
       const sysadmin = list.summaries.find((s) => s.name === 'sysadmin');
       assert.equal(sysadmin?.worstSeverity, 'error');
       assert.equal(sysadmin?.findingCount, report('sysadmin').findings.length);
-      const r = await server.rpc.sendRequest<ContainerReport>('containment/containers.inspect', { id: sysadmin!.id });
+      const r = await server.rpc.sendRequest<ContainerReport>('containment/containers.inspect', { id: sysadmin.id });
       assert.equal(r.name, 'sysadmin');
       assert.deepEqual(r.capabilities.added, ['SYS_ADMIN']);
       const line = await server.rpc.sendRequest<string>('containment/containers.asDockerRun', { id: 'sysadmin' });
