@@ -4,6 +4,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerContainers } from './containers';
 
 let client: LanguageClient | undefined;
 
@@ -73,6 +74,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('containment.showOutput', () => output.show(true)),
   );
+  registerContainers(context, () => client, output);
 
   // The document selector is fixed when the client starts: mapping more Compose files needs a restart.
   context.subscriptions.push(

@@ -27,6 +27,7 @@ import { fileKindOf } from '../core/fileKinds';
 import { sep } from 'node:path';
 import { toDiagnostic } from './convert';
 import { registerContainers } from './containers';
+import { registerDrift } from './drift';
 import { registerConcepts } from './concepts';
 import { langFromLocale, type Lang } from '../core/knowledge/concepts';
 
@@ -243,6 +244,7 @@ export function listen(connection: Connection): void {
   );
 
   registerContainers(connection, () => settings);
+  registerDrift(connection, () => settings);
   registerConcepts(connection, () => lang);
 
   documents.listen(connection);

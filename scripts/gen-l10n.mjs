@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+// Writes l10n/bundle.l10n.json, the table of the client's UI strings (the Containers view, its
+// commands and the report webview): every literal passed to t(…) or vscode.l10n.t(…) in
+// client/src/containers/, mapped to itself. Translations (bundle.l10n.<locale>.json) are keyed
+// by these English messages. test/containers-ui.test.ts fails when this file is stale.
+import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import ts from 'typescript';
+
+const root = join(import.meta.dirname, '..');
+const dir = join(root, 'client', 'src', 'containers');
+const strings = new Set();
+for (const f of readdirSync(dir)
+  .filter((n) => n.endsWith('.ts'))
+  .sort()) {
+  const src = ts.createSourceFile(f, readFileSync(join(dir, f), 'utf8'), ts.ScriptTarget.ES2022, true);
+  const visit = (node) => {
+    if (ts.isCallExpression(node)) {
+      const c = node.expression;
+      const isT =
+        (ts.isIdentifier(c) && c.text === 't') ||
+        (ts.isPropertyAccessExpression(c) && c.name.text === 't' && /l10n$/.test(c.expression.getText(src)));
+      const arg = node.arguments[0];
+      if (isT && arg && (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg))) strings.add(arg.text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(src);
+}
+const table = Object.fromEntries([...strings].sort((a, b) => a.localeCompare(b, 'en')).map((s) => [s, s]));
+mkdirSync(join(root, 'l10n'), { recursive: true });
+writeFileSync(join(root, 'l10n', 'bundle.l10n.json'), JSON.stringify(table, null, 2) + '\n');
+console.log(`l10n/bundle.l10n.json: ${strings.size} strings`);
