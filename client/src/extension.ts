@@ -4,6 +4,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerExplain } from './explain';
+import { registerWalkthrough } from './walkthrough';
 import { registerContainers } from './containers';
 
 let client: LanguageClient | undefined;
@@ -49,7 +51,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       configurationSection: 'containment',
       fileEvents: vscode.workspace.createFileSystemWatcher('**/.containment.{yaml,yml,json}'),
     },
-    initializationOptions: { settings: vscode.workspace.getConfiguration('containment') },
+    // The server explains in the display language (zh-cn / zh-hans: Simplified Chinese, else English).
+    initializationOptions: { settings: vscode.workspace.getConfiguration('containment'), locale: vscode.env.language },
   };
   client = new LanguageClient('containment', 'Containment', serverOptions, clientOptions);
 
@@ -74,6 +77,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('containment.showOutput', () => output.show(true)),
   );
+  registerExplain(context, () => client);
+  registerWalkthrough(context);
   registerContainers(context, () => client, output);
 
   // The document selector is fixed when the client starts: mapping more Compose files needs a restart.
