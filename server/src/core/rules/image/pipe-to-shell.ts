@@ -4,7 +4,9 @@
 
 import { isRun, type Word } from '../../model/image';
 import { imageRule, type Hit } from '../rule';
+import { t } from '../../types';
 import { bare, programAt, programName, runCommands, spanOf, type ScanCommand } from './runScan';
+import { zh } from './zh';
 
 const DOWNLOADERS = new Set(['curl', 'wget', 'fetch']);
 const SHELL = /^(sh|bash|dash|ash|zsh|ksh|mksh|fish)$/;
@@ -80,7 +82,10 @@ function pipelines(cmds: ScanCommand[], hits: Hit[]): void {
         const sudo = target.words.slice(0, p.index).some((w) => programName(w.value) === 'sudo');
         hits.push({
           range: spanOf(cmd.words[dl.index], target.words[p.index]),
-          message: `The output of ${dl.name} is piped into ${sudo ? 'sudo ' : ''}${p.name}: the downloaded script runs as it arrives, with no checksum or signature check, so whoever controls the server or the connection decides what runs in the build.`,
+          message: t(
+            `The output of ${dl.name} is piped into ${sudo ? 'sudo ' : ''}${p.name}: the downloaded script runs as it arrives, with no checksum or signature check, so whoever controls the server or the connection decides what runs in the build.`,
+            zh`${dl.name} 的输出通过管道交给${sudo ? 'sudo ' : ''}${p.name}：下载的脚本一到达就运行，没有校验和或签名检查，因此控制服务器或连接的人决定了构建中运行什么。`,
+          ),
         });
         break;
       }
@@ -101,7 +106,10 @@ function substitutions(cmd: ScanCommand, hits: Hit[]): void {
     if (proc) {
       hits.push({
         range: spanOf(words[p.index], closing(words, i, ')')),
-        message: `${p.name} runs the output of ${proc} through process substitution: the downloaded script runs as it arrives, with no checksum or signature check.`,
+        message: t(
+          `${p.name} runs the output of ${proc} through process substitution: the downloaded script runs as it arrives, with no checksum or signature check.`,
+          zh`${p.name} 通过进程替换运行${proc}的输出：下载的脚本一到达就运行，没有校验和或签名检查。`,
+        ),
       });
       return;
     }
@@ -113,7 +121,10 @@ function substitutions(cmd: ScanCommand, hits: Hit[]): void {
       const backtick = /^["']*`/.test(words[i].value);
       hits.push({
         range: spanOf(words[p.index], closing(words, i, backtick ? '`' : ')')),
-        message: `${p.name} runs the text that ${cmdSub} downloads (command substitution): the script runs as it arrives, with no checksum or signature check.`,
+        message: t(
+          `${p.name} runs the text that ${cmdSub} downloads (command substitution): the script runs as it arrives, with no checksum or signature check.`,
+          zh`${p.name} 运行${cmdSub}下载的文本（命令替换）：脚本一到达就运行，没有校验和或签名检查。`,
+        ),
       });
       return;
     }
@@ -140,6 +151,22 @@ export default imageRule(
       '`RUN curl -fsSLo /tmp/install.sh https://example.com/install.sh && echo "<sha256>  /tmp/install.sh" | sha256sum -c - && sh /tmp/install.sh && rm /tmp/install.sh`. ' +
       "Better still, install the tool from the distribution's package manager, copy it from an official image (`COPY --from=…`), or fetch a release archive with `ADD --checksum=sha256:…`. " +
       'Pin the script to a version or commit rather than a moving `main` or `latest` URL, and verify a signature where the publisher provides one.',
+    zh: {
+      title: '下载的脚本被直接通过管道交给 shell 运行',
+      explanation:
+        '`curl https://… | sh`（以及它的同类 `wget -O- … | bash`、`bash <(curl …)`、`sh -c "$(curl …)"`）会在服务器发来的内容到达的那一刻运行它，无论那是什么。' +
+        '没有任何东西检查它是不是作者审查过的那个脚本：失陷的服务器、CDN 或 GitHub 账号、一次重定向，或者网络路径上的任何人（如果不校验 TLS）都能修改它，而且由于脚本从未被保存下来，这种修改不会被察觉。' +
+        '除非 `USER` 另有指定，构建步骤以 root 运行，所以脚本可以往镜像里安装任何东西；服务器甚至可以发给 `curl` 一个与发给浏览器不同的脚本。' +
+        '下载到一半被截断的脚本还可能只运行一半。' +
+        '本规则会跟踪管道（`curl … | tee x | sh`）、`sudo`、`env` 和 `VAR=value` 前缀、`sh -c "…"` 以及 exec 形式。' +
+        '把下载内容当作数据读取的解释器不会被报告：`curl … | python3 -c "import json,sys; …"` 运行的是内联代码而不是下载内容，`curl … | tar -xz` 是解包而不是运行。' +
+        '注意 hadolint 的 DL4006（设置 `pipefail`）是另一回事：它让下载失败时该步骤也失败，但脚本仍然未经校验就运行。',
+      remediation:
+        '先下载到文件，校验之后再运行：' +
+        '`RUN curl -fsSLo /tmp/install.sh https://example.com/install.sh && echo "<sha256>  /tmp/install.sh" | sha256sum -c - && sh /tmp/install.sh && rm /tmp/install.sh`。' +
+        '更好的做法是通过发行版的包管理器安装该工具、从官方镜像中复制它（`COPY --from=…`），或者用 `ADD --checksum=sha256:…` 获取发布归档。' +
+        '把脚本固定到某个版本或提交，而不是会变动的 `main` 或 `latest` URL；发布者提供签名时要校验签名。',
+    },
     references: [
       { title: 'Docker build best practices: using pipes', url: 'https://docs.docker.com/build/building/best-practices/#using-pipes' },
       { title: 'Dockerfile reference: ADD --checksum', url: 'https://docs.docker.com/reference/dockerfile/#add---checksum' },

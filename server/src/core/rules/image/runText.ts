@@ -65,7 +65,7 @@ export function shellCommands(run: RunInstr): ShellCommand[] {
   const words: Word[] =
     run.form === 'exec'
       ? run.args.map((a) => ({ value: a.value.replace(/^\[?\s*"?|"?\s*,?\s*\]?$/g, ''), range: a.range })).filter((w) => w.value !== '')
-      : run.args.filter((a) => !a.value.startsWith('--') || run.args.indexOf(a) >= run.flags.length);
+      : run.args.filter((a, i) => !a.value.startsWith('--') || i >= run.flags.length);
   const commands: ShellCommand[] = [];
   let current: Word[] = [];
   let lastLine = words[0]?.range.start.line ?? 0;

@@ -176,6 +176,8 @@ export function harmlessValue(value: string): boolean {
 
 export interface KnownFormat {
   what: string;
+  /** `what` in Simplified Chinese. */
+  whatZh: string;
   re: RegExp;
   /** Keys of this kind are meant to be public when shipped to browsers (Firebase, Maps). */
   browserKey?: boolean;
@@ -189,18 +191,34 @@ export const BROWSER_PREFIX = /^(VITE|NEXT_PUBLIC|REACT_APP|EXPO_PUBLIC|NUXT_PUB
 
 /** Credential formats recognisable by their shape, whatever the variable is called. */
 export const KNOWN_FORMATS: KnownFormat[] = [
-  { what: 'a private key (-----BEGIN … PRIVATE KEY-----)', re: /-----BEGIN ([A-Z]+ )*PRIVATE KEY( BLOCK)?-----/ },
-  { what: 'an AWS access key ID (AKIA…)', re: /\b(AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\b/ },
-  { what: 'a GitHub token (ghp_…)', re: /\b(ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36}\b/ },
-  { what: 'a GitHub fine-grained token (github_pat_…)', re: /\bgithub_pat_[A-Za-z0-9_]{50,}/ },
-  { what: 'a GitLab token (glpat-…)', re: /\bglpat-[A-Za-z0-9_-]{20,}/ },
-  { what: 'a Slack token (xox…)', re: /\bxox[abposr]-[A-Za-z0-9-]{10,}/ },
-  { what: 'a Slack webhook URL', re: /https:\/\/hooks\.slack\.com\/services\/T[A-Za-z0-9]+\/B[A-Za-z0-9]+\/[A-Za-z0-9]+/ },
-  { what: 'a Stripe live key (sk_live_…)', re: /\b[rs]k_live_[0-9A-Za-z]{20,}/ },
-  { what: 'a Google API key (AIza…)', re: /\bAIza[0-9A-Za-z_-]{35}\b/, browserKey: true },
-  { what: 'an npm access token (npm_…)', re: /\bnpm_[A-Za-z0-9]{36}\b/ },
-  { what: 'an OpenAI-style API key (sk-…)', re: /\bsk-(proj-|ant-)?[A-Za-z0-9_-]{32,}/ },
-  { what: 'a JSON Web Token (eyJ….eyJ….…)', re: /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/ },
+  {
+    what: 'a private key (-----BEGIN … PRIVATE KEY-----)',
+    whatZh: '一个私钥（-----BEGIN … PRIVATE KEY-----）',
+    re: /-----BEGIN ([A-Z]+ )*PRIVATE KEY( BLOCK)?-----/,
+  },
+  { what: 'an AWS access key ID (AKIA…)', whatZh: '一个 AWS 访问密钥 ID（AKIA…）', re: /\b(AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\b/ },
+  { what: 'a GitHub token (ghp_…)', whatZh: '一个 GitHub 令牌（ghp_…）', re: /\b(ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36}\b/ },
+  {
+    what: 'a GitHub fine-grained token (github_pat_…)',
+    whatZh: '一个 GitHub 细粒度令牌（github_pat_…）',
+    re: /\bgithub_pat_[A-Za-z0-9_]{50,}/,
+  },
+  { what: 'a GitLab token (glpat-…)', whatZh: '一个 GitLab 令牌（glpat-…）', re: /\bglpat-[A-Za-z0-9_-]{20,}/ },
+  { what: 'a Slack token (xox…)', whatZh: '一个 Slack 令牌（xox…）', re: /\bxox[abposr]-[A-Za-z0-9-]{10,}/ },
+  {
+    what: 'a Slack webhook URL',
+    whatZh: '一个 Slack webhook URL',
+    re: /https:\/\/hooks\.slack\.com\/services\/T[A-Za-z0-9]+\/B[A-Za-z0-9]+\/[A-Za-z0-9]+/,
+  },
+  { what: 'a Stripe live key (sk_live_…)', whatZh: '一个 Stripe 生产环境密钥（sk_live_…）', re: /\b[rs]k_live_[0-9A-Za-z]{20,}/ },
+  { what: 'a Google API key (AIza…)', whatZh: '一个 Google API 密钥（AIza…）', re: /\bAIza[0-9A-Za-z_-]{35}\b/, browserKey: true },
+  { what: 'an npm access token (npm_…)', whatZh: '一个 npm 访问令牌（npm_…）', re: /\bnpm_[A-Za-z0-9]{36}\b/ },
+  { what: 'an OpenAI-style API key (sk-…)', whatZh: '一个 OpenAI 风格的 API 密钥（sk-…）', re: /\bsk-(proj-|ant-)?[A-Za-z0-9_-]{32,}/ },
+  {
+    what: 'a JSON Web Token (eyJ….eyJ….…)',
+    whatZh: '一个 JSON Web Token（eyJ….eyJ….…）',
+    re: /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/,
+  },
 ];
 
 /** The documented example values (AWS's …EXAMPLE keys) are not real credentials. */
@@ -216,10 +234,48 @@ export function urlPassword(value: string): boolean {
   return !/^\$|^\{|^<.*>$|^\*+$|^x{3,}$/i.test(pw);
 }
 
+const URL_PASSWORD = 'a URL with a password in it (scheme://user:password@host)';
+
 /** What known credential format the value has, if any. */
 export function knownFormatOf(value: string, browserName = false): string | undefined {
   if (isDocExample(value)) return undefined;
   for (const f of KNOWN_FORMATS) if (f.re.test(value) && !(browserName && f.browserKey)) return f.what;
-  if (urlPassword(value)) return 'a URL with a password in it (scheme://user:password@host)';
+  if (urlPassword(value)) return URL_PASSWORD;
   return undefined;
+}
+
+/** A description knownFormatOf returned, in Simplified Chinese. */
+export function knownFormatZh(what: string): string {
+  if (what === URL_PASSWORD) return '一个含有密码的 URL（scheme://user:password@host）';
+  return KNOWN_FORMATS.find((f) => f.what === what)?.whatZh ?? what;
+}
+
+const WORDS_ZH: Record<string, string> = {
+  password: '密码',
+  passphrase: '密码短语',
+  token: '令牌',
+  credential: '凭据',
+  secret: '机密',
+  'API key': 'API 密钥',
+  'secret key': '私密密钥',
+  'access key': '访问密钥',
+  'private key': '私钥',
+  'client key': '客户端密钥',
+  'signing key': '签名密钥',
+  'encryption key': '加密密钥',
+  'master key': '主密钥',
+  'app key': '应用密钥',
+  'account key': '账户密钥',
+  'storage key': '存储密钥',
+  'shared key': '共享密钥',
+  'session key': '会话密钥',
+  'license key': '许可证密钥',
+  'HMAC key': 'HMAC 密钥',
+  'JWT key': 'JWT 密钥',
+  'auth key': '认证密钥',
+};
+
+/** A credential word secretWordOf returned ("password", "API key", …), in Simplified Chinese. */
+export function secretWordZh(word: string): string {
+  return WORDS_ZH[word] ?? (word.endsWith(' key') ? `${word.slice(0, -4)} 密钥` : word);
 }

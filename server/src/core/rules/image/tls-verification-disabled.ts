@@ -2,15 +2,17 @@
 // check TLS certificates, by a flag, a config setting or an environment variable (pure core layer).
 
 import { isRun, type Word } from '../../model/image';
-import type { Fix, Range } from '../../types';
-import { imageRule, type Hit } from '../rule';
+import { t, type Range } from '../../types';
+import { imageRule, type Hit, type RuleFix } from '../rule';
 import { kvPairs, unquote } from './kvPairs';
 import { bare, deleteWordEdit, innerRange, programAt, runCommands, spanOf, type ScanCommand, type ScanWord } from './runScan';
+import { zh } from './zh';
 
 interface EnvSwitch {
   names: string[];
   off: (value: string) => boolean;
   what: string;
+  whatZh: string;
 }
 
 /** Environment variables that turn certificate checks off, and the values that do it. */
@@ -19,32 +21,43 @@ const ENV_SWITCHES: EnvSwitch[] = [
     names: ['NODE_TLS_REJECT_UNAUTHORIZED'],
     off: (v) => v === '0',
     what: 'turns off certificate checks for every HTTPS connection Node.js makes (npm and yarn included)',
+    whatZh: '会关闭 Node.js 发起的每个 HTTPS 连接的证书检查（包括 npm 和 yarn）',
   },
   {
     names: ['GIT_SSL_NO_VERIFY'],
     off: () => true,
     what: 'makes git skip HTTPS certificate checks (git only looks at whether it is set, so even 0, false or an empty value turns checks off)',
+    whatZh: '会让 git 跳过 HTTPS 证书检查（git 只看它是否被设置，所以即使是 0、false 或空值也会关闭检查）',
   },
   {
     names: ['PYTHONHTTPSVERIFY'],
     off: (v) => v === '0',
     what: "turns off HTTPS certificate checks in Python's standard library (on Python builds that honour it, as PEP 493 describes)",
+    whatZh: '会关闭 Python 标准库中的 HTTPS 证书检查（在遵循该变量的 Python 构建上，如 PEP 493 所述）',
   },
   {
     names: ['NPM_CONFIG_STRICT_SSL', 'npm_config_strict_ssl'],
     off: (v) => /^false$/i.test(v),
     what: "turns off npm's registry certificate checks",
+    whatZh: '会关闭 npm 对 registry 证书的检查',
   },
-  { names: ['YARN_ENABLE_STRICT_SSL'], off: (v) => /^(false|0)$/i.test(v), what: "turns off Yarn's registry certificate checks" },
+  {
+    names: ['YARN_ENABLE_STRICT_SSL'],
+    off: (v) => /^(false|0)$/i.test(v),
+    what: "turns off Yarn's registry certificate checks",
+    whatZh: '会关闭 Yarn 对 registry 证书的检查',
+  },
   {
     names: ['PIP_TRUSTED_HOST'],
     off: (v) => v.trim() !== '',
     what: 'makes pip accept the listed hosts without a valid certificate, or over plain HTTP',
+    whatZh: '会让 pip 接受所列的主机，即使它们没有有效证书或使用明文 HTTP',
   },
   {
     names: ['GOINSECURE'],
     off: (v) => v.trim() !== '',
     what: 'lets the go command fetch the listed modules over plain HTTP or without certificate checks',
+    whatZh: '会让 go 命令通过明文 HTTP 或在不检查证书的情况下获取所列的模块',
   },
 ];
 
@@ -58,6 +71,7 @@ const CURL_NOARG = new Set('fsSLkIivO#lnNRgGjJ0123456pqBMVZ'.split(''));
 interface TextPattern {
   re: RegExp;
   message: string;
+  messageZh: string;
 }
 
 /** Settings written on a command line or into a config file (heredoc bodies included). */
@@ -65,73 +79,97 @@ const TEXT_PATTERNS: TextPattern[] = [
   {
     re: /\bhttp\.(?:\S+\.)?sslverify["']?(?:\s+|\s*=\s*)["']?(?:false|0|no|off)\b/i,
     message: "git's http.sslVerify is turned off: git does not check HTTPS certificates, so the code it fetches can be swapped in transit.",
+    messageZh: 'git 的 http.sslVerify 被关闭：git 不检查 HTTPS 证书，因此它获取的代码可能在传输途中被调包。',
   },
   {
     re: /(?:^|[\s"'])(?:--)?strict[-_]ssl["']?(?:\s+|\s*=\s*)["']?false\b/i,
     message: "npm's strict-ssl setting is turned off: registry certificates are not checked, so packages can be swapped in transit.",
+    messageZh: 'npm 的 strict-ssl 设置被关闭：不检查 registry 证书，因此软件包可能在传输途中被调包。',
   },
   {
     re: /--no-strict-ssl\b/,
     message: 'npm runs with --no-strict-ssl: registry certificates are not checked, so packages can be swapped in transit.',
+    messageZh: 'npm 以 --no-strict-ssl 运行：不检查 registry 证书，因此软件包可能在传输途中被调包。',
   },
   {
     re: /\benableStrictSsl["']?(?:\s+|\s*[=:]\s*)["']?false\b/,
     message: "Yarn's enableStrictSsl is turned off: registry certificates are not checked, so packages can be swapped in transit.",
+    messageZh: 'Yarn 的 enableStrictSsl 被关闭：不检查 registry 证书，因此软件包可能在传输途中被调包。',
   },
   {
     re: /\bsslverify\s*=\s*["']?(?:0|false|no|off)\b/i,
     message:
       'sslverify is turned off for a package repository: its certificate is not checked, so packages and metadata can be swapped in transit.',
+    messageZh: '某个软件包仓库的 sslverify 被关闭：不检查它的证书，因此软件包和元数据可能在传输途中被调包。',
   },
   {
     re: /Acquire::https::(?:\S+::)?Verify-(?:Peer|Host)["']?\s*(?:=\s*|\s+)?["']?false/i,
     message:
       "APT's HTTPS certificate checks (Acquire::https::Verify-Peer/Verify-Host) are turned off: packages and package lists can be swapped in transit.",
+    messageZh: 'APT 的 HTTPS 证书检查（Acquire::https::Verify-Peer/Verify-Host）被关闭：软件包和软件包列表可能在传输途中被调包。',
   },
   {
     re: /\bssl_verify["']?(?:\s+|\s*[=:]\s*)["']?(?:false|no|0)\b/i,
     message: "conda's ssl_verify is turned off: channel certificates are not checked, so packages can be swapped in transit.",
+    messageZh: 'conda 的 ssl_verify 被关闭：不检查 channel 的证书，因此软件包可能在传输途中被调包。',
   },
   {
     re: /(?:^|[\s.])trusted-host(?:\s*=\s*|\s+)\S/,
     message:
       'pip is configured to trust a host (trusted-host): pip then accepts it without a valid certificate or over plain HTTP, so packages can be swapped in transit.',
+    messageZh:
+      'pip 被配置为信任某个主机（trusted-host）：此后即使该主机没有有效证书或使用明文 HTTP，pip 也会接受它，因此软件包可能在传输途中被调包。',
   },
   {
     re: /(?:^|\s)["']?insecure["']?\s.*\.curlrc\b/,
     message: 'insecure is written to a .curlrc: every later curl call skips certificate checks, so downloads can be swapped in transit.',
+    messageZh: 'insecure 被写入了 .curlrc：之后每次调用 curl 都会跳过证书检查，因此下载的内容可能在传输途中被调包。',
   },
   {
     re: /\bcheck_certificate\s*=\s*["']?off\b.*\.?wgetrc\b/i,
     message:
       'check_certificate = off is written to a wgetrc: every later wget call skips certificate checks, so downloads can be swapped in transit.',
+    messageZh: 'check_certificate = off 被写入了 wgetrc：之后每次调用 wget 都会跳过证书检查，因此下载的内容可能在传输途中被调包。',
   },
 ];
 
 /** Flags of other tools that switch certificate checks off and can simply be removed. */
-const OTHER_FLAGS: { re: RegExp; programs?: RegExp; message: (flag: string, program: string) => string }[] = [
+const OTHER_FLAGS: {
+  re: RegExp;
+  programs?: RegExp;
+  message: (flag: string, program: string) => string;
+  messageZh: (flag: string, program: string) => string;
+}[] = [
   {
     re: /^--insecure-skip-tls-verify(=true)?$/,
     message: (f, p) => `${p} runs with ${f}: the server's certificate is not checked, so anyone on the network path can impersonate it.`,
+    messageZh: (f, p) => zh`${p}以${f}运行：不检查服务器的证书，因此网络路径上的任何人都能冒充它。`,
   },
   {
     re: /^--([a-z]+-)?tls-verify=false$/,
     message: (f, p) => `${p} runs with ${f}: the registry's certificate is not checked, so images can be swapped in transit.`,
+    messageZh: (f, p) => zh`${p}以${f}运行：不检查镜像仓库的证书，因此镜像可能在传输途中被调包。`,
   },
   {
     re: /^--no-verify-ssl$/,
     programs: /^aws$/,
     message: (f, p) => `${p} runs with ${f}: the endpoint's certificate is not checked, so data and credentials can be intercepted.`,
+    messageZh: (f, p) => zh`${p}以${f}运行：不检查端点的证书，因此数据和凭据可能被截获。`,
   },
   {
     re: /^--insecure$/,
     programs: /^(conda|mamba|micromamba)$/,
     message: (f, p) => `${p} runs with ${f}: channel certificates are not checked, so packages can be swapped in transit.`,
+    messageZh: (f, p) => zh`${p}以${f}运行：不检查 channel 的证书，因此软件包可能在传输途中被调包。`,
   },
 ];
 
-function removeFix(model: Parameters<typeof deleteWordEdit>[0], w: ScanWord, flag: string, tool: string): Fix {
-  return { title: `Remove ${flag} so ${tool} verifies certificates`, edits: [deleteWordEdit(model, w)], safe: true };
+function removeFix(model: Parameters<typeof deleteWordEdit>[0], w: ScanWord, flag: string, tool: string, toolZh = tool): RuleFix {
+  return {
+    title: t(`Remove ${flag} so ${tool} verifies certificates`, zh`删除${flag}，让${toolZh}校验证书`),
+    edits: [deleteWordEdit(model, w)],
+    safe: true,
+  };
 }
 
 /** Maps a match in the space-joined words back to the words it covers. */
@@ -161,6 +199,18 @@ export default imageRule(
     remediation:
       "Remove the switch. If the build fails afterwards, fix the cause instead of the symptom: install `ca-certificates`, or add your company's proxy or private CA certificate to the image (`COPY corp-ca.crt /usr/local/share/ca-certificates/` then `update-ca-certificates`) and point tools at it (`SSL_CERT_FILE`, `NODE_EXTRA_CA_CERTS`, `PIP_CERT`, `npm config set cafile`). " +
       'For a build-only CA, use a secret or a build stage so it does not stay in the final image. The quick fix removes `-k`, `--insecure` and `--no-check-certificate` where they are a plain flag.',
+    zh: {
+      title: 'TLS 证书校验被关闭',
+      explanation:
+        'HTTPS 之所以能保护下载，只是因为客户端会检查服务器的证书。关掉这项检查，构建机器与服务器之间的任何人（代理、Wi-Fi 网络、被攻破的路由器或被篡改的 DNS 应答）都能冒充服务器应答，随意交出任何东西：被修改的软件包、脚本、tar 包。' +
+        '在 Dockerfile 中，这些内容会成为镜像的一部分，并且通常在构建期间以 root 运行，所以关闭检查就是给别人的代码进入你的容器开了一条直路。' +
+        '本规则报告关闭检查的常见方式：`curl -k`/`--insecure`（也包括 `-fsSLk` 这样的选项组中的）、`wget --no-check-certificate`、`pip --trusted-host` 和 pip 配置中的 `trusted-host`、`npm`/`yarn` 的 `strict-ssl false`、`git config http.sslVerify false` 和 `git -c http.sslVerify=false`、yum/dnf 的 `sslverify=0`、APT 的 `Verify-Peer false`、conda 的 `ssl_verify false`、`--insecure-skip-tls-verify` 和 `--tls-verify=false`，以及环境变量 `NODE_TLS_REJECT_UNAUTHORIZED=0`、`GIT_SSL_NO_VERIFY`（任何值）、`PYTHONHTTPSVERIFY=0`、`NPM_CONFIG_STRICT_SSL=false`、`PIP_TRUSTED_HOST` 和 `GOINSECURE`，无论它们是用 `ENV` 设置、作为 `ARG` 的默认值，还是在 `RUN` 步骤中内联设置。' +
+        '用 `ENV` 设置的这类变量还会留在镜像中，所以之后运行的应用也会跳过证书检查。' +
+        '只是被打印出来的引号内文本中的词（`echo "never use curl -k"`）不会被报告。',
+      remediation:
+        '删除这个开关。如果之后构建失败，要修复原因而不是掩盖症状：安装 `ca-certificates`，或者把公司代理或私有 CA 的证书加入镜像（`COPY corp-ca.crt /usr/local/share/ca-certificates/`，然后 `update-ca-certificates`），并让各个工具使用它（`SSL_CERT_FILE`、`NODE_EXTRA_CA_CERTS`、`PIP_CERT`、`npm config set cafile`）。' +
+        '对于只在构建时使用的 CA，通过 secret 或构建阶段提供，让它不留在最终镜像中。快速修复会在 `-k`、`--insecure` 和 `--no-check-certificate` 作为普通的独立选项出现时删除它们。',
+    },
     references: [
       { title: 'curl manual: -k, --insecure', url: 'https://curl.se/docs/manpage.html#-k' },
       {
@@ -257,7 +307,9 @@ export default imageRule(
           if (!sw || pair.value === undefined || !sw.off(pair.value)) continue;
           const stays =
             instr.keyword === 'ENV' ? '; set with ENV it stays in the image, so the application skips the checks at run time too' : '';
-          push({ range: pair.range, message: `${instr.keyword} ${pair.name}${pair.raw ? `=${pair.raw}` : ''} ${sw.what}${stays}.` });
+          const set = `${instr.keyword} ${pair.name}${pair.raw ? `=${pair.raw}` : ''}`;
+          const staysZh = instr.keyword === 'ENV' ? '；它是用 ENV 设置的，会留在镜像中，所以应用在运行时也会跳过这些检查' : '';
+          push({ range: pair.range, message: t(`${set} ${sw.what}${stays}.`, zh`${set}${sw.whatZh}${staysZh}。`) });
         }
       }
       if (!isRun(instr)) continue;
@@ -280,7 +332,11 @@ function checkCommand(model: Parameters<typeof deleteWordEdit>[0], cmd: ScanComm
     const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(bare(w.value));
     if (!m) continue;
     const sw = envSwitch(m[1]);
-    if (sw && sw.off(unquote(m[2]))) push({ range: innerRange(w), message: `${m[1]}=${unquote(m[2])} in this RUN step ${sw.what}.` });
+    if (sw && sw.off(unquote(m[2])))
+      push({
+        range: innerRange(w),
+        message: t(`${m[1]}=${unquote(m[2])} in this RUN step ${sw.what}.`, zh`这个 RUN 步骤中的${m[1]}=${unquote(m[2])}${sw.whatZh}。`),
+      });
   }
 
   if (p && !PRINTERS.test(program)) {
@@ -294,9 +350,16 @@ function checkCommand(model: Parameters<typeof deleteWordEdit>[0], cmd: ScanComm
             v === '--proxy-insecure'
               ? "--proxy-insecure: the proxy's TLS certificate is not verified"
               : `${v}${v === '-k' ? ' (--insecure)' : ' (-k)'}: TLS certificates are not verified`;
+          const whatZh =
+            v === '--proxy-insecure'
+              ? '--proxy-insecure 运行：不校验代理的 TLS 证书'
+              : `${v}${v === '-k' ? '（--insecure）' : '（-k）'}运行：不校验 TLS 证书`;
           push({
             range: innerRange(w),
-            message: `curl runs with ${what}, so anyone on the network path can change what is downloaded.`,
+            message: t(
+              `curl runs with ${what}, so anyone on the network path can change what is downloaded.`,
+              `curl 以 ${whatZh}，因此网络路径上的任何人都能篡改下载的内容。`,
+            ),
             fixes: [removeFix(model, w, v, 'curl')],
           });
           continue;
@@ -308,18 +371,21 @@ function checkCommand(model: Parameters<typeof deleteWordEdit>[0], cmd: ScanComm
           if ([...letters.slice(0, k)].every((c) => CURL_NOARG.has(c))) {
             const r = innerRange(w);
             const exact = r.start.line === r.end.line && r.end.character - r.start.character === v.length && !w.exec;
-            const fixes: Fix[] = [];
+            const fixes: RuleFix[] = [];
             if (exact) {
               const at = { line: r.start.line, character: r.start.character + 1 + k };
               fixes.push({
-                title: 'Remove k (--insecure) so curl verifies certificates',
+                title: t('Remove k (--insecure) so curl verifies certificates', '删除 k（--insecure），让 curl 校验证书'),
                 edits: [{ range: { start: at, end: { line: at.line, character: at.character + 1 } }, newText: '' }],
                 safe: true,
               });
             }
             push({
               range: r,
-              message: `curl runs with -k (--insecure, in ${v}): TLS certificates are not verified, so anyone on the network path can change what is downloaded.`,
+              message: t(
+                `curl runs with -k (--insecure, in ${v}): TLS certificates are not verified, so anyone on the network path can change what is downloaded.`,
+                zh`curl 以 -k（--insecure，位于${v}中）运行：不校验 TLS 证书，因此网络路径上的任何人都能篡改下载的内容。`,
+              ),
               fixes,
             });
           }
@@ -329,8 +395,10 @@ function checkCommand(model: Parameters<typeof deleteWordEdit>[0], cmd: ScanComm
       if (program === 'wget' && v === '--no-check-certificate') {
         push({
           range: innerRange(w),
-          message:
+          message: t(
             "wget runs with --no-check-certificate: the server's TLS certificate is not checked, so anyone on the network path can change what is downloaded.",
+            'wget 以 --no-check-certificate 运行：不检查服务器的 TLS 证书，因此网络路径上的任何人都能篡改下载的内容。',
+          ),
           fixes: [removeFix(model, w, v, 'wget')],
         });
         continue;
@@ -346,7 +414,10 @@ function checkCommand(model: Parameters<typeof deleteWordEdit>[0], cmd: ScanComm
         const tool = /^(pip|python|py$)/.test(program) || program === '' ? 'pip' : program;
         push({
           range: innerRange(w),
-          message: `${tool} runs with ${flag}${host ? ` ${host}` : ''}: that host is then accepted without a valid certificate, or over plain HTTP, so packages can be swapped in transit.`,
+          message: t(
+            `${tool} runs with ${flag}${host ? ` ${host}` : ''}: that host is then accepted without a valid certificate, or over plain HTTP, so packages can be swapped in transit.`,
+            zh`${tool}以${flag}${host ? ` ${host}` : ''}运行：此后即使该主机没有有效证书或使用明文 HTTP 也会被接受，因此软件包可能在传输途中被调包。`,
+          ),
         });
         continue;
       }
@@ -354,8 +425,8 @@ function checkCommand(model: Parameters<typeof deleteWordEdit>[0], cmd: ScanComm
         if (!f.re.test(v) || (f.programs && !f.programs.test(program))) continue;
         push({
           range: innerRange(w),
-          message: f.message(v, program || 'This command'),
-          fixes: [removeFix(model, w, v, program || 'the command')],
+          message: t(f.message(v, program || 'This command'), f.messageZh(v, program || '这条命令')),
+          fixes: [removeFix(model, w, v, program || 'the command', program || '该命令')],
         });
       }
     }
@@ -369,10 +440,10 @@ function checkCommand(model: Parameters<typeof deleteWordEdit>[0], cmd: ScanComm
     starts.push(joined.length);
     joined += `${bare(w.value).replace(/\\(["'])/g, '$1')} `;
   }
-  for (const t of TEXT_PATTERNS) {
-    const m = t.re.exec(joined);
+  for (const pat of TEXT_PATTERNS) {
+    const m = pat.re.exec(joined);
     if (!m) continue;
     const lead = /^[\s"']*/.exec(m[0])?.[0].length ?? 0;
-    push({ range: matchRange(words, starts, m.index + lead, m.index + m[0].length), message: t.message });
+    push({ range: matchRange(words, starts, m.index + lead, m.index + m[0].length), message: t(pat.message, pat.messageZh) });
   }
 }
