@@ -46,6 +46,9 @@ export interface Analysis {
   findings: Finding[];
 }
 
+/** Files with more lines than this get one informational finding too: no real Dockerfile or Compose file comes near. */
+export const MAX_ANALYZED_LINES = 20_000;
+
 /** Internal errors become findings with this id so one broken rule cannot hide the others. */
 export const INTERNAL_ERROR_ID = 'CT0001';
 /** Problems with the input itself: binary, too large, unparsable. */
@@ -146,7 +149,7 @@ function dedupe(findings: Finding[], labels: Map<Finding, string>): Finding[] {
   return out;
 }
 
-export function analyze(path: string, text: string, opts: AnalyzeOptions = {}, languageId?: string): Analysis | undefined {
+function analyzeUnguarded(path: string, text: string, opts: AnalyzeOptions = {}, languageId?: string): Analysis | undefined {
   const kind = fileKindOf(path, languageId, { ...opts, text });
   if (!kind) return undefined;
   // A leading BOM is not text: editors hide it and count columns after it.
@@ -221,4 +224,46 @@ export function analyze(path: string, text: string, opts: AnalyzeOptions = {}, l
   }
   const kept = applySuppressions(dedupe(findings, labels), findSuppressions(runtime.doc), identity, (l) => runtime.statementSpan(l));
   return { kind, doc: runtime.doc, model: { kind: 'runtime', runtime }, findings: sortFindings(kept) };
+}
+
+/** Line breaks as TextDoc counts them (\n, \r\n and a lone \r), without building the line table. */
+function countLines(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  if (text.includes('\r')) for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) !== 10) n++;
+  return n;
+}
+
+/**
+ * Analyses one file. Around the analysis itself: a cap on lines (time grows with them), and a
+ * parser that runs out of stack on input nested thousands of levels deep (JSON, YAML) gives one
+ * input-problem finding instead of an exception.
+ */
+export function analyze(path: string, text: string, opts: AnalyzeOptions = {}, languageId?: string): Analysis | undefined {
+  const problem = (message: string): Analysis | undefined => {
+    const kind = fileKindOf(path, languageId, { ...opts, text });
+    if (!kind) return undefined;
+    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    return {
+      kind,
+      doc: new TextDoc(body),
+      findings: [{ ruleId: INPUT_PROBLEM_ID, severity: 'info', message, range: FILE_START, fixes: [] }],
+    };
+  };
+  if (text.length <= MAX_ANALYZED_BYTES && !looksBinary(text)) {
+    const lines = countLines(text);
+    if (lines > MAX_ANALYZED_LINES) {
+      return problem(
+        `This file has ${lines.toLocaleString('en-US')} lines; Containment analyses files up to ${MAX_ANALYZED_LINES.toLocaleString('en-US')} lines and skipped it.`,
+      );
+    }
+  }
+  try {
+    return analyzeUnguarded(path, text, opts, languageId);
+  } catch (e) {
+    if (e instanceof RangeError && /call stack/i.test(e.message)) {
+      return problem('This file is nested too deeply to analyse (thousands of levels); Containment skipped it.');
+    }
+    throw e;
+  }
 }

@@ -59,7 +59,11 @@ export class TextDoc {
       if (this.lineStarts[mid] <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: o - this.lineStarts[lo] };
+    // An offset inside a line ending (the \n of a \r\n) is the end of the line's text: LSP has no position there.
+    const start = this.lineStarts[lo];
+    let end = lo + 1 < this.lineStarts.length ? this.lineStarts[lo + 1] : this.text.length;
+    while (end > start && (this.text.charCodeAt(end - 1) === 10 || this.text.charCodeAt(end - 1) === 13)) end--;
+    return { line: lo, character: Math.min(o, end) - start };
   }
 
   rangeOf(start: number, end: number): Range {

@@ -1,0 +1,80 @@
+// Whole-process benchmark: `node bin/containment.js lint` on each input and on the corpus, the peers'
+// command lines on the same files, and `node -e 0` for scale. Wall time from spawn to exit; peak
+// RSS from GNU time (/usr/bin/time, `apt-get install -y time`) when it is there.
+// Usage: node scripts/bench/process.mjs <inputs.json> <out.json> [--quick]
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { tmpdir } from 'node:os';
+import { summarize } from './stats.mjs';
+
+const root = join(import.meta.dirname, '..', '..');
+const [manifestPath, outPath] = process.argv.slice(2);
+const quick = process.argv.includes('--quick');
+const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+const node = process.execPath;
+const rssFile = join(tmpdir(), `containment-bench-rss-${process.pid}`);
+
+/** Runs argv `runs` times; returns wall-time stats (ms) and the largest peak RSS (MB). */
+function time(argv, runs) {
+  const walls = [];
+  let peak = 0;
+  let status;
+  for (let i = 0; i < runs; i++) {
+    const cmd = TIME ? [TIME, '-f', '%M', '-o', rssFile, ...argv] : argv;
+    const t0 = performance.now();
+    const r = spawnSync(cmd[0], cmd.slice(1), { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+    walls.push(performance.now() - t0);
+    status = r.status;
+    if (TIME && existsSync(rssFile)) peak = Math.max(peak, Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) / 1024);
+  }
+  return { ...summarize(walls), peakRssMB: TIME ? Math.round(peak * 10) / 10 : null, exit: status };
+}
+
+/** Runs one command per file (a peer that lints one file per process): total wall time. */
+function timeEach(files, argvOf) {
+  let total = 0;
+  let peak = 0;
+  for (const f of files) {
+    const r = time(argvOf(f), 1);
+    total += r.median;
+    peak = Math.max(peak, r.peakRssMB ?? 0);
+  }
+  return { total: Math.round(total), processes: files.length, peakRssMB: TIME ? peak : null };
+}
+
+const R = quick ? 3 : 10;
+const cli = [node, 'bin/containment.js', 'lint', '--no-color'];
+const dfu = existsSync(join(root, 'node_modules/dockerfile-utils/bin/dockerfile-utils'))
+  ? [node, 'node_modules/dockerfile-utils/bin/dockerfile-utils', 'lint']
+  : undefined;
+const dclint = existsSync(join(root, 'node_modules/dclint/bin/dclint.cjs')) ? [node, 'node_modules/dclint/bin/dclint.cjs'] : undefined;
+
+const out = { gnuTime: !!TIME, runs: R, nodeStart: time([node, '-e', '0'], R), inputs: [], corpus: {} };
+for (const input of manifest.inputs) {
+  const row = { id: input.id, ours: time([...cli, input.file], R) };
+  if (input.kind === 'dockerfile' && dfu) row.peer = { name: 'dockerfile-utils lint', ...time([...dfu, input.file], R) };
+  if (input.kind === 'compose' && dclint) row.peer = { name: 'dclint', ...time([...dclint, input.file], quick ? 2 : 5) };
+  out.inputs.push(row);
+  process.stderr.write(`process: ${input.id} done\n`);
+}
+const cc = manifest.corpus?.compose ?? [];
+const cd = manifest.corpus?.dockerfile ?? [];
+if (cc.length > 0) {
+  out.corpus.compose = { files: cc.length, ours: time([...cli, 'bench/results/inputs/corpus-compose'], R) };
+  if (dclint) out.corpus.compose.peer = { name: 'dclint (all files in one process)', ...time([...dclint, ...cc], quick ? 1 : 3) };
+}
+if (cd.length > 0) {
+  out.corpus.dockerfile = { files: cd.length, ours: time([...cli, 'bench/results/inputs/corpus-dockerfile'], R) };
+  // dockerfile-utils lints one file per process.
+  if (dfu) out.corpus.dockerfile.peer = { name: 'dockerfile-utils lint (one process per file)', ...timeEach(cd, (f) => [...dfu, f]) };
+}
+if (cc.length + cd.length > 0)
+  out.corpus.all = {
+    files: cc.length + cd.length,
+    ours: time([...cli, 'bench/results/inputs/corpus-compose', 'bench/results/inputs/corpus-dockerfile'], R),
+  };
+rmSync(rssFile, { force: true });
+writeFileSync(outPath, JSON.stringify(out, null, 2));

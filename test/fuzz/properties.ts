@@ -1,0 +1,597 @@
+// Property-based and fuzz checks over every parser and the whole analysis, shared by the bounded
+// run in `npm test` (test/fuzz.test.ts) and the long run (`npm run fuzz`, test/fuzz/long-run.ts).
+// Inputs: structured generators for each kind of file (Dockerfile, Compose YAML, shell and Markdown
+// with docker run lines, seccomp and daemon JSON), the rules' own examples mutated at random, and
+// plain random text. Seccomp and daemon.json go through analyze() only, so these checks do not
+// depend on their parsers' internals.
+//
+// For every input: analyze() throws nothing; every finding's range lies inside the document
+// (line < lineCount, character ≤ that line's length, start ≤ end); every fix's edits lie inside
+// the document and do not overlap, apply with applyEdits, and leave a text that analyses without
+// an exception (and that still parses when the original did, for YAML and JSON).
+
+import fc from 'fast-check';
+import { parseAllDocuments } from 'yaml';
+import { parseTree, type ParseError } from 'jsonc-parser';
+import { analyze, type Analysis } from '../../server/src/core/analyze';
+import { applyEdits, TextDoc } from '../../server/src/core/text';
+import { ALL_RULES } from '../../server/src/core/rules/registry';
+import type { FileKind, Range } from '../../server/src/core/types';
+
+export const PATH_FOR: Record<FileKind, string> = {
+  dockerfile: 'Dockerfile',
+  compose: 'compose.yaml',
+  shell: 'run.sh',
+  markdown: 'README.md',
+  seccomp: 'seccomp.json',
+  daemon: 'daemon.json',
+};
+
+/** The rules' own examples (good and bad), by kind: realistic seeds for mutation. */
+export function seedTexts(): Record<FileKind, string[]> {
+  const out: Record<FileKind, string[]> = { dockerfile: [], compose: [], shell: [], markdown: [], seccomp: [], daemon: [] };
+  for (const r of ALL_RULES) {
+    const kind = r.meta.appliesTo[0];
+    for (const b of r.meta.bad) {
+      out[b.kind ?? kind].push(b.bad);
+      if (b.fixed !== undefined) out[b.kind ?? kind].push(b.fixed);
+    }
+    for (const g of r.meta.good) {
+      if (typeof g === 'string') out[kind].push(g);
+      else out[g.kind].push(g.text);
+    }
+  }
+  out.seccomp.push('{"defaultAction":"SCMP_ACT_ERRNO","syscalls":[{"names":["read","write"],"action":"SCMP_ACT_ALLOW"}]}');
+  out.daemon.push('{"icc": false, "userns-remap": "default", "no-new-privileges": true, "live-restore": true}');
+  out.markdown.push('```sh\ndocker run --privileged -v /:/host alpine\n```\n');
+  return out;
+}
+
+// ---------- structured generators ----------
+
+const word = fc.constantFrom('app', 'root', '0', '1000', '1000:1000', '$UID', '${USER:-app}', 'nobody', 'www-data', '');
+const image = fc.constantFrom(
+  'alpine',
+  'alpine:3.20',
+  'ubuntu:latest',
+  'node:20-alpine',
+  'debian@sha256:' + 'a'.repeat(64),
+  'scratch',
+  'gcr.io/distroless/static',
+  '${BASE}',
+  'build',
+  'localhost:5000/x/y:1',
+  '',
+);
+const shellCmd = fc.constantFrom(
+  'apt-get update && apt-get install -y curl',
+  'curl -fsSL https://example.com/install.sh | sh',
+  'sudo make install',
+  'chmod 777 /app',
+  'chmod -R 0777 /',
+  'useradd -u 0 -o admin',
+  'echo "a && b" > /x',
+  "sh -c 'su - root'",
+  'wget -qO- http://x | bash',
+  'pip install -r requirements.txt',
+  'cd /tmp; ls',
+  'setcap cap_net_raw+ep /bin/ping',
+  'usermod -aG docker app',
+  'echo $((1+2)) `date` $(id -u)',
+  'mkdir -p /run/secrets && cat /run/secrets/x',
+  'true \\\n  && false',
+);
+
+export const dockerfileText: fc.Arbitrary<string> = fc
+  .array(
+    fc.oneof(
+      fc
+        .tuple(image, fc.option(fc.constantFrom('build', 'final', 'Builder', 'a-b'), { nil: undefined }), fc.boolean())
+        .map(([img, as, platform]) => `FROM ${platform ? '--platform=$BUILDPLATFORM ' : ''}${img}${as ? ` AS ${as}` : ''}`),
+      word.map((u) => `USER ${u}`),
+      fc
+        .tuple(
+          fc.array(shellCmd, { minLength: 1, maxLength: 4 }),
+          fc.constantFrom('', '--mount=type=secret,id=x ', '--network=host ', '--security=insecure '),
+        )
+        .map(([cmds, flag]) => `RUN ${flag}${cmds.join(' && \\\n    ')}`),
+      shellCmd.map((c) => `RUN ["sh", "-c", ${JSON.stringify(c)}]`),
+      fc.constantFrom('RUN <<EOF\nset -e\nchmod 777 /x\nEOF', 'RUN <<-"EOT" bash\n\tsudo id\n\tEOT', 'COPY <<EOF /etc/x\nhello\nEOF'),
+      fc.constantFrom(
+        'COPY . /app',
+        'COPY --chown=app:app src/ /src/',
+        'ADD https://example.com/x.tgz /tmp/',
+        'ADD x.tar.gz /',
+        'COPY --from=build /out /out',
+      ),
+      fc.constantFrom('ENV A=1 B="two words"', 'ENV PATH=/x:$PATH', 'ARG UID=1000', 'ARG BASE=alpine', 'ARG TOKEN', 'ENV SECRET_KEY=abc'),
+      fc.constantFrom(
+        'EXPOSE 22',
+        'EXPOSE 80/tcp 443',
+        'WORKDIR /app',
+        'HEALTHCHECK CMD curl -f http://localhost/ || exit 1',
+        'HEALTHCHECK NONE',
+      ),
+      fc.constantFrom(
+        'CMD ["node", "x.js"]',
+        'ENTRYPOINT /bin/sh -c "exec app"',
+        'STOPSIGNAL SIGKILL',
+        'SHELL ["/bin/bash", "-c"]',
+        'ONBUILD RUN id',
+      ),
+      fc.constantFrom(
+        '# containment-ignore CT1001',
+        '# containment-ignore-file CT1013',
+        '# hadolint ignore=DL3002',
+        '# comment',
+        '',
+        '# escape=`',
+      ),
+      fc.constantFrom('LABEL a=b', 'VOLUME /data', 'MAINTAINER x', 'UNKNOWN instruction', 'RUN', 'FROM', 'USER', 'RUN \\', 'COPY'),
+    ),
+    { maxLength: 25 },
+  )
+  .chain((lines) => fc.constantFrom('\n', '\r\n').map((eol) => lines.join(eol)));
+
+const composeValue = fc.constantFrom(
+  'privileged: true',
+  'privileged: "${PRIV:-false}"',
+  'user: root',
+  'user: "1000:1000"',
+  'user: ${UID}',
+  'cap_add: [SYS_ADMIN, NET_ADMIN]',
+  'cap_add:\n      - ALL',
+  'cap_drop: [ALL]',
+  'security_opt:\n      - seccomp:unconfined\n      - apparmor=unconfined',
+  'security_opt: ["no-new-privileges:true"]',
+  'network_mode: host',
+  'pid: host',
+  'ipc: host',
+  'userns_mode: host',
+  'uts: host',
+  'cgroup: host',
+  'volumes:\n      - /var/run/docker.sock:/var/run/docker.sock\n      - /:/host:ro',
+  'volumes:\n      - type: bind\n        source: /etc\n        target: /etc\n        bind:\n          propagation: shared',
+  'devices:\n      - /dev/mem:/dev/mem',
+  'ports:\n      - "22:22"\n      - 8080:80\n      - target: 80\n        published: "8081"',
+  'read_only: true',
+  'mem_limit: 512m',
+  'pids_limit: -1',
+  'deploy:\n      resources:\n        limits:\n          memory: 1g\n          cpus: "0.5"',
+  'healthcheck:\n      disable: true',
+  'restart: always',
+  'logging:\n      driver: none',
+  'sysctls:\n      net.ipv4.ip_forward: 1',
+  'cgroup_parent: /',
+  'build: .',
+  'build:\n      context: .\n      dockerfile: Dockerfile.dev',
+  'extends: base',
+  'extends:\n      service: base\n      file: other.yaml',
+  '<<: *defaults',
+  'environment:\n      A: 1\n      B:',
+  'image: nginx:latest',
+  'image: ${IMAGE}',
+  'command: ["sh", "-c", "id"]',
+  '# containment-ignore CT2001',
+  'x-custom: 1',
+  'bogus: [unclosed',
+  ': no key',
+  '- not a map',
+);
+
+export const composeText: fc.Arbitrary<string> = fc
+  .tuple(
+    fc.boolean(),
+    fc.array(fc.tuple(fc.constantFrom('web', 'db', 'base', 'a-b', '"quoted"', 'x'), fc.array(composeValue, { maxLength: 8 })), {
+      maxLength: 5,
+    }),
+    fc.constantFrom('', 'volumes:\n  data: {}\n', 'networks:\n  default:\n    driver: host\n', 'version: "3.8"\n', '---\nservices: {}\n'),
+    fc.constantFrom('\n', '\r\n'),
+  )
+  .map(([anchor, services, tail, eol]) => {
+    const head = anchor ? 'x-defaults: &defaults\n  read_only: true\n  cap_drop: [ALL]\n' : '';
+    const body = services.map(([name, keys]) => `  ${name}:\n${keys.map((k) => `    ${k}`).join('\n')}`).join('\n');
+    return `${head}services:\n${body}\n${tail}`.replace(/\n/g, eol);
+  });
+
+const runFlag = fc.constantFrom(
+  '--privileged',
+  '--cap-add SYS_ADMIN',
+  '--cap-add=ALL',
+  '--cap-drop ALL',
+  '-v /var/run/docker.sock:/var/run/docker.sock',
+  '--volume=/:/host',
+  '--mount type=bind,source=/,target=/host',
+  '--net=host',
+  '--network host',
+  '--pid=host',
+  '--ipc host',
+  '--userns=host',
+  '--security-opt seccomp=unconfined',
+  '--security-opt=no-new-privileges',
+  '-u 0',
+  '--user "$USER"',
+  '-p 22:22',
+  '-P',
+  '--read-only',
+  '--memory 1g',
+  '--pids-limit -1',
+  '--device /dev/kvm',
+  '--sysctl net.ipv4.ip_forward=1',
+  '-e A="b c"',
+  "--env 'X=$Y'",
+  '--rm -it',
+  '--name x',
+  '$FLAGS',
+  '"${ARGS[@]}"',
+  '--restart=always',
+  '--health-cmd "curl -f localhost"',
+  '--no-healthcheck',
+  '--log-driver none',
+  '--',
+);
+
+const shellLine: fc.Arbitrary<string> = fc.oneof(
+  fc
+    .tuple(
+      fc.constantFrom(
+        'docker run',
+        'docker container run',
+        'podman run',
+        'nerdctl run',
+        'sudo docker run',
+        'docker create',
+        'docker compose run',
+        'exec docker run',
+      ),
+      fc.array(runFlag, { maxLength: 6 }),
+      fc.constantFrom('alpine', 'nginx:1.27', '$IMAGE', 'ubuntu@sha256:' + 'b'.repeat(64), '', 'my/img sh -c "id"'),
+      fc.boolean(),
+    )
+    .map(([cmd, flags, img, cont]) => (cont ? [cmd, ...flags, img].join(' \\\n  ') : [cmd, ...flags, img].join(' '))),
+  fc.constantFrom(
+    'echo "docker run --privileged x"',
+    '# docker run --privileged x',
+    'if true; then docker run -d alpine; fi',
+    'x=$(docker run --rm alpine id)',
+    'cat <<EOF\ndocker run --privileged x\nEOF',
+    "alias d='docker run --rm'",
+    'docker run --rm alpine && docker run --privileged busybox',
+    'for i in 1 2; do docker run alpine; done',
+    'docker run "unterminated',
+    "docker run 'unterminated",
+    'docker run \\',
+    '$ docker run --privileged alpine',
+    'docker run --cap-add',
+    'docker run -v',
+  ),
+);
+
+export const shellText: fc.Arbitrary<string> = fc
+  .tuple(fc.array(shellLine, { maxLength: 12 }), fc.constantFrom('\n', '\r\n'))
+  .map(([lines, eol]) => ['#!/bin/sh', ...lines].join(eol));
+
+export const markdownText: fc.Arbitrary<string> = fc
+  .array(
+    fc.oneof(
+      shellLine.map((l) => '```sh\n' + l + '\n```'),
+      shellLine.map((l) => '```console\n$ ' + l + '\n```'),
+      shellLine.map((l) => '~~~bash\n' + l + '\n~~~'),
+      fc.constantFrom('# Title', 'Some text with `docker run --privileged` inline.', '```\nunclosed fence', '    docker run indented'),
+    ),
+    { maxLength: 8 },
+  )
+  .map((parts) => parts.join('\n\n'));
+
+const syscallName = fc.constantFrom(
+  'read',
+  'write',
+  'mount',
+  'ptrace',
+  'bpf',
+  'kexec_load',
+  'unshare',
+  'clone',
+  'personality',
+  'keyctl',
+  'open_by_handle_at',
+  '',
+  'not_a_syscall',
+);
+const seccompAction = fc.constantFrom(
+  'SCMP_ACT_ALLOW',
+  'SCMP_ACT_ERRNO',
+  'SCMP_ACT_KILL',
+  'SCMP_ACT_LOG',
+  'SCMP_ACT_TRACE',
+  'SCMP_ACT_NOTIFY',
+  'BOGUS',
+  1,
+  null,
+);
+
+export const seccompText: fc.Arbitrary<string> = fc
+  .record(
+    {
+      defaultAction: seccompAction,
+      defaultErrnoRet: fc.oneof(fc.integer(), fc.constant('1')),
+      architectures: fc.array(fc.constantFrom('SCMP_ARCH_X86_64', 'SCMP_ARCH_AARCH64', 'x'), { maxLength: 3 }),
+      syscalls: fc.array(
+        fc.record(
+          {
+            names: fc.array(syscallName, { maxLength: 5 }),
+            name: syscallName,
+            action: seccompAction,
+            args: fc.array(
+              fc.record({
+                index: fc.integer({ min: -1, max: 7 }),
+                value: fc.integer(),
+                op: fc.constantFrom('SCMP_CMP_EQ', 'SCMP_CMP_MASKED_EQ', 'X'),
+              }),
+              { maxLength: 2 },
+            ),
+            includes: fc.record({ caps: fc.array(fc.constantFrom('CAP_SYS_ADMIN', 'CAP_BPF'), { maxLength: 2 }) }, { requiredKeys: [] }),
+            excludes: fc.record({ arches: fc.array(fc.constantFrom('amd64', 'arm64'), { maxLength: 2 }) }, { requiredKeys: [] }),
+          },
+          { requiredKeys: [] },
+        ),
+        { maxLength: 6 },
+      ),
+      extra: fc.jsonValue({ maxDepth: 2 }),
+    },
+    { requiredKeys: ['defaultAction'] },
+  )
+  .chain((o) => fc.constantFrom(JSON.stringify(o), JSON.stringify(o, null, 2), JSON.stringify(o, null, '\t').replace(/\n/g, '\r\n')));
+
+const daemonKey = fc.constantFrom(
+  'icc',
+  'userns-remap',
+  'no-new-privileges',
+  'live-restore',
+  'userland-proxy',
+  'log-driver',
+  'log-opts',
+  'default-ulimits',
+  'seccomp-profile',
+  'selinux-enabled',
+  'hosts',
+  'tls',
+  'tlsverify',
+  'experimental',
+  'insecure-registries',
+  'iptables',
+  'ip',
+  'default-runtime',
+  'authorization-plugins',
+  'cgroup-parent',
+  'data-root',
+  'not-a-key',
+);
+export const daemonText: fc.Arbitrary<string> = fc
+  .dictionary(
+    daemonKey,
+    fc.oneof(
+      fc.boolean(),
+      fc.constantFrom('default', 'unconfined', 'tcp://0.0.0.0:2375', 'json-file', '0.0.0.0', ''),
+      fc.array(fc.constantFrom('unix:///var/run/docker.sock', 'tcp://0.0.0.0:2375', 'fd://'), { maxLength: 3 }),
+      fc.jsonValue({ maxDepth: 2 }),
+    ),
+    { maxKeys: 8 },
+  )
+  .chain((o) => fc.constantFrom(JSON.stringify(o), JSON.stringify(o, null, 2), JSON.stringify(o, null, 2).replace(/\n}$/, ',\n}')));
+
+/** Random edits of a text: deletions, insertions of awkward characters, duplicated and swapped lines, truncation. */
+export function mutated(base: fc.Arbitrary<string>): fc.Arbitrary<string> {
+  const awkward = fc.constantFrom(
+    '\n',
+    '\r',
+    '\r\n',
+    '\\',
+    '\\\n',
+    '"',
+    "'",
+    '`',
+    '$',
+    '${',
+    '{',
+    '}',
+    '[',
+    ']',
+    ':',
+    '- ',
+    '&a ',
+    '*a',
+    '<<',
+    '#',
+    '\t',
+    ' ',
+    '\u0000',
+    '\uFEFF',
+    '\uFFFD',
+    'é',
+    '😀',
+    '\u2028',
+    '\uD800',
+  );
+  const op = fc.oneof(
+    fc.tuple(fc.constant('delete' as const), fc.nat(), fc.nat({ max: 20 })),
+    fc.tuple(
+      fc.constant('insert' as const),
+      fc.nat(),
+      fc.oneof(awkward, fc.string({ maxLength: 6 }), fc.string({ unit: 'binary', maxLength: 4 })),
+    ),
+    fc.tuple(fc.constant('dupline' as const), fc.nat(), fc.constant(0)),
+    fc.tuple(fc.constant('swap' as const), fc.nat(), fc.nat()),
+    fc.tuple(fc.constant('truncate' as const), fc.nat(), fc.constant(0)),
+  );
+  return fc.tuple(base, fc.array(op, { minLength: 1, maxLength: 6 })).map(([text, ops]) => {
+    let t = text;
+    for (const [kind, a, b] of ops) {
+      const at = t.length === 0 ? 0 : a % (t.length + 1);
+      if (kind === 'delete') t = t.slice(0, at) + t.slice(at + (b as number));
+      else if (kind === 'insert') t = t.slice(0, at) + (b as string) + t.slice(at);
+      else if (kind === 'truncate') t = t.slice(0, at);
+      else {
+        const lines = t.split('\n');
+        const i = a % lines.length;
+        if (kind === 'dupline') lines.splice(i, 0, lines[i]);
+        else {
+          const j = (b as number) % lines.length;
+          [lines[i], lines[j]] = [lines[j], lines[i]];
+        }
+        t = lines.join('\n');
+      }
+    }
+    return t;
+  });
+}
+
+// ---------- the checks ----------
+
+function inside(doc: TextDoc, r: Range, what: string): void {
+  const ok = (p: { line: number; character: number }) =>
+    Number.isInteger(p.line) &&
+    Number.isInteger(p.character) &&
+    p.line >= 0 &&
+    p.character >= 0 &&
+    p.line < doc.lineCount &&
+    p.character <= doc.lineText(p.line).length;
+  if (!ok(r.start) || !ok(r.end)) throw new Error(`${what}: range ${JSON.stringify(r)} is outside the document (${doc.lineCount} lines)`);
+  if (r.start.line > r.end.line || (r.start.line === r.end.line && r.start.character > r.end.character))
+    throw new Error(`${what}: range ${JSON.stringify(r)} ends before it starts`);
+}
+
+function yamlParses(text: string): boolean {
+  try {
+    return parseAllDocuments(text).every((d) => 'errors' in d && d.errors.length === 0);
+  } catch {
+    return false;
+  }
+}
+
+function jsonParses(text: string): boolean {
+  const errors: ParseError[] = [];
+  parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+  return errors.length === 0;
+}
+
+/**
+ * Checks one analysis; `depth` 1 also checks the fixes (at most `maxFixes` of them, spread over the
+ * rules that found something) and the text each leaves. Returns the analysis.
+ */
+export function checkAnalysis(path: string, text: string, depth = 1, maxFixes = Number.POSITIVE_INFINITY): Analysis | undefined {
+  let a: Analysis | undefined;
+  try {
+    a = analyze(path, text);
+  } catch (e) {
+    throw new Error(`analyze(${path}) threw: ${(e as Error).stack ?? String(e)}`);
+  }
+  if (!a) return a;
+  let fixesLeft = maxFixes;
+  const fixedRules = new Set<string>();
+  let parsed: boolean | undefined;
+  const originalParses = () => (parsed ??= a.kind === 'compose' ? yamlParses(a.doc.text) : jsonParses(a.doc.text));
+  for (const f of a.findings) {
+    if (f.ruleId === 'CT0001') throw new Error(`a rule failed (CT0001): ${f.message}`);
+    inside(a.doc, f.range, `${f.ruleId} finding`);
+    if (depth === 0) continue;
+    // With a cap, the first fix of each rule comes first; repeats of a rule only while the cap allows.
+    if (fixedRules.has(f.ruleId) && fixesLeft < maxFixes / 2) continue;
+    fixedRules.add(f.ruleId);
+    for (const fix of f.fixes) {
+      if (fixesLeft-- <= 0) break;
+      const offsets = fix.edits.map((e) => {
+        inside(a.doc, e.range, `${f.ruleId} fix "${fix.title}" edit`);
+        return { start: a.doc.offsetAt(e.range.start), end: a.doc.offsetAt(e.range.end) };
+      });
+      offsets.sort((x, y) => x.start - y.start || x.end - y.end);
+      for (let i = 1; i < offsets.length; i++) {
+        if (offsets[i].start < offsets[i - 1].end)
+          throw new Error(`${f.ruleId} fix "${fix.title}": edits overlap ${JSON.stringify(fix.edits)}`);
+      }
+      const fixed = applyEdits(a.doc.text, fix.edits);
+      checkAnalysis(path, fixed, 0);
+      const kind = a.kind;
+      if (kind === 'compose' && originalParses() && !yamlParses(fixed))
+        throw new Error(`${f.ruleId} fix "${fix.title}" breaks the YAML:\n--- before\n${a.doc.text}\n--- after\n${fixed}`);
+      if ((kind === 'seccomp' || kind === 'daemon') && originalParses() && !jsonParses(fixed))
+        throw new Error(`${f.ruleId} fix "${fix.title}" breaks the JSON:\n--- before\n${a.doc.text}\n--- after\n${fixed}`);
+    }
+  }
+  return a;
+}
+
+/** The properties, one per input family; each checks analyze() on the generated text. */
+export function properties(): { name: string; kind: FileKind; arb: fc.Arbitrary<string> }[] {
+  const seeds = seedTexts();
+  const seedOf = (k: FileKind) => fc.constantFrom(...(seeds[k].length > 0 ? seeds[k] : ['']));
+  const anyText = fc.oneof(
+    fc.string({ maxLength: 200 }),
+    fc.string({ unit: 'binary', maxLength: 200 }),
+    fc.string({ unit: 'grapheme', maxLength: 100 }),
+    fc
+      .array(
+        fc.constantFrom(
+          'FROM',
+          'RUN',
+          'USER',
+          'services:',
+          '  web:',
+          '    privileged: true',
+          'docker run',
+          '-v',
+          '{',
+          '}',
+          '[',
+          ']',
+          '"',
+          ':',
+          ',',
+          '\n',
+          '\\',
+          ' ',
+        ),
+        { maxLength: 60 },
+      )
+      .map((a) => a.join('')),
+  );
+  return [
+    { name: 'Dockerfile (generated)', kind: 'dockerfile', arb: dockerfileText },
+    { name: 'Dockerfile (mutated examples)', kind: 'dockerfile', arb: mutated(fc.oneof(seedOf('dockerfile'), dockerfileText)) },
+    { name: 'Compose (generated)', kind: 'compose', arb: composeText },
+    { name: 'Compose (mutated examples)', kind: 'compose', arb: mutated(fc.oneof(seedOf('compose'), composeText)) },
+    { name: 'shell (generated)', kind: 'shell', arb: shellText },
+    { name: 'shell (mutated examples)', kind: 'shell', arb: mutated(fc.oneof(seedOf('shell'), shellText)) },
+    {
+      name: 'Markdown (generated and mutated)',
+      kind: 'markdown',
+      arb: fc.oneof(markdownText, mutated(fc.oneof(seedOf('markdown'), markdownText))),
+    },
+    { name: 'seccomp JSON (generated)', kind: 'seccomp', arb: seccompText },
+    { name: 'seccomp JSON (mutated)', kind: 'seccomp', arb: mutated(fc.oneof(seedOf('seccomp'), seccompText)) },
+    { name: 'daemon.json (generated)', kind: 'daemon', arb: daemonText },
+    { name: 'daemon.json (mutated)', kind: 'daemon', arb: mutated(fc.oneof(seedOf('daemon'), daemonText)) },
+    ...(['dockerfile', 'compose', 'shell', 'markdown', 'seccomp', 'daemon'] as const).map((kind) => ({
+      name: `random text as ${kind}`,
+      kind,
+      arb: anyText,
+    })),
+  ];
+}
+
+/** Runs every property with numRuns cases each; throws fast-check's report (with the seed) on a failure. */
+export function runAll(numRuns: number, seed: number, onProperty?: (name: string, ms: number) => void): number {
+  let cases = 0;
+  for (const p of properties()) {
+    const t0 = Date.now();
+    fc.assert(
+      fc.property(p.arb, (text) => {
+        checkAnalysis(PATH_FOR[p.kind], text);
+      }),
+      { numRuns, seed, endOnFailure: false },
+    );
+    cases += numRuns;
+    onProperty?.(p.name, Date.now() - t0);
+  }
+  return cases;
+}
