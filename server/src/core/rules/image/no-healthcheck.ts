@@ -3,11 +3,13 @@
 // (pure core layer).
 
 import { imageRule, type Hit } from '../rule';
-import type { Fix, TextEdit } from '../../types';
+import { t, type Text, type TextEdit } from '../../types';
+import type { RuleFix } from '../rule';
 import { isRun, type ImageModel, type Instr, type Stage } from '../../model/image';
 import { isInstall, packageName, pkgCommands } from './pkgCommands';
 import { chainInstructions, finalChain, resolveWord } from './stageChain';
 import { bare } from './wordEdit';
+import { zh } from './zh';
 
 const TIMING = '--interval=30s --timeout=3s --retries=3';
 
@@ -69,14 +71,17 @@ function mainProgram(chain: Stage[]): string {
   return '/app';
 }
 
-function healthcheckLine(model: ImageModel, chain: Stage[]): { line: string; title: string } {
+function healthcheckLine(model: ImageModel, chain: Stage[]): { line: string; title: Text } {
   const final = chain[chain.length - 1];
   const probe = probeFor(final, chain);
   if (!probe) {
     const prog = mainProgram(chain);
     return {
       line: `HEALTHCHECK ${TIMING} CMD ${JSON.stringify([prog, 'healthcheck']).replace(/","/g, '", "')}`,
-      title: `Add a HEALTHCHECK skeleton that runs "${prog} healthcheck" (needs editing: this image has no shell, so the check must be a command your program provides)`,
+      title: t(
+        `Add a HEALTHCHECK skeleton that runs "${prog} healthcheck" (needs editing: this image has no shell, so the check must be a command your program provides)`,
+        `添加一个运行 "${prog} healthcheck" 的 HEALTHCHECK 骨架（需要修改：这个镜像没有 shell，因此检查必须是你的程序提供的命令）`,
+      ),
     };
   }
   const exposed = exposedPort(model, chain);
@@ -84,16 +89,28 @@ function healthcheckLine(model: ImageModel, chain: Stage[]): { line: string; tit
   const url = `http://127.0.0.1:${port}/`;
   const cmd = probe.tool === 'wget' ? `wget -qO- ${url} || exit 1` : `curl -fsS ${url} || exit 1`;
   const notes: string[] = [];
-  if (exposed === undefined) notes.push('no EXPOSE found: edit the port');
+  const notesZh: string[] = [];
+  if (exposed === undefined) {
+    notes.push('no EXPOSE found: edit the port');
+    notesZh.push('没有找到 EXPOSE：请修改端口');
+  }
   notes.push('edit the path');
-  if (!probe.known) notes.push('needs curl in the image');
+  notesZh.push('请修改路径');
+  if (!probe.known) {
+    notes.push('needs curl in the image');
+    notesZh.push('镜像中需要有 curl');
+  }
+  const busybox = probe.tool === 'wget' && final.family === 'alpine';
   return {
     line: `HEALTHCHECK ${TIMING} CMD ${cmd}`,
-    title: `Add a HEALTHCHECK that requests ${url} with ${probe.tool}${probe.tool === 'wget' && final.family === 'alpine' ? ' (BusyBox)' : ''} (${notes.join('; ')})`,
+    title: t(
+      `Add a HEALTHCHECK that requests ${url} with ${probe.tool}${busybox ? ' (BusyBox)' : ''} (${notes.join('; ')})`,
+      zh`添加一个用${probe.tool}${busybox ? '（BusyBox）' : ''}请求${url}的 HEALTHCHECK（${notesZh.join('；')}）`,
+    ),
   };
 }
 
-function healthcheckFix(model: ImageModel, chain: Stage[]): Fix {
+function healthcheckFix(model: ImageModel, chain: Stage[]): RuleFix {
   const final = chain[chain.length - 1];
   const doc = model.doc;
   const eol = doc.eol;
@@ -129,6 +146,17 @@ export default imageRule(
     remediation:
       'Add `HEALTHCHECK --interval=30s --timeout=3s --retries=3 CMD <command>` to the final stage, where the command exits 0 when the service is healthy: `wget -qO- http://127.0.0.1:<port>/health || exit 1` on Alpine/BusyBox images, `curl -fsS http://127.0.0.1:<port>/health || exit 1` where curl is installed. ' +
       'Images without a shell (distroless, scratch) need the exec form and a program in the image that performs the check, such as a `healthcheck` subcommand of the application: `HEALTHCHECK CMD ["/app", "healthcheck"]`. The quick fix inserts such a skeleton before `CMD`/`ENTRYPOINT`; edit its port, path or command.',
+    zh: {
+      title: '镜像没有 HEALTHCHECK',
+      explanation:
+        '`HEALTHCHECK` 告诉容器引擎如何询问一个运行中的容器是否仍在正常工作。没有它，Docker 只知道主进程是否存在：一个已经死锁、内部陷入崩溃循环或不再监听的服务器仍然算作运行中，`docker ps`、Compose 的 `depends_on: condition: service_healthy`、Swarm 和重启策略都无法做出反应。' +
+        '这属于运维上的良好习惯，而不是隔离问题，因此默认严重级别为 info；它与安全相关之处在于：一个不健康却从不被替换的容器会继续返回错误或过时的数据，而健康信号正是让导致应用崩溃的入侵被人发现的途径。' +
+        '最终阶段以及它所基于的阶段都算数（`FROM base` 会从 `base` 继承 `HEALTHCHECK`）；只被用来复制文件的构建阶段中的 `HEALTHCHECK` 不会进入镜像。来自镜像仓库的基础镜像可能定义了自己的检查，本规则看不到。' +
+        '`HEALTHCHECK NONE` 不会被报告：它是一个明确写下的决定（例如由 Kubernetes 探针负责时，因为 Kubernetes 会忽略 Docker 的健康检查）。它也会关闭基础镜像定义的检查，所以请在注释中说明原因。',
+      remediation:
+        '在最终阶段加上 `HEALTHCHECK --interval=30s --timeout=3s --retries=3 CMD <command>`，其中的命令在服务健康时以 0 退出：在 Alpine/BusyBox 镜像上用 `wget -qO- http://127.0.0.1:<port>/health || exit 1`，在装有 curl 的镜像上用 `curl -fsS http://127.0.0.1:<port>/health || exit 1`。' +
+        '没有 shell 的镜像（distroless、scratch）需要使用 exec 形式，并由镜像中的某个程序执行检查，例如应用的 `healthcheck` 子命令：`HEALTHCHECK CMD ["/app", "healthcheck"]`。快速修复会在 `CMD`/`ENTRYPOINT` 之前插入这样一个骨架；请修改其中的端口、路径或命令。',
+    },
     references: [
       { title: 'Dockerfile reference: HEALTHCHECK', url: 'https://docs.docker.com/reference/dockerfile/#healthcheck' },
       {
@@ -194,10 +222,14 @@ export default imageRule(
     const elsewhere = model.instructions.find((i) => i.keyword === 'HEALTHCHECK' && i.stage >= 0 && !inChain.has(i.stage));
     const other = elsewhere ? model.stages[elsewhere.stage] : undefined;
     const note = other ? ` The HEALTHCHECK in stage ${other.name ?? other.index} does not reach the image.` : '';
+    const noteZh = other ? zh`阶段${other.name ?? other.index}中的 HEALTHCHECK 不会进入镜像。` : '';
     return [
       {
         range: final.from.instr.range,
-        message: `The final stage (FROM ${final.from.image || '?'}) has no HEALTHCHECK, so the engine cannot tell when the container stops working.${note}`,
+        message: t(
+          `The final stage (FROM ${final.from.image || '?'}) has no HEALTHCHECK, so the engine cannot tell when the container stops working.${note}`,
+          `最终阶段（FROM ${final.from.image || '?'}）没有 HEALTHCHECK，因此容器引擎无法知道容器何时停止正常工作。${noteZh}`,
+        ),
         fixes: [healthcheckFix(model, chain)],
       },
     ];

@@ -2,11 +2,13 @@
 // (pure core layer). Only the stages that form the image are read.
 
 import { imageRule, type Hit } from '../rule';
+import { t } from '../../types';
 import { isRun, type ImageModel, type Instr, type Stage } from '../../model/image';
 import { pkgCommands, isInstall, packageName } from './pkgCommands';
 import { programOf, shellCommands } from './runText';
 import { chainInstructions, finalChain, resolveWord } from './stageChain';
 import { bare, rangeWithin } from './wordEdit';
+import { zh } from './zh';
 
 /** Packages that install an SSH daemon, per manager. `openssh` is the server only on Alpine. */
 const SERVER_PACKAGES: Record<string, RegExp> = {
@@ -35,10 +37,15 @@ function exposeHits(model: ImageModel, chain: Stage[], instr: Instr): Hit[] {
     const resolved = resolveWord(model, chain, instr, a.value);
     if (resolved === undefined || !exposesPort22(resolved)) continue;
     const via = resolved !== a.value ? ` (= ${resolved})` : '';
-    const what = /^22(\/(tcp|udp))?$/i.test(resolved) ? 'declares the SSH port' : 'includes the SSH port 22';
+    const viaZh = resolved !== a.value ? `（= ${resolved}）` : '';
+    const exact = /^22(\/(tcp|udp))?$/i.test(resolved);
+    const what = exact ? 'declares the SSH port' : 'includes the SSH port 22';
     hits.push({
       range: a.range,
-      message: `EXPOSE ${a.value}${via} ${what}: containers should be entered with \`docker exec\`, not through an SSH server.`,
+      message: t(
+        `EXPOSE ${a.value}${via} ${what}: containers should be entered with \`docker exec\`, not through an SSH server.`,
+        zh`EXPOSE ${a.value}${viaZh}${exact ? '声明了 SSH 端口' : '包含了 SSH 端口 22'}：进入容器应该用 \`docker exec\`，而不是通过 SSH 服务器。`,
+      ),
     });
   }
   return hits;
@@ -55,7 +62,10 @@ function startHits(model: ImageModel, instr: Instr): Hit[] {
     if (DAEMONS.test(name)) {
       hits.push({
         range: rangeWithin(model.doc, a.range, v),
-        message: `${instr.keyword} starts the SSH daemon ${v}: the container runs a remote login service next to (or instead of) its application.`,
+        message: t(
+          `${instr.keyword} starts the SSH daemon ${v}: the container runs a remote login service next to (or instead of) its application.`,
+          zh`${instr.keyword} 启动了 SSH 守护进程${v}：容器在其应用之外（或代替其应用）运行了一个远程登录服务。`,
+        ),
       });
       break;
     }
@@ -67,7 +77,10 @@ function startHits(model: ImageModel, instr: Instr): Hit[] {
     );
     hits.push({
       range: at ? rangeWithin(model.doc, at.range, bare(at.value.replace(/^\[|[,\]]+$/g, '').trim())) : instr.range,
-      message: `${instr.keyword} starts the SSH service: the container runs a remote login service next to its application.`,
+      message: t(
+        `${instr.keyword} starts the SSH service: the container runs a remote login service next to its application.`,
+        `${instr.keyword} 启动了 SSH 服务：容器在其应用之外运行了一个远程登录服务。`,
+      ),
     });
   }
   return hits;
@@ -88,6 +101,17 @@ export default imageRule(
     remediation:
       'Remove the SSH server and `EXPOSE 22`. Use `docker exec -it <container> sh` to get a shell, `docker cp` to move files, and a debug sidecar or `docker debug` for images without a shell. ' +
       'If the product really is an SSH endpoint (a Git or SFTP server), run it on an unprivileged port as a non-root user with key-only authentication, and suppress this finding with a reason.',
+    zh: {
+      title: '镜像运行或暴露了 SSH 服务器',
+      explanation:
+        '容器内的 SSH 服务器是第二个入口，它绕开了容器本应采用的管理方式。它需要打进镜像或手工管理的主机密钥和凭据，通常以 root 运行，在网络上监听，任人猜测密码或密钥，并给登录者一个交互式 shell，能访问容器所能访问的一切。' +
+        '`docker exec`（或 `kubectl exec`）已经能给运维人员提供 shell，这个 shell 由容器引擎认证和审计，并且只有获准与引擎通信的人才能使用。' +
+        '本规则报告 `EXPOSE 22`（也包括 `22/tcp`、包含 22 的端口范围，以及值为 22 的变量）、安装 SSH 服务器软件包（`openssh-server`、Debian 的 `ssh` 元软件包、Alpine 的 `openssh`、`dropbear`），以及启动 `sshd` 的 `CMD`/`ENTRYPOINT` 行或被启用的服务。' +
+        '只读取最终阶段以及它所基于的阶段；用来获取私有 Git 仓库的 SSH 客户端（`openssh-client`）没有问题。',
+      remediation:
+        '删除 SSH 服务器和 `EXPOSE 22`。用 `docker exec -it <container> sh` 获取 shell，用 `docker cp` 传输文件；对于没有 shell 的镜像，使用调试 sidecar 或 `docker debug`。' +
+        '如果产品本身就是一个 SSH 端点（Git 或 SFTP 服务器），就以非 root 用户在非特权端口上运行它，只允许密钥认证，并注明理由后抑制这条报告。',
+    },
     references: [
       { title: 'docker container exec', url: 'https://docs.docker.com/reference/cli/docker/container/exec/' },
       { title: 'Dockerfile reference: EXPOSE', url: 'https://docs.docker.com/reference/dockerfile/#expose' },
@@ -149,7 +173,10 @@ export default imageRule(
             if (!SERVER_PACKAGES[p.manager].test(name)) continue;
             hits.push({
               range: rangeWithin(model.doc, w.range, name),
-              message: `\`${p.program} ${p.action ?? 'install'} ${name}\` installs an SSH server into the image.`,
+              message: t(
+                `\`${p.program} ${p.action ?? 'install'} ${name}\` installs an SSH server into the image.`,
+                `\`${p.program} ${p.action ?? 'install'} ${name}\` 会把 SSH 服务器安装进镜像。`,
+              ),
             });
           }
         }
@@ -163,7 +190,10 @@ export default imageRule(
           if (enables) {
             hits.push({
               range: { start: cmd.words[prog.index].range.start, end: cmd.words[cmd.words.length - 1].range.end },
-              message: `\`${bare(cmd.words[prog.index].value)} ${rest.join(' ')}\` starts the SSH daemon whenever the container boots an init system.`,
+              message: t(
+                `\`${bare(cmd.words[prog.index].value)} ${rest.join(' ')}\` starts the SSH daemon whenever the container boots an init system.`,
+                `\`${bare(cmd.words[prog.index].value)} ${rest.join(' ')}\` 让容器每次启动 init 系统时都会启动 SSH 守护进程。`,
+              ),
             });
           }
         }

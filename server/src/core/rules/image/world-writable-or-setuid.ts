@@ -3,10 +3,12 @@
 // (pure core layer).
 
 import { imageRule, type Hit } from '../rule';
+import { t, type Localized } from '../../types';
 import { isRun, type ImageModel, type Word } from '../../model/image';
 import { programOf, shellCommands, type ShellCommand } from './runText';
 import { finalChain, chainInstructions } from './stageChain';
 import { bare, rangeWithin } from './wordEdit';
+import { joinZh, zh } from './zh';
 
 export interface ModeEffect {
   worldWritable: boolean;
@@ -103,23 +105,34 @@ function describePaths(paths: string[]): string {
   return `${paths.slice(0, -1).join(', ')} and ${paths[paths.length - 1]}`;
 }
 
-function messageFor(use: ModeUse, e: ModeEffect): string | undefined {
+function describePathsZh(paths: string[]): string {
+  return paths.length === 0 ? '目标' : joinZh(paths);
+}
+
+function messageFor(use: ModeUse, e: ModeEffect): Localized | undefined {
   const target = describePaths(use.paths);
+  const targetZh = describePathsZh(use.paths);
   const ww = e.worldWritable && !e.sticky;
   const bits = [e.setuid ? 'setuid' : '', e.setgid ? 'setgid' : ''].filter(Boolean).join(' and ');
   if (!ww && !bits) return undefined;
   const parts: string[] = [];
-  if (ww)
+  const partsZh: string[] = [];
+  if (ww) {
     parts.push(
       use.recursive
         ? `makes ${target} and everything under it writable by every user in the container`
         : `makes ${target} writable by every user in the container`,
     );
+    partsZh.push(use.recursive ? zh`让${targetZh}及其下的所有内容对容器中的每个用户都可写` : zh`让${targetZh}对容器中的每个用户都可写`);
+  }
   if (bits) {
     const runsAs = e.setuid ? 'runs as its owner (usually root)' : "runs with its group's privileges";
     parts.push(`sets the ${bits} bit${e.setuid && e.setgid ? 's' : ''}, so ${target} ${runsAs} whoever starts it`);
+    const bitsZh = [e.setuid ? 'setuid' : '', e.setgid ? 'setgid' : ''].filter(Boolean).join(' 和 ');
+    const runsAsZh = e.setuid ? '以其属主（通常是 root）的身份运行' : '以其属组的权限运行';
+    partsZh.push(zh`设置了${bitsZh}位，因此无论谁启动${targetZh}，它都${runsAsZh}`);
   }
-  return `\`${use.command}\` ${parts.join(' and ')}.`;
+  return t(`\`${use.command}\` ${parts.join(' and ')}.`, `\`${use.command}\` ${partsZh.join('，并且')}。`);
 }
 
 export default imageRule(
@@ -138,6 +151,18 @@ export default imageRule(
     remediation:
       'Give files to the user that needs them instead of opening them to everyone: `COPY --chown=app:app`, `RUN chown -R app:app /data && chmod -R u+rwX,go-w /data`, or `chmod 755`/`644`. ' +
       'For a program that needs one privileged operation, grant a file capability (`setcap cap_net_bind_service=+ep /app`) or change the design so it does not need root, rather than setting setuid. To strip setuid/setgid bits the base image ships, add `RUN find / -xdev -perm /6000 -type f -exec chmod a-s {} + || true` near the end of the final stage, and run containers with `no-new-privileges`.',
+    zh: {
+      title: '文件被设为所有人可写或 setuid/setgid',
+      explanation:
+        '有两类权限修改会削弱容器内用户之间的边界。' +
+        '**所有人可写**的文件和目录（`chmod 777`、`666`、`a+w`、`o+w`）可以被任何进程修改，无论它以哪个用户运行：于是一个被攻破的低权限进程就能替换某个程序、脚本或配置文件，而这些东西会被更高权限的进程（或者下一个挂载同一个卷启动的容器）运行。`chmod -R 777` 一次就对整棵目录树这样做。' +
+        '**setuid 和 setgid** 位（`u+s`、`g+s`、`+s`、`4755`、`2755`、`6755`）让程序以其属主或属组的身份运行，而不是以调用者的身份运行。容器中的非特权用户正是借助 setuid-root 程序重新变成 root 的：程序中任何能运行其他代码的漏洞或功能（shell 逃逸、从可写路径加载的库）都会交出 root，使镜像的非 root `USER` 失去作用。' +
+        '以 `no-new-privileges` 运行容器（`docker run --security-opt no-new-privileges`，Compose 中的 `security_opt: [no-new-privileges:true]`）可以让 setuid 和 setgid 位不再授予任何权限，无论如何都值得设置；而从镜像中去掉这些位，则能保护那些运行镜像时没有使用该选项的人。' +
+        '带粘滞位的目录（`chmod 1777 /tmp`、`a+rwxt`）是标准的共享临时目录，不会被报告。只检查构成镜像的阶段（最终阶段以及它所基于的阶段）。',
+      remediation:
+        '把文件交给需要它们的用户，而不是向所有人开放：`COPY --chown=app:app`、`RUN chown -R app:app /data && chmod -R u+rwX,go-w /data`，或者 `chmod 755`/`644`。' +
+        '对于只需要一项特权操作的程序，授予文件 capability（`setcap cap_net_bind_service=+ep /app`），或者修改设计让它不需要 root，而不是设置 setuid。要去掉基础镜像自带的 setuid/setgid 位，在最终阶段接近末尾处加上 `RUN find / -xdev -perm /6000 -type f -exec chmod a-s {} + || true`，并以 `no-new-privileges` 运行容器。',
+    },
     references: [
       { title: 'chmod(1)', url: 'https://man7.org/linux/man-pages/man1/chmod.1.html' },
       { title: 'inode(7): the set-user-ID, set-group-ID and sticky bits', url: 'https://man7.org/linux/man-pages/man7/inode.7.html' },
