@@ -4,6 +4,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerSeccomp } from './seccomp';
 import { registerExplain } from './explain';
 import { registerWalkthrough } from './walkthrough';
 import { registerContainers } from './containers';
@@ -29,6 +30,8 @@ export function documentSelector(composeFiles: string[]): { scheme: string; lang
     { scheme: 'file', language: 'markdown' },
     { scheme: 'file', language: 'json', pattern: '**/daemon.json' },
     { scheme: 'file', language: 'jsonc', pattern: '**/daemon.json' },
+    { scheme: 'file', language: 'json', pattern: '**/*seccomp*.json' },
+    { scheme: 'file', language: 'jsonc', pattern: '**/*seccomp*.json' },
   ];
   for (const glob of composeFiles) {
     if (typeof glob === 'string' && glob.trim())
@@ -77,6 +80,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('containment.showOutput', () => output.show(true)),
   );
+  registerSeccomp(context, () => client);
   registerExplain(context, () => client);
   registerWalkthrough(context);
   registerContainers(context, () => client, output);

@@ -18,6 +18,8 @@ import { dockerfileHover, findingsHover, type HoverResult } from '../core/hover/
 import type { Position } from '../core/types';
 import { runtimeHover } from '../core/hover/runtimeHover';
 import { daemonHover } from '../core/hover/daemonHover';
+import { hoverAt as seccompHover } from '../core/hover/seccompHover';
+import { registerSeccomp } from './seccomp';
 import { ALL_RULES } from '../core/rules/registry';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { ConfigFiles } from './configFiles';
@@ -61,6 +63,7 @@ function hoverFor(analysis: Analysis, pos: Position, lang: Lang): HoverResult | 
   if (model.kind === 'dockerfile') return dockerfileHover(model.image, analysis.findings, pos, lang);
   if (model.kind === 'runtime') return runtimeHover(model.runtime, analysis.findings, pos, lang);
   if (model.kind === 'daemon') return daemonHover(model.daemon, analysis.findings, pos);
+  if (model.kind === 'seccomp') return seccompHover(model.seccomp, analysis.findings, pos);
   return findingsHover(analysis.findings, pos);
 }
 
@@ -246,6 +249,7 @@ export function listen(connection: Connection): void {
   registerContainers(connection, () => settings);
   registerDrift(connection, () => settings);
   registerConcepts(connection, () => lang);
+  registerSeccomp(connection);
 
   documents.listen(connection);
   connection.listen();
