@@ -7,6 +7,7 @@
 import { parseSeccomp } from '../parse/seccomp';
 import {
   ALLOWING_ACTIONS,
+  archesOf,
   DOCKER_DEFAULT_CAP_NAMES,
   DOCKER_DEFAULT_PROFILE_TEXT,
   HOST_ARCHES,
@@ -134,11 +135,14 @@ export function wideningsOf(model: SeccompModel): Widening[] {
   const docker = dockerDefaultModel();
   for (const host of hostsOf(model)) {
     const a = defaultContainer(host);
+    const tables = tablesOfHost(host);
     for (const rule of model.syscalls) {
       for (const n of rule.names) {
         const key = `${n.value}@${host}`;
         if (seen.has(key)) continue;
         seen.add(key);
+        // A call the host's architectures do not have cannot be made there (arch_prctl on ARM).
+        if (!archesOf(n.value).some((t) => tables.includes(t))) continue;
         const here = evaluate(model, n.value, a);
         if (!here.entry || here.verdict === 'blocked') continue;
         const d = evaluate(docker, n.value, a).verdict;
