@@ -93,7 +93,11 @@ export function asDockerRun(c: RawContainer, image?: RawImage, cli = 'docker'): 
   }
   if (h.LogConfig?.Type && h.LogConfig.Type !== 'json-file') flag('--log-driver', h.LogConfig.Type);
   const imageEnv = new Set(image?.Config?.Env ?? []);
-  for (const e of cfg.Env ?? []) if (!imageEnv.has(e)) flag('-e', e.includes('=') ? e.slice(0, e.indexOf('=')) : e);
+  for (const e of cfg.Env ?? []) {
+    const name = e.includes('=') ? e.slice(0, e.indexOf('=')) : e;
+    // PATH, HOME and HOSTNAME come from the image or Docker; passing the caller's would break the container.
+    if (!imageEnv.has(e) && !['PATH', 'HOME', 'HOSTNAME'].includes(name)) flag('-e', name);
+  }
   words.push(cfg.Image ?? c.Image ?? 'IMAGE');
   const cmd = Array.isArray(cfg.Cmd) ? cfg.Cmd : cfg.Cmd ? [cfg.Cmd] : [];
   if (cmd.length > 0 && JSON.stringify(cmd) !== JSON.stringify(image?.Config?.Cmd ?? null)) words.push(...cmd);

@@ -132,6 +132,14 @@ class CliClient implements EngineClient {
     this.connection = { kind, access: 'cli', cliPath: bin, endpoint, cli, local: kind === 'podman' ? !explicit : isLocal(endpoint) };
   }
 
+  /** Classifies a failed call; the CLI says "is the daemon running?" for a missing socket too, so check which. */
+  private fail(stderr: string, code: number | null): EngineFailure {
+    const f = classifyCliError(stderr, this.connection.endpoint, code);
+    const path = this.connection.endpoint.startsWith('unix://') ? this.connection.endpoint.slice(7) : undefined;
+    if (f.code === 'engine-not-running' && path && !existsSync(path)) return notRunning(this.connection.endpoint, f.info.detail, true);
+    return f;
+  }
+
   private run(args: string[], what: string, signal?: AbortSignal) {
     return runCli(this.bin, args, this.env, limitsOf(this.opts, what, signal));
   }
@@ -169,15 +177,10 @@ class CliClient implements EngineClient {
     const args = this.connection.kind === 'podman' ? ['info', '--format', 'json'] : ['info', '--format', '{{json .}}'];
     const r = await this.run(args, `${this.connection.kind} info`, signal);
     // `docker info` prints the client part even when the daemon is unreachable; stderr says why.
-    if (r.code !== 0 || /Cannot connect|error during connect|permission denied/i.test(r.stderr)) {
-      const f = classifyCliError(r.stderr || r.stdout, this.connection.endpoint, r.code);
-      // The CLI says "is the daemon running?" for a missing socket too: say which it is.
-      const path = this.connection.endpoint.startsWith('unix://') ? this.connection.endpoint.slice(7) : undefined;
-      if (f.code === 'engine-not-running' && path && !existsSync(path)) throw notRunning(this.connection.endpoint, f.info.detail, true);
-      throw f;
-    }
+    if (r.code !== 0 || /Cannot connect|error during connect|permission denied/i.test(r.stderr))
+      throw this.fail(r.stderr || r.stdout, r.code);
     const info = parseJson<RawInfo & { ServerErrors?: string[] }>(r.stdout, `${this.connection.kind} info`);
-    if (info.ServerErrors?.length) throw classifyCliError(info.ServerErrors.join('\n'), this.connection.endpoint, r.code);
+    if (info.ServerErrors?.length) throw this.fail(info.ServerErrors.join('\n'), r.code);
     return info;
   }
 
@@ -188,7 +191,7 @@ class CliClient implements EngineClient {
       ? ['ps', ...(all ? ['-a'] : []), '--no-trunc', '--format', 'json']
       : ['ps', ...(all ? ['-a'] : []), '--no-trunc', '--format', '{{json .}}'];
     const r = await this.run(args, `${this.connection.kind} ps`, signal);
-    if (r.code !== 0) throw classifyCliError(r.stderr, this.connection.endpoint, r.code);
+    if (r.code !== 0) throw this.fail(r.stderr, r.code);
     const text = r.stdout.trim();
     if (text === '') return [];
     const rows: Record<string, unknown>[] = podman
@@ -211,7 +214,7 @@ class CliClient implements EngineClient {
         const gone = r.stderr
           .split('\n')
           .filter((l) => /No such (object|container)|no such container|no container with name or ID/i.test(l));
-        if (gone.length === 0) throw classifyCliError(r.stderr, this.connection.endpoint, r.code);
+        if (gone.length === 0) throw this.fail(r.stderr, r.code);
       }
       found.push(...got);
     }
@@ -234,7 +237,7 @@ class CliClient implements EngineClient {
 
   async exec(ref: string, argv: string[], signal?: AbortSignal): Promise<string> {
     const r = await this.run(['exec', ref, ...argv], `${this.connection.kind} exec`, signal);
-    if (r.code !== 0) throw classifyCliError(r.stderr || `exit ${r.code}`, this.connection.endpoint, r.code);
+    if (r.code !== 0) throw this.fail(r.stderr || `exit ${r.code}`, r.code);
     return r.stdout;
   }
 }

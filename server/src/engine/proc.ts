@@ -248,9 +248,11 @@ export async function readCgroups(fs: HostFs, lines: CgroupLine[], mounts: Cgrou
     const usageFile = `${dir}/memory.current`;
     r.memory = { limit: memLimit, usage: cgroupNumber(await read(usageFile)) ?? undefined, file: memFile, usageFile };
   }
+  // v2 limits swap alone (memory.swap.max); v1 and Docker's --memory-swap count memory plus swap.
   const swapFile = `${dir}/memory.swap.max`;
   const swap = cgroupNumber(await read(swapFile));
-  if (swap !== undefined) r.memorySwap = { limit: swap, file: swapFile };
+  if (swap !== undefined)
+    r.memorySwap = { limit: swap === null || !r.memory || r.memory.limit === null ? null : swap + r.memory.limit, file: swapFile };
   const pidsFile = `${dir}/pids.max`;
   const pidsLimit = cgroupNumber(await read(pidsFile));
   if (pidsLimit !== undefined) {
