@@ -11,7 +11,14 @@ const steps = [
   ['type-check (tsc -b)', ...npx('tsc', '-b')],
   ['lint (eslint)', ...npx('eslint', '.')],
   ['format (prettier --check)', ...npx('prettier', '--check', '.')],
-  ['unit, LSP, CLI and conformance tests', process.execPath, ['scripts/run-tests.mjs']],
+  // The engine tests start a private dockerd; outside CI a missing engine makes them skip with a message.
+  [
+    'install the container engine for the engine tests (docker.io, busybox-static; skipped when present)',
+    process.execPath,
+    ['scripts/engine/dockerd.mjs', 'install'],
+    { optionalOutsideCi: true },
+  ],
+  ['unit, LSP, CLI, engine and conformance tests', process.execPath, ['scripts/run-tests.mjs']],
   ['package the extension (.vsix)', 'npm', ['run', '--silent', 'package']],
   // Outside CI a machine may not allow installing (no root): the e2e suite then skips with a message.
   [
