@@ -142,7 +142,7 @@ export const DAEMON_KEYS: readonly DaemonKeyInfo[] = [
   k('exec-opts', 'strings', 'Runtime options such as "native.cgroupdriver=systemd".', { flag: '--exec-opt' }),
   k('exec-root', 'string', 'Where the daemon keeps execution state (default /var/run/docker).'),
   k('experimental', 'boolean', 'Turns on experimental daemon features.'),
-  k('features', 'boolMap', 'Turns named daemon features on or off, such as "containerd-snapshotter".', { flag: '--feature' }),
+  k('features', 'boolMap', 'Turns named daemon features on or off, such as "containerd-snapshotter".', { flag: '(none)' }),
   k('firewall-backend', 'string', 'Which firewall the daemon programs: iptables or nftables.', {
     platform: 'linux',
     values: ['iptables', 'nftables'],

@@ -111,10 +111,18 @@ export default daemonRule(
       if (removed) {
         const target = /use "([a-z-]+)"|spelling is "([a-z-]+)"/.exec(removed.instead);
         const to = target?.[1] ?? target?.[2];
-        const when = removed.removed === 'every release' ? 'dockerd has never accepted it' : `it was removed in Engine ${removed.removed}`;
+        // Keys removed within the Engine range we cover (20.10 to 28) still work on older engines.
+        const inRange = /^2[3-9]\./.test(removed.removed);
+        const message =
+          removed.removed === 'every release'
+            ? `"${p.key}" is not a daemon.json key (dockerd has never accepted this spelling): ${REFUSAL}; ${removed.instead}.`
+            : inRange
+              ? `"${p.key}" was removed in Engine ${removed.removed}: that release and later ones refuse to start with it; ${removed.instead}.`
+              : `"${p.key}" was removed in Engine ${removed.removed}: ${REFUSAL}; ${removed.instead}.`;
         hits.push({
           range: p.keyRange,
-          message: `"${p.key}" is not a daemon.json key any more (${when}): ${REFUSAL}; ${removed.instead}.`,
+          severity: inRange ? 'warning' : undefined,
+          message,
           fixes: to ? [renameFix(p, to)] : [{ title: `Remove "${p.key}"`, edits: model.edit.remove(p.key) }],
         });
         continue;
