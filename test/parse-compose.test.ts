@@ -9,8 +9,8 @@ import { parseShortPort, parseShortVolume, joinPath } from '../server/src/core/p
 import { applyEdits, TextDoc, range } from '../server/src/core/text';
 import { suppressionEdit } from '../server/src/core/suppress';
 import { analyze } from '../server/src/core/analyze';
-import type { Origin, RuntimeSpec } from '../server/src/core/model/runtime';
-import type { Fix, Range } from '../server/src/core/types';
+import type { Origin, RuntimeFix, RuntimeSpec } from '../server/src/core/model/runtime';
+import { inLocale, type Range } from '../server/src/core/types';
 
 /** The range of the `nth` occurrence of `needle` in `text`. */
 function at(text: string, needle: string, nth = 0): Range {
@@ -44,9 +44,9 @@ function has(text: string, fragment: string, message?: string): void {
   assert.ok(text.includes(fragment), `${message ?? 'missing fragment'}:\n${fragment}\n--- in ---\n${text}`);
 }
 
-function apply(text: string, fix: Fix | undefined): string {
+function apply(text: string, fix: RuntimeFix | undefined): string {
   assert.ok(fix, 'expected a fix');
-  assert.ok(fix.title.length > 5);
+  assert.ok(inLocale(fix.title).length > 5);
   return applyEdits(text, fix.edits);
 }
 
@@ -1063,7 +1063,7 @@ describe('fixes', () => {
     has(out, '    user: root\n    read_only: true\n    tmpfs: [/tmp]\n  db:');
     const withTmp = 'services:\n  web:\n    read_only: false\n    tmpfs: /run\n';
     const f = fixer(withTmp).addReadOnly?.();
-    assert.equal(f?.title, 'Make the root filesystem read-only (read_only: true)');
+    assert.equal(f && inLocale(f.title), 'Make the root filesystem read-only (read_only: true)');
     assert.equal(apply(withTmp, f), 'services:\n  web:\n    read_only: true\n    tmpfs: /run\n');
   });
 
@@ -1217,7 +1217,7 @@ describe('fixes', () => {
 
   test('every fix in sequence: valid YAML each time, comments kept, expected values', () => {
     let t = base;
-    const steps: ((s: RuntimeSpec) => Fix | undefined)[] = [
+    const steps: ((s: RuntimeSpec) => RuntimeFix | undefined)[] = [
       (s) => s.fixer?.addCapDropAll?.(),
       (s) => s.fixer?.addNoNewPrivileges?.(),
       (s) => s.fixer?.addReadOnly?.(),

@@ -9,8 +9,8 @@ import { parseDockerRuns } from '../server/src/core/parse/dockerRun';
 import { lex, vtext, type Word } from '../server/src/core/parse/dockerRun/lexer';
 import { simpleCommands } from '../server/src/core/parse/dockerRun/commands';
 import { applyEdits, range, TextDoc } from '../server/src/core/text';
-import type { Origin, RuntimeSpec } from '../server/src/core/model/runtime';
-import type { Fix, Range } from '../server/src/core/types';
+import type { Origin, RuntimeFix, RuntimeSpec } from '../server/src/core/model/runtime';
+import { inLocale, type Range } from '../server/src/core/types';
 
 /** The range of the `nth` occurrence of `needle` in `text`. */
 function at(text: string, needle: string, nth = 0): Range {
@@ -39,7 +39,7 @@ function one(text: string, kind: 'shell' | 'markdown' = 'shell'): RuntimeSpec {
   return m.specs[0];
 }
 
-function apply(text: string, fix: Fix | undefined): string {
+function apply(text: string, fix: RuntimeFix | undefined): string {
   assert.ok(fix, 'a fix is offered');
   return applyEdits(text, fix.edits);
 }
@@ -545,7 +545,7 @@ test('fixes on a one-line command, each alone', () => {
     apply(ONE, f.addCapDropAll?.()),
     'docker run -d --privileged -u root -p 8080:80 --cap-drop ALL nginx:1.27 nginx -g "daemon off;"\n',
   );
-  assert.equal(f.addCapDropAll?.()?.title, 'Drop all capabilities (--cap-drop ALL)');
+  assert.equal(inLocale(f.addCapDropAll?.()?.title ?? ''), 'Drop all capabilities (--cap-drop ALL)');
   assert.equal(
     apply(ONE, f.addNoNewPrivileges?.()),
     'docker run -d --privileged -u root -p 8080:80 --security-opt no-new-privileges nginx:1.27 nginx -g "daemon off;"\n',
@@ -558,7 +558,7 @@ test('fixes on a one-line command, each alone', () => {
     apply(ONE, f.addLimits?.(['memory', 'cpus', 'pids'])),
     'docker run -d --privileged -u root -p 8080:80 --memory 512m --cpus 1 --pids-limit 100 nginx:1.27 nginx -g "daemon off;"\n',
   );
-  assert.equal(f.addLimits?.(['pids'])?.title, 'Add limits (--pids-limit 100)');
+  assert.equal(inLocale(f.addLimits?.(['pids'])?.title ?? ''), 'Add limits (--pids-limit 100)');
   assert.equal(
     apply(ONE, f.setUser?.('1001:1001')),
     'docker run -d --privileged -u 1001:1001 -p 8080:80 nginx:1.27 nginx -g "daemon off;"\n',
@@ -596,7 +596,7 @@ test('fixes on a continued command keep one option per line', () => {
 test('fixes applied in sequence, re-parsing each time, on one-line and continued commands', () => {
   for (const start of [ONE, CONT]) {
     let text = start;
-    const steps: ((s: RuntimeSpec) => Fix | undefined)[] = [
+    const steps: ((s: RuntimeSpec) => RuntimeFix | undefined)[] = [
       (s) => s.fixer?.removePrivileged?.(),
       (s) => s.fixer?.addCapDropAll?.(),
       (s) => s.fixer?.addNoNewPrivileges?.(),

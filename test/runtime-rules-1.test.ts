@@ -14,7 +14,7 @@ import {
   type RuntimeSpec,
   type Val,
 } from '../server/src/core/model/runtime';
-import type { Finding, Fix, Range, SeveritySetting } from '../server/src/core/types';
+import { inLocale, type Finding, type Fix, type Range, type SeveritySetting } from '../server/src/core/types';
 import { hostPath, within } from '../server/src/core/rules/runtime/util1';
 
 function r(line: number, from: number, to: number): Range {
@@ -41,8 +41,8 @@ function recordingFixer(): { fixer: RuntimeFixer; calls: string[] } {
     addReadOnly: () => (calls.push('addReadOnly'), fix('Add read_only')),
     removePrivileged: () => (calls.push('removePrivileged'), fix('Remove privileged')),
     removeValue: (origin, title) => (
-      calls.push(`removeValue ${origin.kind === 'source' ? origin.range.start.line : '?'} ${title}`),
-      fix(title)
+      calls.push(`removeValue ${origin.kind === 'source' ? origin.range.start.line : '?'} ${inLocale(title)}`),
+      fix(inLocale(title))
     ),
   };
   return { fixer, calls };

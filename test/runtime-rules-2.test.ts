@@ -44,7 +44,7 @@ function recordingFixer(): { fixer: RuntimeFixer; calls: string[] } {
     addLimits: (which) => (calls.push(`addLimits:${which.join(',')}`), fix('limits')),
     setUser: (u) => (calls.push(`setUser:${u}`), fix('user')),
     bindPortToLocalhost: (p) => (calls.push(`bind:${p.hostPort ?? ''}:${p.containerPort}`), fix('bind')),
-    removeValue: (_o, title) => (calls.push(`remove:${title}`), fix(title)),
+    removeValue: (_o, title) => (calls.push(`remove:${inLocale(title)}`), fix(inLocale(title))),
   };
   return { fixer, calls };
 }

@@ -1,7 +1,7 @@
 // RuntimeSpec: the isolation one container gets, whatever described it: a Compose service, a
 // `docker run` line, or (later) a live container. Runtime rules read only this (pure core layer).
 
-import type { Fix, Range } from '../types';
+import type { Fix, Range, Text } from '../types';
 
 /** Where a value came from: text in a file (with its exact range) or a live container's inspect data. */
 export type Origin = { kind: 'source'; range: Range } | { kind: 'live'; field: string };
@@ -95,19 +95,22 @@ export interface ImageFacts {
   describedBy: string;
 }
 
+/** A quick fix a fixer makes: like a Fix, but its title may be written in both languages (t(en, zh)). */
+export type RuntimeFix = Omit<Fix, 'title'> & { title: Text };
+
 /**
  * Source-specific edits the runtime rules can ask for. Each input kind implements the ones its
  * syntax allows; a rule offers a fix only when the method exists and returns one.
  */
 export interface RuntimeFixer {
-  addCapDropAll?(): Fix | undefined;
-  addNoNewPrivileges?(): Fix | undefined;
-  addReadOnly?(): Fix | undefined;
-  addLimits?(which: ('memory' | 'cpus' | 'pids')[]): Fix | undefined;
-  setUser?(user: string): Fix | undefined;
-  bindPortToLocalhost?(port: Port): Fix | undefined;
-  removePrivileged?(): Fix | undefined;
-  removeValue?(origin: Origin, title: string): Fix | undefined;
+  addCapDropAll?(): RuntimeFix | undefined;
+  addNoNewPrivileges?(): RuntimeFix | undefined;
+  addReadOnly?(): RuntimeFix | undefined;
+  addLimits?(which: ('memory' | 'cpus' | 'pids')[]): RuntimeFix | undefined;
+  setUser?(user: string): RuntimeFix | undefined;
+  bindPortToLocalhost?(port: Port): RuntimeFix | undefined;
+  removePrivileged?(): RuntimeFix | undefined;
+  removeValue?(origin: Origin, title: Text): RuntimeFix | undefined;
 }
 
 export interface RuntimeSpec {

@@ -6,8 +6,8 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { YAMLMap } from 'yaml';
 import { normalizeCap } from '../../model/capabilities';
-import type { Origin, Port, RuntimeFixer, RuntimeSpec } from '../../model/runtime';
-import type { Fix, TextEdit } from '../../types';
+import type { Origin, Port, RuntimeFix, RuntimeFixer, RuntimeSpec } from '../../model/runtime';
+import { t, type Text, type TextEdit } from '../../types';
 import { flowScalar, type Editor, type KV } from './edits';
 import { parseShortPort } from './syntax';
 import type { Entry, YNode, YPair, YamlView } from './yamlView';
@@ -32,7 +32,7 @@ function samePoint(a: TextEdit, b: TextEdit): boolean {
 }
 
 /** A fix from its edits (none may be missing); insertions at one point are joined in order, so no editor reorders them. */
-function fix(title: string, edits: (TextEdit | undefined)[]): Fix | undefined {
+function fix(title: Text, edits: (TextEdit | undefined)[]): RuntimeFix | undefined {
   if (edits.length === 0 || edits.some((e) => e === undefined)) return undefined;
   const out: TextEdit[] = [];
   for (const e of edits as TextEdit[]) {
@@ -82,7 +82,7 @@ export function composeFixer(ctx: ServiceContext): RuntimeFixer {
   return {
     addCapDropAll() {
       if (spec.capDrop.some((c) => !c.unknown && normalizeCap(c.value) === 'ALL')) return undefined;
-      const title = 'Drop all capabilities (cap_drop: [ALL])';
+      const title = t('Drop all capabilities (cap_drop: [ALL])', '去掉所有 capability（cap_drop: [ALL]）');
       const e = ownEntry('cap_drop');
       if (e && e.raw && isSeq(e.raw)) return fix(title, [editor.appendToSeq(e.raw, 'ALL')]);
       if (e) return fix(title, [editor.setPairValue(e.pair, '[ALL]')]);
@@ -93,7 +93,10 @@ export function composeFixer(ctx: ServiceContext): RuntimeFixer {
       const nnp = spec.securityOpt.filter((o) => o.kind === 'no-new-privileges');
       const last = nnp[nnp.length - 1];
       if (last && (last.unknown || /^true$/i.test(last.value.trim()))) return undefined;
-      const title = 'Set no-new-privileges (security_opt: [no-new-privileges:true])';
+      const title = t(
+        'Set no-new-privileges (security_opt: [no-new-privileges:true])',
+        '设置 no-new-privileges（security_opt: [no-new-privileges:true]）',
+      );
       const item = 'no-new-privileges:true';
       if (last) {
         // `no-new-privileges:false` becomes true where it is written.
@@ -121,8 +124,8 @@ export function composeFixer(ctx: ServiceContext): RuntimeFixer {
       if (needsTmp) kvs.push({ key: 'tmpfs', value: '[/tmp]' });
       if (kvs.length > 0) edits.push(addKeys(kvs));
       const title = needsTmp
-        ? 'Make the root filesystem read-only (read_only: true, tmpfs: [/tmp])'
-        : 'Make the root filesystem read-only (read_only: true)';
+        ? t('Make the root filesystem read-only (read_only: true, tmpfs: [/tmp])', '把根文件系统设为只读（read_only: true, tmpfs: [/tmp]）')
+        : t('Make the root filesystem read-only (read_only: true)', '把根文件系统设为只读（read_only: true）');
       return fix(title, edits);
     },
 
@@ -164,12 +167,12 @@ export function composeFixer(ctx: ServiceContext): RuntimeFixer {
         described.push('pids_limit: 100');
       }
       if (serviceKVs.length > 0) edits.push(addKeys(serviceKVs));
-      return fix(`Add resource limits (${described.join(', ')})`, edits);
+      return fix(t(`Add resource limits (${described.join(', ')})`, `添加资源限制（${described.join(', ')}）`), edits);
     },
 
     setUser(user) {
       const e = ownEntry('user');
-      const title = `Run as a non-root user (user: ${JSON.stringify(user)})`;
+      const title = t(`Run as a non-root user (user: ${JSON.stringify(user)})`, `以非 root 用户运行（user: ${JSON.stringify(user)}）`);
       if (e) {
         const like = e.raw && isScalar(e.raw) ? e.raw : undefined;
         return fix(title, [editor.setPairValue(e.pair, editor.quoteLike(like, user, true))]);
@@ -181,7 +184,8 @@ export function composeFixer(ctx: ServiceContext): RuntimeFixer {
       if (port.unknown || (port.hostIp !== undefined && LOOPBACK.test(port.hostIp))) return undefined;
       const place = view.placementOf(port.origin);
       const node = place && place.kind !== 'root' ? (place.kind === 'item' ? place.node : place.pair.value) : undefined;
-      const title = `Bind port ${port.hostPort ?? port.containerPort} to 127.0.0.1`;
+      const shown = port.hostPort ?? port.containerPort;
+      const title = t(`Bind port ${shown} to 127.0.0.1`, `把端口 ${shown} 绑定到 127.0.0.1`);
       if (isScalar(node)) {
         const raw = view.scalarText(node) ?? '';
         const p = parseShortPort(raw);
@@ -202,10 +206,10 @@ export function composeFixer(ctx: ServiceContext): RuntimeFixer {
     removePrivileged() {
       const p = spec.privileged;
       if (!p || p.value !== true || p.unknown) return undefined;
-      return fix('Remove privileged: true', [deleteAt(p.origin)]);
+      return fix(t('Remove privileged: true', '删除 privileged: true'), [deleteAt(p.origin)]);
     },
 
-    removeValue(origin: Origin, title: string) {
+    removeValue(origin: Origin, title: Text) {
       return fix(title, [deleteAt(origin)]);
     },
   };

@@ -4,8 +4,8 @@
 // indentation; options are removed with their value and the blank or continuation line they leave.
 
 import type { TextDoc } from '../../text';
-import type { Fix, TextEdit } from '../../types';
-import type { Origin, Port, RuntimeFixer, RuntimeSpec } from '../../model/runtime';
+import { t, type Text, type TextEdit } from '../../types';
+import type { Origin, Port, RuntimeFix, RuntimeFixer, RuntimeSpec } from '../../model/runtime';
 import type { FlagOcc, Invocation } from './commands';
 import type { PortDetail } from './spec';
 
@@ -67,21 +67,21 @@ export function makeFixer(inv: Invocation, spec: RuntimeSpec, ports: Map<Port, P
   };
 
   const last = (name: string) => [...inv.flags].reverse().find((o) => o.name === name);
-  const fix = (title: string, edits: TextEdit[]): Fix => ({ title, edits });
+  const fix = (title: Text, edits: TextEdit[]): RuntimeFix => ({ title, edits });
 
   const fixer: RuntimeFixer = {
     addCapDropAll() {
       if (spec.capDrop.some((c) => !c.unknown && c.value.toUpperCase() === 'ALL')) return undefined;
-      return fix('Drop all capabilities (--cap-drop ALL)', [insert('--cap-drop ALL')]);
+      return fix(t('Drop all capabilities (--cap-drop ALL)', '去掉所有 capability（--cap-drop ALL）'), [insert('--cap-drop ALL')]);
     },
     setUser(user: string) {
       const q = shellQuote(user);
-      const title = `Run as user ${user} (--user ${user})`;
+      const title = t(`Run as user ${user} (--user ${user})`, `以用户 ${user} 运行（--user ${user}）`);
       const o = last('user');
       if (o?.value) return fix(title, [edit(o.value.start, o.value.end, q)]);
       return fix(title, [insert(`--user ${q}`)]);
     },
-    removeValue(origin: Origin, title: string) {
+    removeValue(origin: Origin, title: Text) {
       if (origin.kind !== 'source') return undefined;
       const a = doc.offsetAt(origin.range.start);
       const b = doc.offsetAt(origin.range.end);
@@ -108,7 +108,10 @@ export function makeFixer(inv: Invocation, spec: RuntimeSpec, ports: Map<Port, P
 
   Object.assign(fixer, {
     addNoNewPrivileges() {
-      const title = 'Set no-new-privileges (--security-opt no-new-privileges)';
+      const title = t(
+        'Set no-new-privileges (--security-opt no-new-privileges)',
+        '设置 no-new-privileges（--security-opt no-new-privileges）',
+      );
       const off = spec.securityOpt.find((s) => s.kind === 'no-new-privileges' && !s.unknown && /^(?:false|0)$/i.test(s.value));
       if (off?.origin.kind === 'source') {
         const r = off.origin.range;
@@ -119,7 +122,8 @@ export function makeFixer(inv: Invocation, spec: RuntimeSpec, ports: Map<Port, P
     },
     addReadOnly() {
       const hasTmp = spec.mounts.some((m) => m.target === '/tmp');
-      const title = `Make the root filesystem read-only (--read-only${hasTmp ? '' : ' --tmpfs /tmp'})`;
+      const flags = `--read-only${hasTmp ? '' : ' --tmpfs /tmp'}`;
+      const title = t(`Make the root filesystem read-only (${flags})`, `把根文件系统设为只读（${flags}）`);
       const off = last('read-only');
       const edits: TextEdit[] = [];
       if (off && off.bool === false) edits.push(edit(off.start, off.end, '--read-only'));
@@ -133,13 +137,14 @@ export function makeFixer(inv: Invocation, spec: RuntimeSpec, ports: Map<Port, P
       if (which.includes('cpus')) parts.push('--cpus 1');
       if (which.includes('pids')) parts.push('--pids-limit 100');
       if (parts.length === 0) return undefined;
-      return fix(`Add limits (${parts.join(' ')})`, [insert(parts.join(' '))]);
+      return fix(t(`Add limits (${parts.join(' ')})`, `添加限制（${parts.join(' ')}）`), [insert(parts.join(' '))]);
     },
     bindPortToLocalhost(port: Port) {
       const d = ports.get(port);
       if (!d || port.unknown) return undefined;
       const v = d.value;
-      const title = `Publish port ${port.hostPort ?? port.containerPort} on 127.0.0.1 only`;
+      const shown = port.hostPort ?? port.containerPort;
+      const title = t(`Publish port ${shown} on 127.0.0.1 only`, `只在 127.0.0.1 上发布端口 ${shown}`);
       if (d.hostIpEnd > 0) {
         const r = v.inner(0, d.hostIpEnd);
         return fix(title, [edit(r.start, r.end, '127.0.0.1')]);
@@ -150,7 +155,7 @@ export function makeFixer(inv: Invocation, spec: RuntimeSpec, ports: Map<Port, P
     removePrivileged() {
       const occs = inv.flags.filter((o) => o.name === 'privileged' && o.bool !== false);
       if (occs.length === 0) return undefined;
-      return fix('Remove --privileged', occs.map(removeOcc));
+      return fix(t('Remove --privileged', '删除 --privileged'), occs.map(removeOcc));
     },
   } satisfies RuntimeFixer);
   return fixer;

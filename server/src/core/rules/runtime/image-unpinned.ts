@@ -2,6 +2,7 @@
 // The Dockerfile counterpart is CT1007; digest pinning as information is CT2028.
 
 import { runtimeRule, type Hit } from '../rule';
+import { t } from '../../types';
 import { at, imageRefOf } from './util2';
 
 export default runtimeRule(
@@ -20,6 +21,18 @@ export default runtimeRule(
     remediation:
       'Name a specific version: `image: postgres:16.4` rather than `postgres` or `postgres:latest`, `docker run redis:7.4.1` rather than `docker run redis`. ' +
       'For deployments that must be reproducible, add the digest as well (`postgres:16.4@sha256:<digest>`) and let a tool such as Renovate or Dependabot keep it current.',
+    zh: {
+      title: '容器镜像没有标签或使用 :latest',
+      explanation:
+        '不带标签的镜像引用就表示 `:latest`，而 `:latest` 只是发布者每次新构建时都会移过去的一个名字。' +
+        '于是，同一个 Compose 文件或同一行 `docker run`，每次拉取后启动的可能是不同的软件：另一个操作系统版本、另一个默认用户、另一批 setuid 程序和 shell，而没有人审查过这些变化。' +
+        '如果发布者的账号或镜像仓库被攻破，这个会移动的标签也正是恶意改动到达你的宿主机的途径。' +
+        '这条规则会跳过按摘要固定的镜像（`@sha256:…`，无论标签写的是什么，内容都是固定的）、来自变量的引用（`${IMAGE}`），以及自己构建镜像的 Compose 服务（`build:`），这类服务的 `image:` 指的是构建结果，而不是要拉取的东西。（Containment 能读取这类服务的 Dockerfile 时才能识别它；读不到 Dockerfile 的 `build:` 目前按拉取的镜像处理。）' +
+        '带端口的镜像仓库地址（`registry.example.com:5000/team/app`）不会被误认为标签。已经固定了标签、但没有按摘要固定的情况由 CT2028 另行报告为信息。',
+      remediation:
+        '指定一个具体版本：用 `image: postgres:16.4` 而不是 `postgres` 或 `postgres:latest`，用 `docker run redis:7.4.1` 而不是 `docker run redis`。' +
+        '对于必须可复现的部署，再加上摘要（`postgres:16.4@sha256:<digest>`），并让 Renovate 或 Dependabot 之类的工具保持它的更新。',
+    },
     references: [
       { title: 'Compose file reference: image', url: 'https://docs.docker.com/reference/compose-file/services/#image' },
       {
@@ -60,7 +73,10 @@ export default runtimeRule(
       return [
         {
           range: at(spec, ref.origin),
-          message: `${spec.label} uses the image ${name} without a tag, so each pull may start different software (whatever ${name}:latest is that day); pin a version tag.`,
+          message: t(
+            `${spec.label} uses the image ${name} without a tag, so each pull may start different software (whatever ${name}:latest is that day); pin a version tag.`,
+            `${spec.label} 使用的镜像 ${name} 没有标签，每次拉取启动的都可能是不同的软件（当天的 ${name}:latest 是什么就是什么）；请固定一个版本标签。`,
+          ),
         },
       ];
     }
@@ -68,7 +84,10 @@ export default runtimeRule(
       return [
         {
           range: at(spec, ref.origin),
-          message: `${spec.label} uses ${name}:latest, which follows whatever the publisher pushed last; pin a version tag.`,
+          message: t(
+            `${spec.label} uses ${name}:latest, which follows whatever the publisher pushed last; pin a version tag.`,
+            `${spec.label} 使用 ${name}:latest，它跟随发布者最近一次推送的内容；请固定一个版本标签。`,
+          ),
         },
       ];
     }

@@ -2,6 +2,7 @@
 // (pure core layer).
 
 import { runtimeRule, type Hit } from '../rule';
+import { t } from '../../types';
 import { at, atAnchor, limitState, missingLimits, settingName } from './util2';
 
 export default runtimeRule(
@@ -20,6 +21,18 @@ export default runtimeRule(
     remediation:
       'Measure what the service needs (`docker stats`) and set a ceiling with headroom: in Compose `deploy.resources.limits.memory: 512M` (or `mem_limit: 512m`), on the command line `--memory 512m`. ' +
       'The quick fix adds the memory limit, plus CPU and PIDs limits when those are missing as well, with placeholder values to adjust.',
+    zh: {
+      title: '容器没有内存限制',
+      explanation:
+        '容器共享宿主机的内存。Docker 把每个容器放进它自己的内存 cgroup，但除非设置了限制，这个 cgroup 可以一直增长，直到整个宿主机的内存耗尽（cgroups(7)，cgroup v2 的 `memory.max` 控制项）。' +
+        '于是，一个容器中的内存泄漏、突发的大量请求或者蓄意的分配循环，会让内核的 OOM killer 在整个宿主机范围内挑选牺牲者：其他容器、Docker 守护进程、sshd。' +
+        '有了限制，内核会先回收内存，回收失败时只杀死出问题的那个容器里的进程，损害就被限制在肇事的容器之内。' +
+        '这条规则接受 Compose 中的 `deploy.resources.limits.memory` 或 `mem_limit`，以及 `docker run` 的 `-m`/`--memory`。值 `0` 对 Docker 而言表示“不限制”，会在该值处报告。' +
+        '`mem_reservation`（`--memory-reservation`）是内核在内存紧张时回收所趋向的软目标，而不是上限，所以不算数。来自检查时尚未设置的变量（`${MEM_LIMIT}`）的值不会被报告。',
+      remediation:
+        '测量服务实际需要多少内存（`docker stats`），再设置一个留有余量的上限：Compose 中用 `deploy.resources.limits.memory: 512M`（或 `mem_limit: 512m`），命令行上用 `--memory 512m`。' +
+        '快速修复会添加内存限制；如果 CPU 和 PIDs 限制也缺失，会一并添加，所用的都是需要你调整的占位值。',
+    },
     references: [
       {
         title: 'Docker docs: resource constraints, memory',
@@ -87,11 +100,15 @@ export default runtimeRule(
     const state = limitState(mem);
     if (state === 'unknown' || state === 'limited') return [];
     const key = settingName(spec, '`deploy.resources.limits.memory` (or `mem_limit`)', '`--memory`');
+    const keyZh = settingName(spec, '`deploy.resources.limits.memory`（或 `mem_limit`）', '`--memory`');
     if (state === 'unlimited' && mem) {
       return [
         {
           range: at(spec, mem.origin),
-          message: `${spec.label} sets its memory limit to ${mem.value}, which Docker reads as "no limit": one process can use all of the host's memory. Set a real ceiling such as 512m.`,
+          message: t(
+            `${spec.label} sets its memory limit to ${mem.value}, which Docker reads as "no limit": one process can use all of the host's memory. Set a real ceiling such as 512m.`,
+            `${spec.label} 把内存限制设为 ${mem.value}，Docker 把它理解为“不限制”：一个进程就能用光宿主机的全部内存。请设置一个真正的上限，例如 512m。`,
+          ),
         },
       ];
     }
@@ -100,7 +117,10 @@ export default runtimeRule(
     return [
       {
         range: atAnchor(spec),
-        message: `${spec.label} has no memory limit, so one runaway or hostile process in it can exhaust the host's memory and make the kernel kill processes in other containers; set ${key}.`,
+        message: t(
+          `${spec.label} has no memory limit, so one runaway or hostile process in it can exhaust the host's memory and make the kernel kill processes in other containers; set ${key}.`,
+          `${spec.label} 没有内存限制，其中一个失控或恶意的进程就能耗尽宿主机的内存，并让内核杀死其他容器中的进程；请设置 ${keyZh}。`,
+        ),
         fixes: fix ? [fix] : [],
       },
     ];

@@ -1,6 +1,7 @@
 // CT2016 pids-limit-missing: the container may create any number of processes (pure core layer).
 
 import { runtimeRule, type Hit } from '../rule';
+import { t } from '../../types';
 import { at, atAnchor, limitState, settingName } from './util2';
 
 export default runtimeRule(
@@ -18,6 +19,17 @@ export default runtimeRule(
     remediation:
       'Set a limit well above what the service normally uses (count with `docker stats` or `ps -eLf | wc -l` inside the container): `pids_limit: 200` in Compose, `--pids-limit 200` on the command line. ' +
       'The quick fix adds a PIDs limit with a placeholder value to adjust.',
+    zh: {
+      title: '容器没有 PIDs 限制',
+      explanation:
+        '进程 ID 是整个宿主机共享的资源：每个容器中的每个进程和线程都要从同一张内核表中占用一个（`kernel.pid_max`，以及 `kernel.threads-max`）。' +
+        '像 `:(){ :|:& };:` 这样的 fork 炸弹，或者一个泄漏线程的程序，可以从一个容器内部填满这张表，之后宿主机上就再也无法启动任何进程：其他容器不行，用来修复问题的登录 shell 也不行。' +
+        'cgroup 的 PIDs 控制器（`pids.max`，见 cgroups(7)）可以阻止这种情况：一旦容器中的进程数达到限制，容器内的 `fork()` 和 `clone()` 就会失败；Docker 根据 `pids_limit` / `--pids-limit` 设置这个限制。内存和 CPU 限制在这里帮不上忙，因为进程在这两方面的开销都很小。' +
+        '这条规则接受 Compose 中的 `pids_limit` 或 `deploy.resources.limits.pids`，以及 `docker run` 的 `--pids-limit`。Docker 把 `0` 和 `-1` 理解为“不限制”，这些值会在该值处报告。来自变量的值不会被报告。',
+      remediation:
+        '设置一个远高于服务平时用量的限制（用 `docker stats` 或在容器内用 `ps -eLf | wc -l` 统计）：Compose 中用 `pids_limit: 200`，命令行上用 `--pids-limit 200`。' +
+        '快速修复会添加一个 PIDs 限制，其值是需要你调整的占位值。',
+    },
     references: [
       {
         title: 'docker container run reference: --pids-limit',
@@ -70,7 +82,10 @@ export default runtimeRule(
       return [
         {
           range: at(spec, pids.origin),
-          message: `${spec.label} sets its PIDs limit to ${pids.value}, which Docker reads as "no limit": a fork bomb inside it can use up the host's process table. Set a real limit such as 200.`,
+          message: t(
+            `${spec.label} sets its PIDs limit to ${pids.value}, which Docker reads as "no limit": a fork bomb inside it can use up the host's process table. Set a real limit such as 200.`,
+            `${spec.label} 把 PIDs 限制设为 ${pids.value}，Docker 把它理解为“不限制”：其中的一个 fork 炸弹就能耗尽宿主机的进程表。请设置一个真正的限制，例如 200。`,
+          ),
         },
       ];
     }
@@ -80,7 +95,10 @@ export default runtimeRule(
     return [
       {
         range: atAnchor(spec),
-        message: `${spec.label} has no PIDs limit, so a fork bomb or thread leak inside it can fill the host's process table and stop every other container from starting processes; set ${key}.`,
+        message: t(
+          `${spec.label} has no PIDs limit, so a fork bomb or thread leak inside it can fill the host's process table and stop every other container from starting processes; set ${key}.`,
+          `${spec.label} 没有 PIDs 限制，其中的 fork 炸弹或线程泄漏可以填满宿主机的进程表，让其他所有容器都无法启动进程；请设置 ${key}。`,
+        ),
         fixes: fix ? [fix] : [],
       },
     ];

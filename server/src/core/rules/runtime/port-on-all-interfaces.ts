@@ -1,6 +1,7 @@
 // CT2017 port-on-all-interfaces: a published port listens on every host address (pure core layer).
 
 import { runtimeRule, type Hit } from '../rule';
+import { t } from '../../types';
 import { at, describePort, isWildcardIp, normalizeHostIp, usesHostNetwork } from './util2';
 
 export default runtimeRule(
@@ -20,6 +21,19 @@ export default runtimeRule(
       'Bind ports that only local clients or a reverse proxy on the same host need to the loopback address: `"127.0.0.1:8080:80"` (and `"[::1]:8080:80"` for IPv6), `-p 127.0.0.1:8080:80`. ' +
       'Better still, do not publish internal services at all: containers on the same Compose network reach each other by service name without `ports:`. ' +
       'For a port that must be public, bind it to the one external address and put TLS and authentication in front of it. The quick fix binds the port to 127.0.0.1.',
+    zh: {
+      title: '发布的端口监听在宿主机的所有网络接口上',
+      explanation:
+        '发布端口（Compose 中的 `ports:`，`docker run` 的 `-p`）会让 Docker 把流量从宿主机转发到容器。不写宿主机地址时，`8080:80` 就是 `0.0.0.0:8080:80` 和 `[::]:8080:80`：宿主机的每个网络接口，包括面向互联网或办公网络的接口。' +
+        'Docker 会为发布的端口安装自己的包过滤规则，在很多宿主机上，这些规则先于宿主机防火墙生效：`ufw deny 8080` 或 firewalld 的 zone 都挡不住这些流量。原本只打算给本机使用的数据库、管理面板或调试端口，最终对任何能访问这台机器的人都敞开了。' +
+        '只写了容器一侧的端口（`- "5432"`、`-p 5432`）会被发布到一个随机的宿主机端口上，同样在所有网络接口上，也会被报告。`-P`（`--publish-all`）以这种方式发布镜像 EXPOSE 的每个端口；具体是哪些端口从命令行上看不出来，所以报告为信息。' +
+        '使用宿主机网络（`network_mode: host`）的服务，其端口根本不会被发布，也不会被报告；地址来自变量的端口同样不会被报告。' +
+        'daemon.json 中的守护进程设置 `"ip"` 可以改变默认地址；这条规则看不到它，按默认值处理。',
+      remediation:
+        '只有本机客户端或同一宿主机上的反向代理需要访问的端口，应绑定到回环地址：`"127.0.0.1:8080:80"`（IPv6 用 `"[::1]:8080:80"`），`-p 127.0.0.1:8080:80`。' +
+        '更好的做法是根本不发布内部服务：同一个 Compose 网络上的容器无需 `ports:` 就能通过服务名互相访问。' +
+        '对于必须公开的端口，把它绑定到那一个对外地址上，并在前面加上 TLS 和身份验证。快速修复会把端口绑定到 127.0.0.1。',
+    },
     references: [
       { title: 'Docker docs: port publishing and mapping', url: 'https://docs.docker.com/engine/network/port-publishing/' },
       {
@@ -98,15 +112,24 @@ export default runtimeRule(
         hits.push({
           range: at(spec, p.origin),
           severity: 'info',
-          message: `${spec.label} publishes every port its image EXPOSEs (-P) on random host ports on every host interface; publish the ports you need with -p 127.0.0.1:<host>:<container> instead.`,
+          message: t(
+            `${spec.label} publishes every port its image EXPOSEs (-P) on random host ports on every host interface; publish the ports you need with -p 127.0.0.1:<host>:<container> instead.`,
+            `${spec.label} 把镜像 EXPOSE 的每个端口（-P）发布到宿主机所有网络接口的随机端口上；请改用 -p 127.0.0.1:<host>:<container> 只发布你需要的端口。`,
+          ),
         });
         continue;
       }
-      const where = normalizeHostIp(p.hostIp) === '' ? 'every host interface' : `every host interface (${p.hostIp})`;
+      const bare = normalizeHostIp(p.hostIp) === '';
+      const where = bare ? 'every host interface' : `every host interface (${p.hostIp})`;
+      const whereZh = bare ? '宿主机的所有网络接口' : `宿主机的所有网络接口（${p.hostIp}）`;
+      const port = describePort(p);
       const fix = spec.fixer?.bindPortToLocalhost?.(p);
       hits.push({
         range: at(spec, p.origin),
-        message: `${spec.label} publishes ${describePort(p)} on ${where}, so anyone who can reach this machine can connect, even past a host firewall such as ufw; bind it to 127.0.0.1 unless it must be public.`,
+        message: t(
+          `${spec.label} publishes ${port.en} on ${where}, so anyone who can reach this machine can connect, even past a host firewall such as ufw; bind it to 127.0.0.1 unless it must be public.`,
+          `${spec.label} 在${whereZh}上发布了${port['zh-CN']}，任何能访问这台机器的人都能连接，甚至能绕过 ufw 之类的宿主机防火墙；除非必须公开，否则请把它绑定到 127.0.0.1。`,
+        ),
         fixes: fix ? [fix] : [],
       });
     }

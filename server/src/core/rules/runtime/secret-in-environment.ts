@@ -3,7 +3,9 @@
 // the Dockerfile rule CT1008 (rules/image/secretPatterns.ts).
 
 import { runtimeRule, type Hit } from '../rule';
-import { harmlessValue, knownFormatOf, secretWordOf } from '../image/secretPatterns';
+import { t } from '../../types';
+import { harmlessValue, knownFormatOf, knownFormatZh, secretWordOf, secretWordZh } from '../image/secretPatterns';
+import { zh } from '../image/zh';
 import { article, at, hasInterpolation } from './util2';
 
 /** The literal default of `${VAR:-default}` / `${VAR-default}` in a value, if any. */
@@ -29,6 +31,19 @@ export default runtimeRule(
     remediation:
       "Remove the value, rotate the credential (it is already in history), and pass it at run time. In Compose, use `secrets:` (mounted as a file under `/run/secrets/`) and the image's `_FILE` variant where it has one: `POSTGRES_PASSWORD_FILE: /run/secrets/db_password`. " +
       'Otherwise reference a variable the deployment provides (`DB_PASSWORD: ${DB_PASSWORD:?set DB_PASSWORD}`) from an untracked `.env` file or a secret store; on the command line use `-e DB_PASSWORD` (no value: taken from the calling shell) or `--env-file` with a file outside the repository.',
+    zh: {
+      title: '凭据以明文环境变量值的形式写出',
+      explanation:
+        '写在 Compose 文件或 `docker run` 命令行里的环境变量值在哪里都不是秘密：它们留在代码仓库及其历史中，留在 shell 历史和 CI 日志中，出现在任何能与守护进程通信的人看到的 `docker inspect` 输出里，出现在容器内的 `/proc/<pid>/environ` 中，还会被每个子进程继承，并常常被打印到崩溃报告里。' +
+        '这条规则如何判断（以便你预判结果）：' +
+        '(1) 具有知名凭据格式的值，无论变量叫什么都会被报告：私钥块、AWS 访问密钥 ID、GitHub、GitLab、Slack、Stripe、Google、npm 和 OpenAI 风格的令牌、JSON Web Token，以及带密码的 URL（`postgres://app:s3cret@db/app`）；' +
+        '(2) 名字表明它保存着凭据的变量（包含 PASSWORD、PASSWD、SECRET、TOKEN、CREDENTIALS、API_KEY、PRIVATE_KEY、ACCESS_KEY 等完整单词）如果带有字面值，就会被报告，除非最后一个单词是在描述凭据而不是保存凭据（`PASSWORD_FILE`、`TOKEN_URL`、`SECRET_NAME`、`PASSWORD_MIN_LENGTH`），或者这个值不可能是凭据（空值、`true`/`false`/`yes`、`/run/secrets/db` 这样的路径、不带密码的 URL、`<placeholder>` 占位符）；' +
+        '(3) 引用环境中的变量（`${DB_PASSWORD}`、`$DB_PASSWORD`、不带值的 `-e DB_PASSWORD`）没有问题，因为文件里没有值；但字面的后备值（`${DB_PASSWORD:-changeme}`）会被报告，因为这个后备值就写在文件里。' +
+        '同样的启发式规则也用于检查 Dockerfile 的 ARG 和 ENV（CT1008）。对于读不懂的名字，这条规则宁可不报；它不会在名为 `X` 的变量里找出密码。',
+      remediation:
+        '删除这个值，轮换这个凭据（它已经留在历史里了），改为在运行时传入。在 Compose 中，使用 `secrets:`（以文件形式挂载在 `/run/secrets/` 下），如果镜像支持 `_FILE` 变体就使用它：`POSTGRES_PASSWORD_FILE: /run/secrets/db_password`。' +
+        '否则，就引用由部署环境提供的变量（`DB_PASSWORD: ${DB_PASSWORD:?set DB_PASSWORD}`），其值来自不受版本控制的 `.env` 文件或密钥存储；在命令行上，使用 `-e DB_PASSWORD`（不带值：从调用它的 shell 中获取）或 `--env-file` 加上一个位于仓库之外的文件。',
+    },
     references: [
       { title: 'Docker Compose: use secrets', url: 'https://docs.docker.com/compose/how-tos/use-secrets/' },
       {
@@ -95,7 +110,10 @@ export default runtimeRule(
         if (format) {
           hits.push({
             range,
-            message: `${spec.label} sets ${e.name} to what looks like ${format}: written here it is readable by anyone with the file, the shell history or docker inspect. Pass it as a secret instead.`,
+            message: t(
+              `${spec.label} sets ${e.name} to what looks like ${format}: written here it is readable by anyone with the file, the shell history or docker inspect. Pass it as a secret instead.`,
+              zh`${spec.label} 把 ${e.name} 设为看起来像${knownFormatZh(format)}的值：写在这里，任何拿到这个文件、shell 历史或能运行 docker inspect 的人都能读到它。请改为通过 secret 传入。`,
+            ),
           });
           continue;
         }
@@ -107,7 +125,10 @@ export default runtimeRule(
         if (fallback !== undefined && !harmlessValue(fallback)) {
           hits.push({
             range,
-            message: `${spec.label} lets ${e.name} fall back to a literal ${word} when the variable is unset: that fallback is in the file for anyone who can read it. Require the variable instead (\${${e.name}:?…}).`,
+            message: t(
+              `${spec.label} lets ${e.name} fall back to a literal ${word} when the variable is unset: that fallback is in the file for anyone who can read it. Require the variable instead (\${${e.name}:?…}).`,
+              zh`${spec.label} 让 ${e.name} 在变量未设置时回退到一个字面的${secretWordZh(word)}：这个后备值就写在文件里，任何能读这个文件的人都能看到。请改为强制要求设置这个变量（\${${e.name}:?…}）。`,
+            ),
           });
         }
         continue;
@@ -115,7 +136,10 @@ export default runtimeRule(
       if (harmlessValue(value)) continue;
       hits.push({
         range,
-        message: `${spec.label} sets ${e.name} to ${article(word)} written in plain text: it is readable by anyone with the file, the shell history or docker inspect. Use a secret or a variable from the environment instead.`,
+        message: t(
+          `${spec.label} sets ${e.name} to ${article(word)} written in plain text: it is readable by anyone with the file, the shell history or docker inspect. Use a secret or a variable from the environment instead.`,
+          zh`${spec.label} 把 ${e.name} 设为以明文写出的${secretWordZh(word)}：任何拿到这个文件、shell 历史或能运行 docker inspect 的人都能读到它。请改用 secret 或来自环境的变量。`,
+        ),
       });
     }
     return hits;

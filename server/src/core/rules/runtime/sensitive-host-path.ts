@@ -2,120 +2,159 @@
 // /var/lib/docker, …) is bind-mounted into the container; worse when writable (pure core layer).
 
 import { runtimeRule, type Hit } from '../rule';
-import type { Severity } from '../../types';
+import { t, type Localized, type Severity } from '../../types';
 import type { Mount } from '../../model/runtime';
 import { bindSource, hitAt, mountOrigin, within } from './util1';
+import { zh } from '../image/zh';
 
 interface SensitivePath {
   path: string;
   /** Also matches everything below `path`. */
   subtree: boolean;
-  /** What the host keeps there, completing "the container can read …". */
-  holds: string;
+  /** What the host keeps there, completing "the container can read …" (容器可以读取……). */
+  holds: Localized;
   /** Severity when mounted read-only; undefined: not reported read-only. */
   ro?: Severity;
   /** Severity when writable. */
   rw: Severity;
 }
 
-const BINARIES = 'programs and libraries the host runs';
+const MODULES = t("the host's kernel modules, code the host kernel loads", '宿主机的内核模块，也就是宿主机内核会加载的代码');
+const BINARIES = t('programs and libraries the host runs', '宿主机运行的程序和库');
 
 /** Host locations in the order they are tried: the first match decides. */
 export const SENSITIVE_PATHS: SensitivePath[] = [
   {
     path: '/',
     subtree: false,
-    holds: "the host's whole filesystem, with its password hashes, keys and the engine socket under /run",
+    holds: t(
+      "the host's whole filesystem, with its password hashes, keys and the engine socket under /run",
+      '宿主机的整个文件系统，包括其中的密码哈希、密钥和 /run 下的引擎套接字',
+    ),
     ro: 'error',
     rw: 'error',
   },
   {
     path: '/etc',
     subtree: true,
-    holds: 'host configuration, including password hashes (/etc/shadow), sudoers, SSH host keys and service credentials',
+    holds: t(
+      'host configuration, including password hashes (/etc/shadow), sudoers, SSH host keys and service credentials',
+      '宿主机的配置，包括密码哈希（/etc/shadow）、sudoers、SSH 主机密钥和服务凭据',
+    ),
     ro: 'warning',
     rw: 'error',
   },
   {
     path: '/proc',
     subtree: true,
-    holds:
+    holds: t(
       "the host's process and kernel interfaces: other processes' command lines and environment variables, and kernel settings under /proc/sys",
+      '宿主机的进程和内核接口：其他进程的命令行和环境变量，以及 /proc/sys 下的内核设置',
+    ),
     ro: 'warning',
     rw: 'error',
   },
-  { path: '/sys', subtree: true, holds: 'kernel, device and cgroup controls of the host', ro: 'warning', rw: 'error' },
-  { path: '/dev', subtree: false, holds: "the host's device nodes and its shared memory (/dev/shm)", ro: 'warning', rw: 'error' },
+  {
+    path: '/sys',
+    subtree: true,
+    holds: t('kernel, device and cgroup controls of the host', '宿主机的内核、设备和 cgroup 控制接口'),
+    ro: 'warning',
+    rw: 'error',
+  },
+  {
+    path: '/dev',
+    subtree: false,
+    holds: t("the host's device nodes and its shared memory (/dev/shm)", '宿主机的设备节点及其共享内存（/dev/shm）'),
+    ro: 'warning',
+    rw: 'error',
+  },
   {
     path: '/dev/shm',
     subtree: true,
-    holds: "the host's POSIX shared memory, where host programs exchange data",
+    holds: t("the host's POSIX shared memory, where host programs exchange data", '宿主机的 POSIX 共享内存，宿主机上的程序在这里交换数据'),
     ro: 'warning',
     rw: 'warning',
   },
   ...['/run/systemd', '/var/run/systemd', '/run/dbus', '/var/run/dbus'].map((path): SensitivePath => ({
     path,
     subtree: true,
-    holds:
+    holds: t(
       "systemd's and D-Bus's control sockets, through which root in the container can start host services and commands (read-only does not stop socket use)",
+      'systemd 和 D-Bus 的控制套接字，容器里的 root 可以通过它们启动宿主机的服务和命令（只读挡不住对套接字的使用）',
+    ),
     ro: 'error',
     rw: 'error',
   })),
   {
     path: '/boot',
     subtree: true,
-    holds: 'the host kernel and boot loader, which the host runs at its next boot',
+    holds: t(
+      'the host kernel and boot loader, which the host runs at its next boot',
+      '宿主机的内核和引导加载程序，宿主机下次启动时会运行它们',
+    ),
     ro: 'warning',
     rw: 'error',
   },
   {
     path: '/root',
     subtree: true,
-    holds: "root's home on the host: SSH keys, shell history, cloud and registry credentials",
+    holds: t(
+      "root's home on the host: SSH keys, shell history, cloud and registry credentials",
+      '宿主机上 root 的家目录：SSH 密钥、shell 历史以及云服务和镜像仓库的凭据',
+    ),
     ro: 'warning',
     rw: 'error',
   },
   {
     path: '/home',
     subtree: false,
-    holds: "every user's home folder on the host, with their SSH keys, credentials and code",
+    holds: t(
+      "every user's home folder on the host, with their SSH keys, credentials and code",
+      '宿主机上每个用户的家目录，包括他们的 SSH 密钥、凭据和代码',
+    ),
     ro: 'warning',
     rw: 'error',
   },
   {
     path: '/var/lib/docker',
     subtree: true,
-    holds: "Docker's storage: every image and every container's filesystem and configuration, including other containers' secrets",
+    holds: t(
+      "Docker's storage: every image and every container's filesystem and configuration, including other containers' secrets",
+      'Docker 的存储：所有镜像以及每个容器的文件系统和配置，包括其他容器的机密信息',
+    ),
     ro: 'warning',
     rw: 'error',
   },
   {
     path: '/var/lib/containerd',
     subtree: true,
-    holds: "containerd's storage of images and container filesystems",
+    holds: t("containerd's storage of images and container filesystems", 'containerd 存放镜像和容器文件系统的存储'),
     ro: 'warning',
     rw: 'error',
   },
   {
     path: '/var/lib/containers',
     subtree: true,
-    holds: "Podman's and CRI-O's storage of images and container filesystems",
+    holds: t("Podman's and CRI-O's storage of images and container filesystems", 'Podman 和 CRI-O 存放镜像和容器文件系统的存储'),
     ro: 'warning',
     rw: 'error',
   },
   {
     path: '/var/lib/kubelet',
     subtree: true,
-    holds: "the kubelet's state, including every pod's secrets and service account tokens",
+    holds: t(
+      "the kubelet's state, including every pod's secrets and service account tokens",
+      'kubelet 的状态，包括每个 pod 的 secret 和服务账号令牌',
+    ),
     ro: 'warning',
     rw: 'error',
   },
-  { path: '/lib/modules', subtree: true, holds: "the host's kernel modules, code the host kernel loads", ro: 'warning', rw: 'error' },
-  { path: '/usr/lib/modules', subtree: true, holds: "the host's kernel modules, code the host kernel loads", ro: 'warning', rw: 'error' },
+  { path: '/lib/modules', subtree: true, holds: MODULES, ro: 'warning', rw: 'error' },
+  { path: '/usr/lib/modules', subtree: true, holds: MODULES, ro: 'warning', rw: 'error' },
   ...['/usr', '/bin', '/sbin', '/lib', '/lib64', '/usr/bin', '/usr/sbin', '/usr/lib', '/usr/lib64', '/usr/local', '/usr/local/bin'].map(
     (path): SensitivePath => ({ path, subtree: false, holds: BINARIES, ro: 'info', rw: 'error' }),
   ),
-  { path: '/var/log', subtree: true, holds: "the host's logs", rw: 'warning' },
+  { path: '/var/log', subtree: true, holds: t("the host's logs", '宿主机的日志'), rw: 'warning' },
 ];
 
 /** Read-only binds that expose nothing secret and are common for good reasons (time zone, name resolution, CA certificates). */
@@ -136,21 +175,21 @@ const HARMLESS_READ_ONLY = [
 ];
 
 /** Folders of credentials, wherever they are (a home folder, /root, a CI runner's workspace). */
-const CREDENTIAL_DIRS: Record<string, string> = {
-  '.ssh': 'SSH keys',
-  '.aws': 'AWS credentials',
-  '.kube': 'Kubernetes credentials',
-  '.docker': 'registry credentials (and possibly a Docker socket)',
-  '.gnupg': 'GPG keys',
-  '.azure': 'Azure credentials',
-  gcloud: 'Google Cloud credentials',
+const CREDENTIAL_DIRS: Record<string, Localized> = {
+  '.ssh': t('SSH keys', 'SSH 密钥'),
+  '.aws': t('AWS credentials', 'AWS 凭据'),
+  '.kube': t('Kubernetes credentials', 'Kubernetes 凭据'),
+  '.docker': t('registry credentials (and possibly a Docker socket)', '镜像仓库凭据（可能还有 Docker 套接字）'),
+  '.gnupg': t('GPG keys', 'GPG 密钥'),
+  '.azure': t('Azure credentials', 'Azure 凭据'),
+  gcloud: t('Google Cloud credentials', 'Google Cloud 凭据'),
 };
 
 export interface SensitiveMount {
   path: string;
   /** The listed directory it is in, when the mount is a part of one. */
   under?: string;
-  holds: string;
+  holds: Localized;
   severity: Severity;
 }
 
@@ -187,6 +226,16 @@ export default runtimeRule(
       "Host programs (`/usr`, `/bin`, `/lib`…) are information when read-only and errors when writable; host logs (`/var/log`) are only reported when writable, since read-only is the normal log-shipper setup. Harmless read-only files such as `/etc/localtime`, `/etc/timezone`, `/etc/hosts`, `/etc/resolv.conf` and CA certificate folders are not reported, nor are named volumes and relative paths (project folders). The control sockets of systemd and D-Bus (`/run/systemd`, `/run/dbus`) are errors even read-only, because using a socket is not a write; `/run` and `/var/run` themselves, and engine sockets, are CT2008's business.",
     remediation:
       "Mount only what the program needs, as narrowly as possible: one file or subfolder instead of the whole directory, read-only (`:ro`, `read_only: true` in the long syntax), and never the host's system folders writable. Copy configuration into the image or use Compose `configs`/`secrets`; give monitoring agents the specific files they read; use named volumes for data.",
+    zh: {
+      title: '敏感的宿主机目录被挂载进容器',
+      explanation:
+        '绑定挂载让宿主机上的一个目录原样出现在容器里：同样的文件，同样的属主。容器的 mount namespace 本来给它一个独立的文件系统，但在这个位置上不再把两者隔开。' +
+        '对普通的数据目录来说，这正是目的所在。但对宿主机的系统目录来说，这等于把这些目录所控制的东西交给了容器：`/etc` 存放密码哈希、sudoers 和服务凭据；`/proc` 和 `/sys` 是活动的内核接口（宿主机上每个进程的环境变量、内核设置、cgroup 和设备控制）；`/boot` 和 `/lib/modules` 存放宿主机内核会加载的代码；`/root`、`/home` 以及 `.ssh`、`.aws`、`.kube`、`.docker` 等凭据目录存放着密钥；`/var/lib/docker`、`/var/lib/containerd` 和 `/var/lib/containers` 存放每个容器的文件系统和配置；`/` 则包含以上全部。' +
+        '除非 user namespace 对它做了重映射，否则就文件访问而言，容器里的 root 就是宿主机上的 root，所以可写地挂载这些目录就是一条离开容器的路（添加用户、定时任务或内核模块，替换宿主机上的程序）：这些报告为错误。只读挂载仍会泄露机密：报告为警告。只读的 `/` 仍然报告为错误，因为它包含引擎套接字，而且在 Docker 25 之前，只读绑定挂载之下的其他挂载（例如 `/run`）仍然可写。' +
+        '宿主机程序（`/usr`、`/bin`、`/lib`……）只读时报告为信息，可写时报告为错误；宿主机日志（`/var/log`）只在可写时报告，因为只读挂载是日志转发程序的常规做法。`/etc/localtime`、`/etc/timezone`、`/etc/hosts`、`/etc/resolv.conf` 和 CA 证书目录这类无害的只读文件不会被报告，命名卷和相对路径（项目目录）也不会。systemd 和 D-Bus 的控制套接字（`/run/systemd`、`/run/dbus`）即使只读也报告为错误，因为使用套接字并不算写入；`/run` 和 `/var/run` 本身以及引擎套接字由 CT2008 负责。',
+      remediation:
+        '只挂载程序需要的内容，范围越小越好：挂载单个文件或子目录而不是整个目录，设为只读（`:ro`，长语法中为 `read_only: true`），绝不要可写地挂载宿主机的系统目录。把配置复制进镜像，或者使用 Compose 的 `configs`/`secrets`；只给监控代理它们要读取的那些文件；数据使用命名卷。',
+    },
     references: [
       { title: 'Bind mounts (Docker documentation)', url: 'https://docs.docker.com/engine/storage/bind-mounts/' },
       { title: 'mount_namespaces(7)', url: 'https://man7.org/linux/man-pages/man7/mount_namespaces.7.html' },
@@ -242,11 +291,17 @@ export default runtimeRule(
       if (!s) continue;
       const how = m.readOnly ? 'read-only' : 'writable';
       const verb = m.readOnly ? 'read' : 'read and change';
+      const what = s.under ? `a part of ${s.under}, which holds ${s.holds.en}` : s.holds.en;
+      const verbZh = m.readOnly ? '读取' : '读取和修改';
+      const whatZh = s.under ? zh`${s.under} 的一部分，该目录存放着${s.holds['zh-CN']}` : s.holds['zh-CN'];
       hits.push(
         hitAt(
           spec,
           mountOrigin(m),
-          `Host path ${s.path} is mounted ${how} into ${spec.label} at ${m.target}, so the container can ${verb} ${s.under ? `a part of ${s.under}, which holds ${s.holds}` : s.holds}.`,
+          t(
+            `Host path ${s.path} is mounted ${how} into ${spec.label} at ${m.target}, so the container can ${verb} ${what}.`,
+            zh`宿主机路径 ${s.path} 以${m.readOnly ? '只读' : '可写'}方式挂载到 ${spec.label} 的 ${m.target}，容器因此可以${verbZh}${whatZh}。`,
+          ),
           undefined,
           s.severity,
         ),

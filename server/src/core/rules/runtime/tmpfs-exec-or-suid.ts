@@ -2,6 +2,7 @@
 // `nosuid,nodev,noexec` (pure core layer). A plain tmpfs is fine and never reported.
 
 import { runtimeRule, type Hit } from '../rule';
+import { t } from '../../types';
 import { at } from './util2';
 
 /** Which of exec/suid a tmpfs ends up with: mount options are applied left to right, the last one wins. */
@@ -32,6 +33,16 @@ export default runtimeRule(
       'A plain `tmpfs: [/tmp]` or `--tmpfs /tmp` is not reported, nor is `exec` followed by a later `noexec` (the last option wins).',
     remediation:
       'Drop `exec` and `suid` from the tmpfs options. If the application really executes files it writes at run time (some JIT caches, Python packages that extract native libraries), point that one directory at its own small tmpfs with `exec` and keep `/tmp` `noexec`, or move the files into the image at build time.',
+    zh: {
+      title: 'tmpfs 挂载允许执行程序或 setuid',
+      explanation:
+        'tmpfs 挂载是位于内存中的可写临时空间，通常在 /tmp 或 /run，在根文件系统只读的容器里往往是唯一可写的地方。' +
+        '除非另有指定，Docker 以 `nosuid,nodev,noexec` 挂载 tmpfs（`--tmpfs` 的行为已在真实引擎上实测；`--mount type=tmpfs` 同样是 `noexec`，见 moby/moby#35890），所以写在那里的东西都无法执行，那里的文件上的 setuid 位也会被忽略。' +
+        '正是这个默认值让只读根文件系统有了意义：攻击者即使能写文件，也无法运行它。`exec` 和 `suid` 选项（`--tmpfs /tmp:exec`、`tmpfs: ["/tmp:exec,size=64m"]`）拆除了这道屏障：下载的工具或恶意载荷可以直接从 /tmp 运行；有了 `suid`，容器内 root 进程放在那里的 setuid 程序，就成了容器内任何其他用户重新获得 root 的途径。' +
+        '普通的 `tmpfs: [/tmp]` 或 `--tmpfs /tmp` 不会被报告，`exec` 之后又跟了 `noexec` 的也不会（以最后一个选项为准）。',
+      remediation:
+        '从 tmpfs 选项中去掉 `exec` 和 `suid`。如果应用确实要执行它在运行时写入的文件（某些 JIT 缓存、会解压原生库的 Python 包），就为那一个目录单独挂载一个带 `exec` 的小 tmpfs，并保持 `/tmp` 为 `noexec`；或者在构建时就把这些文件放进镜像。',
+    },
     references: [
       { title: 'Docker docs: tmpfs mounts', url: 'https://docs.docker.com/engine/storage/tmpfs/' },
       { title: 'docker container run reference: --tmpfs', url: 'https://docs.docker.com/reference/cli/docker/container/run/' },
@@ -64,15 +75,22 @@ export default runtimeRule(
       const grants = tmpfsGrants(m.options);
       if (grants.length === 0) continue;
       const what = grants.join(' and ');
+      const whatZh = grants.join(' 和 ');
       const effect =
         grants.includes('exec') && grants.includes('suid')
-          ? 'programs written there can be run and setuid bits on them are honoured'
+          ? t(
+              'programs written there can be run and setuid bits on them are honoured',
+              '写在那里的程序可以运行，程序上的 setuid 位也会生效',
+            )
           : grants.includes('exec')
-            ? 'programs written there can be run'
-            : 'setuid bits on files written there are honoured';
+            ? t('programs written there can be run', '写在那里的程序可以运行')
+            : t('setuid bits on files written there are honoured', '写在那里的文件上的 setuid 位会生效');
       hits.push({
         range: at(spec, m.origin),
-        message: `${spec.label} mounts a tmpfs at ${m.target} with ${what}, undoing Docker's noexec/nosuid default: ${effect}. Drop ${what} unless the program cannot work without it.`,
+        message: t(
+          `${spec.label} mounts a tmpfs at ${m.target} with ${what}, undoing Docker's noexec/nosuid default: ${effect.en}. Drop ${what} unless the program cannot work without it.`,
+          `${spec.label} 在 ${m.target} 挂载了带 ${whatZh} 的 tmpfs，撤销了 Docker 默认的 noexec/nosuid：${effect['zh-CN']}。除非程序离不开它，否则请去掉 ${whatZh}。`,
+        ),
       });
     }
     return hits;

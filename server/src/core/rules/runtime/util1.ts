@@ -1,8 +1,8 @@
 // Helpers for the runtime rules CT2001-CT2013: how a setting is spelled in the spec's own syntax,
 // known-value tests, and host path arithmetic for mounts (pure core layer).
 
-import type { Fix, Severity } from '../../types';
-import type { Hit } from '../rule';
+import type { Severity, Text } from '../../types';
+import type { Hit, RuleFix } from '../rule';
 import { rangeOf, type Mount, type Origin, type RuntimeSpec, type SecurityOpt, type Val } from '../../model/runtime';
 
 /** A setting as the reader wrote it: the Compose key, the `docker run` flag, or the live container's field. */
@@ -16,7 +16,7 @@ export function knownTrue(v: Val<boolean> | undefined): boolean {
 }
 
 /** A hit at a value's origin (falling back to the spec's anchor for live values). */
-export function hitAt(spec: RuntimeSpec, origin: Origin | undefined, message: string, fix?: Fix, severity?: Severity): Hit {
+export function hitAt(spec: RuntimeSpec, origin: Origin | undefined, message: Text, fix?: RuleFix, severity?: Severity): Hit {
   const hit: Hit = { range: rangeOf(origin, spec.anchor), message, fixes: fix ? [fix] : [] };
   if (severity) hit.severity = severity;
   return hit;

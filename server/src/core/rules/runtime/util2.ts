@@ -4,7 +4,7 @@
 
 import type { Origin, Port, RuntimeSpec, Val } from '../../model/runtime';
 import { rangeOf } from '../../model/runtime';
-import type { Range } from '../../types';
+import { t, type Localized, type Range } from '../../types';
 import { splitImageRef } from '../../parse/dockerfile';
 
 /** The name of a setting as the user wrote it: the Compose key for Compose, the flag otherwise. */
@@ -98,11 +98,14 @@ export function firstPort(spec: string | undefined): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-/** How a port mapping reads in a message: `host port 8080 → container port 80/tcp`. */
-export function describePort(p: Port): string {
+/** How a port mapping reads in a message, in both languages: `host port 8080 (container port 80/udp)`. */
+export function describePort(p: Port): Localized {
   const proto = p.protocol && p.protocol !== 'tcp' ? `/${p.protocol}` : '';
-  const host = p.hostPort && p.hostPort.trim() !== '' ? `host port ${p.hostPort}` : 'a random host port';
-  return `${host} (container port ${p.containerPort}${proto})`;
+  const fixed = p.hostPort && p.hostPort.trim() !== '';
+  return t(
+    `${fixed ? `host port ${p.hostPort}` : 'a random host port'} (container port ${p.containerPort}${proto})`,
+    `${fixed ? `宿主机端口 ${p.hostPort}` : '一个随机的宿主机端口'}（容器端口 ${p.containerPort}${proto}）`,
+  );
 }
 
 /** Does the container share the host's network stack (then ports are not published at all)? */
