@@ -2,11 +2,13 @@
 // that form the image and never removed there (pure core layer).
 
 import { imageRule, type Hit } from '../rule';
+import { t } from '../../types';
 import { isRun, type ImageModel, type RunInstr, type Stage, type Word } from '../../model/image';
 import { isInstall, isRemoval, packageName, parsePkgCommand, type PkgCommand } from './pkgCommands';
 import { programOf, shellCommands } from './runText';
 import { chainInstructions, finalChain, varsAt } from './stageChain';
 import { bare, rangeWithin } from './wordEdit';
+import { joinZh, zh } from './zh';
 
 const TOOLS: RegExp[] = [
   /^(build-essential|build-base|alpine-sdk)$/,
@@ -84,6 +86,12 @@ function listNames(items: Installed[]): string {
   return joinNames([...new Set(items.map((i) => (i.via ? `${i.name} (from ${i.via})` : i.name)))]);
 }
 
+function listNamesZh(items: Installed[]): string {
+  const vias = [...new Set(items.map((i) => i.via))];
+  if (vias.length === 1 && vias[0] !== undefined) return zh`${joinZh([...new Set(items.map((i) => i.name))])}（来自${vias[0]}）`;
+  return joinZh([...new Set(items.map((i) => (i.via ? zh`${i.name}（来自${i.via}）` : i.name)))]);
+}
+
 function check(model: ImageModel, chain: Stage[]): Hit[] {
   let outstanding: Installed[] = [];
   let aptMarkedAuto = false;
@@ -133,7 +141,10 @@ function check(model: ImageModel, chain: Stage[]): Hit[] {
     const verb = `${cmd.program} ${cmd.action ?? 'install'}`;
     hits.push({
       range: rangeWithin(model.doc, first.word.range, bare(first.word.value)),
-      message: `\`${verb}\` leaves build tools in the final image that nothing removes: ${listNames(items)}.`,
+      message: t(
+        `\`${verb}\` leaves build tools in the final image that nothing removes: ${listNames(items)}.`,
+        `\`${verb}\` 在最终镜像中留下了没有任何命令删除的构建工具：${listNamesZh(items)}。`,
+      ),
     });
   }
   return hits;
@@ -153,6 +164,16 @@ export default imageRule(
     remediation:
       'Use a multi-stage build: install the toolchain and build in a `builder` stage, then start the final stage from a small runtime image and `COPY --from=builder` only the result (the binary, the virtualenv, the `node_modules` built for production). ' +
       'When a build step must happen in the final stage, install, build and remove in the same `RUN`: `apk add --no-cache --virtual .build-deps gcc musl-dev && pip install ... && apk del .build-deps`, or `apt-get install -y --no-install-recommends $buildDeps && ... && apt-get purge -y --auto-remove $buildDeps`.',
+    zh: {
+      title: '构建工具留在了最终镜像中',
+      explanation:
+        '编译器（`gcc`、`clang`、`build-essential`、`build-base`）、构建系统（`make`、`cmake`）、语言工具链（`golang`、`rustc`、`cargo`）、头文件软件包（`*-dev`、`*-devel`）和 `git` 是构建软件所需的，而不是运行软件所需的。把它们留在最终镜像中，会帮到任何在容器中获得代码执行能力的人：手边有编译器和头文件，攻击者就能当场编译内核或 setuid 漏洞利用程序；有了 `git` 或工具链，还能获取并编译更多工具。它们还会增加几百 MB 的体积，并带来源源不断、与你的应用毫无关系的漏洞报告。' +
+        '本规则读取最终阶段以及它所基于的阶段；只被用来复制文件的构建阶段本来就是放工具的地方，不会被报告。如果这些阶段中后面的某条命令删除了某个工具，该工具就算已删除：点名删除它（或安装它时所用的变量）的 `apt-get purge`/`remove`，删除该软件包或安装它时所在 `--virtual` 组的 `apk del`，`yum`/`dnf remove`。' +
+        '`apt-get autoremove`（或不带软件包名的 `purge --auto-remove`）只有在 `apt-mark auto` 之后才算数，因为 apt 从不自动删除你按名称安装的软件包。在后面的 `RUN` 中删除，只会把工具从运行中的容器里去掉，却不会从下层中去掉，所以镜像还是一样大。',
+      remediation:
+        '使用多阶段构建：在 `builder` 阶段安装工具链并构建，然后从一个小的运行时镜像开始最终阶段，只用 `COPY --from=builder` 复制结果（二进制文件、virtualenv、为生产环境构建的 `node_modules`）。' +
+        '如果某个构建步骤必须在最终阶段进行，就在同一个 `RUN` 中安装、构建、删除：`apk add --no-cache --virtual .build-deps gcc musl-dev && pip install ... && apk del .build-deps`，或者 `apt-get install -y --no-install-recommends $buildDeps && ... && apt-get purge -y --auto-remove $buildDeps`。',
+    },
     references: [
       { title: 'Multi-stage builds', url: 'https://docs.docker.com/build/building/multi-stage/' },
       {

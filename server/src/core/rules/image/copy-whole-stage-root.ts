@@ -3,9 +3,11 @@
 // (pure core layer). Only the stages that form the image are read.
 
 import { imageRule, type Hit } from '../rule';
+import { t } from '../../types';
 import type { ImageModel } from '../../model/image';
 import { chainInstructions, finalChain } from './stageChain';
 import { bare, rangeWithin } from './wordEdit';
+import { zh } from './zh';
 
 /** Sources that mean "everything": with --from, relative paths start at the source's root. */
 const WHOLE = new Set(['/', '/.', '.', './', '/*', '*', './*', '//', '/./']);
@@ -19,10 +21,12 @@ function clean(value: string): string {
   );
 }
 
-function fromWhat(model: ImageModel, from: string): string {
+function fromWhat(model: ImageModel, from: string): { en: string; zh: string } {
   const lower = from.toLowerCase();
   const stage = /^\d+$/.test(from) ? model.stages[Number(from)] : model.stages.find((s) => s.name === lower);
-  return stage ? `stage ${stage.name ?? stage.index}` : `image ${from}`;
+  return stage
+    ? { en: `stage ${stage.name ?? stage.index}`, zh: zh`阶段${stage.name ?? stage.index}` }
+    : { en: `image ${from}`, zh: zh`镜像${from}` };
 }
 
 export default imageRule(
@@ -40,6 +44,17 @@ export default imageRule(
     remediation:
       'Copy only what the application needs, path by path: `COPY --from=build /out/app /app`, `COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/`. ' +
       'Make the builder install into a dedicated prefix (`make install DESTDIR=/out`, `pip install --prefix=/install`, `go build -o /out/app`) and copy that directory. Keep secrets out of every layer with `RUN --mount=type=secret`.',
+    zh: {
+      title: 'COPY --from 复制了整个文件系统',
+      explanation:
+        '多阶段构建把编译器、软件包缓存、凭据和测试数据留在构建阶段，只把结果复制到小巧的最终镜像中。`COPY --from=build / /`（或以 `/`、`.`、`*` 作为源，因为 `--from` 的路径从源的根目录开始）恰恰抵消了这一点：最终镜像会得到构建阶段的整个文件系统。' +
+        '其中包括它的 `/etc/passwd` 和 `/etc/group`（你没有计划过的用户和组，可能带有 root shell）、构建阶段所用发行版自带的每个 setuid 和 setgid 程序、它的编译器和包管理器（攻击者进来之后可以利用的工具），以及构建步骤写到磁盘上的任何机密：`~/.npmrc`、`~/.netrc`、`.git-credentials` 中的令牌、SSH 密钥、云凭据。' +
+        '复制外部镜像的整个根目录（`COPY --from=alpine:3.20 / /`）还会替换最终阶段自己的文件，却不做包管理器会做的任何检查。' +
+        '有时会有意用这种方式把镜像扁平化，以合并层；这时要确保源阶段中没有任何你不愿发布的东西，并注明理由后抑制这条报告。只检查最终阶段以及它所基于的阶段。',
+      remediation:
+        '逐个路径地只复制应用需要的东西：`COPY --from=build /out/app /app`、`COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/`。' +
+        '让构建阶段安装到专用的前缀目录（`make install DESTDIR=/out`、`pip install --prefix=/install`、`go build -o /out/app`），然后复制那个目录。用 `RUN --mount=type=secret` 让机密不进入任何层。',
+    },
     references: [
       { title: 'Multi-stage builds', url: 'https://docs.docker.com/build/building/multi-stage/' },
       { title: 'Dockerfile reference: COPY --from', url: 'https://docs.docker.com/reference/dockerfile/#copy---from' },
@@ -79,9 +94,13 @@ export default imageRule(
       for (const s of sources) {
         const src = clean(s.value);
         if (!WHOLE.has(src)) continue;
+        const what = fromWhat(model, from);
         hits.push({
           range: rangeWithin(model.doc, s.range, src),
-          message: `COPY --from=${from} ${src} ${dest} copies the whole filesystem of ${fromWhat(model, from)} into ${dest === '/' ? 'the image' : dest}, with its users, setuid programs, tools and any secrets left in it.`,
+          message: t(
+            `COPY --from=${from} ${src} ${dest} copies the whole filesystem of ${what.en} into ${dest === '/' ? 'the image' : dest}, with its users, setuid programs, tools and any secrets left in it.`,
+            zh`COPY --from=${from} ${src} ${dest} 会把${what.zh}的整个文件系统复制到${dest === '/' ? '镜像' : dest}中，连同其中的用户、setuid 程序、工具以及遗留在里面的任何机密。`,
+          ),
         });
       }
     }
