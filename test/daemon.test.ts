@@ -112,6 +112,19 @@ describe('parser', () => {
     assert.deepEqual(parseDaemon('  \n').problems, []);
   });
 
+  test("another program's daemon.json (no key dockerd would recognise) is left alone with one note", () => {
+    const f = lint('{\n  "port": 8080,\n  "workers": 4\n}\n');
+    assert.deepEqual(
+      f.map((x) => [x.ruleId, x.severity]),
+      [[INPUT_PROBLEM_ID, 'info']],
+    );
+    assert.match(f[0].message, /does not look like Docker's daemon.json/);
+    assert.ok(
+      lint('{\n  "port": 8080,\n  "icc": true\n}\n').some((x) => x.ruleId === 'CT4001'),
+      'one dockerd key is enough',
+    );
+  });
+
   test('duplicate keys: the earlier ones are reported, the last one is what dockerd reads', () => {
     const m = parseDaemon(
       '{\n  "icc": true,\n  "debug": false,\n  "icc": false,\n  "log-opts": { "max-size": "1m", "max-size": "2m" }\n}\n',

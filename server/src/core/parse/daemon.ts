@@ -7,6 +7,7 @@ import { TextDoc } from '../text';
 import type { Range, TextEdit } from '../types';
 import type { DaemonEditor, DaemonEntry, DaemonModel, JsonProp, JsonValue } from '../model/daemon';
 import type { InputProblem } from '../model/runtimeDoc';
+import { closestKey, isAcceptedKey, REMOVED_KEYS } from '../knowledge/daemonKeys';
 
 /** dockerd reads the file with Go's encoding/json: plain JSON, no comments, no trailing commas. */
 const REFUSED = 'dockerd refuses to start with a daemon.json that is not valid JSON.';
@@ -205,6 +206,11 @@ function makeEditor(text: string, doc: TextDoc, root: Node | undefined, props: J
   };
 }
 
+/** An object whose keys are all unknown to dockerd and not even close to a dockerd key. */
+function looksForeign(props: JsonProp[]): boolean {
+  return props.length > 0 && props.every((p) => !isAcceptedKey(p.key) && !REMOVED_KEYS.has(p.key) && !closestKey(p.key));
+}
+
 export function parseDaemon(text: string): DaemonModel {
   const doc = new TextDoc(text);
   const errors: ParseError[] = [];
@@ -217,7 +223,18 @@ export function parseDaemon(text: string): DaemonModel {
 
   if (root) {
     const top = toValue(root, text, doc);
-    if (top.type === 'object') {
+    if (top.type === 'object' && looksForeign(top.props ?? [])) {
+      // Other programs name their settings daemon.json too: without one key dockerd would
+      // recognise, reporting each of them as unknown would only be noise.
+      anchor = doc.rangeOf(root.offset, root.offset + 1);
+      partial = true;
+      problems.push({
+        message:
+          "None of this file's keys is a dockerd option, so it does not look like Docker's daemon.json; Containment did not check it.",
+        range: anchor,
+        severity: 'info',
+      });
+    } else if (top.type === 'object') {
       props = top.props ?? [];
       anchor = doc.rangeOf(root.offset, root.offset + 1);
       for (const p of props) {
