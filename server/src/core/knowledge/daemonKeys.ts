@@ -164,6 +164,7 @@ export const DAEMON_KEYS: readonly DaemonKeyInfo[] = [
   ),
   k('hosts', 'strings', 'Sockets the daemon listens on: unix://, fd://, tcp://host:port (and npipe:// on Windows).', {
     flag: '--host (-H)',
+    note: "The docker.service unit of most Linux packages already passes -H fd://, and dockerd refuses to start when an option comes from both the command line and the file: with systemd, change the unit's ExecStart in a drop-in (systemctl edit docker) instead.",
   }),
   k('icc', 'boolean', 'Whether containers on the default bridge may talk to each other directly (default true).', { platform: 'linux' }),
   k('init', 'boolean', 'Runs a small init process as PID 1 in every container, to reap zombies and forward signals.', {
