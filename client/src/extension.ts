@@ -4,6 +4,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { crashHandler } from './crashHandler';
 import { registerSeccomp } from './seccomp';
 import { registerExplain } from './explain';
 import { registerWalkthrough } from './walkthrough';
@@ -50,6 +51,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector(vscode.workspace.getConfiguration('containment').get<string[]>('composeFiles') ?? []),
     outputChannel: output,
+    // A crashed server is restarted and the user told once; when it keeps crashing, one message says so.
+    errorHandler: crashHandler((m) => void vscode.window.showWarningMessage(m)),
+    initializationFailedHandler: (error: unknown) => {
+      output.error(`The language server could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      void vscode.window.showErrorMessage('Containment: the language server could not start. The Containment output has the details.');
+      return false;
+    },
     synchronize: {
       configurationSection: 'containment',
       fileEvents: vscode.workspace.createFileSystemWatcher('**/.containment.{yaml,yml,json}'),

@@ -58,7 +58,7 @@ function retainedPerDocument(path, text, n) {
   const after = process.memoryUsage().heapUsed;
   const perDoc = (after - before) / n;
   if (kept.length !== n) throw new Error('unreachable');
-  return { copies: n, bytesPerDocument: Math.round(perDoc), textBytes: text.length * (/[^\x00-\xff]/.test(text) ? 2 : 1) };
+  return { copies: n, bytesPerDocument: Math.round(perDoc), textBytes: Buffer.byteLength(text) };
 }
 
 const results = [];

@@ -53,26 +53,8 @@ const inproc = part('inprocess', ['--expose-gc', '--import', 'tsx', 'scripts/ben
 const lsp = part('lsp', ['scripts/bench/lsp.mjs']);
 const proc = part('process', ['scripts/bench/process.mjs']);
 
-/** Loading dist/client.js with a stand-in `vscode` module: what activation costs before it starts the server. */
-function clientLoad() {
-  const code = `
-    const Module = require('node:module');
-    const orig = Module._resolveFilename;
-    Module._resolveFilename = function (r, ...rest) { return r === 'vscode' ? 'vscode' : orig.call(this, r, ...rest); };
-    require.cache.vscode = { id: 'vscode', filename: 'vscode', loaded: true, exports: new Proxy({}, { get: () => new Proxy(function () {}, { get: () => ({}) }) }) };
-    const t0 = performance.now();
-    require(${JSON.stringify(join(root, 'dist', 'client.js'))});
-    process.stdout.write(String(performance.now() - t0));`;
-  const samples = [];
-  for (let i = 0; i < 5; i++) {
-    const r = spawnSync(process.execPath, ['-e', code], { encoding: 'utf8' });
-    if (r.status === 0) samples.push(Number(r.stdout));
-  }
-  samples.sort((a, b) => a - b);
-  return samples.length ? round(samples[Math.floor(samples.length / 2)], 1) : undefined;
-}
 const extras = {
-  clientLoadMs: existsSync(join(root, 'dist', 'client.js')) ? clientLoad() : undefined,
+  activation: 'not measured: activate() needs a VS Code extension host (the client bundle imports vscode at load)',
   vsixBytes: existsSync(join(root, 'containment.vsix')) ? statSync(join(root, 'containment.vsix')).size : undefined,
   inspect: 'not measured: the CLI has no `inspect` command yet and no engine is started by the benchmark',
 };
@@ -239,11 +221,7 @@ if (lsp) {
   const after = lsp.memory.after?.rssMB;
   budget('server RSS < 150 MB with 200 documents open', after === undefined ? undefined : after < 150, `${after} MB`);
 }
-budget(
-  'extension activation < 50 ms (proxy: loading dist/client.js; activate() itself needs VS Code)',
-  extras.clientLoadMs === undefined ? undefined : extras.clientLoadMs < 50,
-  `${extras.clientLoadMs} ms`,
-);
+budget('extension activation < 50 ms', undefined, extras.activation);
 budget(
   'packaged .vsix < 2 MB (containment.vsix as last packaged; `npm run package` rebuilds it)',
   extras.vsixBytes === undefined ? undefined : extras.vsixBytes < 2 * 1024 * 1024,

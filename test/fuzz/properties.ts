@@ -428,15 +428,15 @@ export function mutated(base: fc.Arbitrary<string>): fc.Arbitrary<string> {
     let t = text;
     for (const [kind, a, b] of ops) {
       const at = t.length === 0 ? 0 : a % (t.length + 1);
-      if (kind === 'delete') t = t.slice(0, at) + t.slice(at + (b as number));
-      else if (kind === 'insert') t = t.slice(0, at) + (b as string) + t.slice(at);
+      if (kind === 'delete') t = t.slice(0, at) + t.slice(at + b);
+      else if (kind === 'insert') t = t.slice(0, at) + b + t.slice(at);
       else if (kind === 'truncate') t = t.slice(0, at);
       else {
         const lines = t.split('\n');
         const i = a % lines.length;
         if (kind === 'dupline') lines.splice(i, 0, lines[i]);
         else {
-          const j = (b as number) % lines.length;
+          const j = b % lines.length;
           [lines[i], lines[j]] = [lines[j], lines[i]];
         }
         t = lines.join('\n');

@@ -12,7 +12,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'node:url';
-import { analyze, type Analysis } from '../core/analyze';
+import { analyze, INTERNAL_ERROR_ID, type Analysis } from '../core/analyze';
 import { normalizeRuleSettings } from '../core/config';
 import { dockerfileHover, findingsHover, type HoverResult } from '../core/hover/dockerfileHover';
 import type { Position } from '../core/types';
@@ -117,6 +117,10 @@ export function listen(connection: Connection): void {
       // The core catches rule errors; reaching here means a parser bug. Keep serving other files.
       connection.console.error(`Containment could not analyse ${doc.uri}: ${(e as Error).stack ?? String(e)}`);
       analysis = undefined;
+    }
+    // A rule that threw became one CT0001 diagnostic; the log says so too, for bug reports.
+    for (const f of analysis?.findings ?? []) {
+      if (f.ruleId === INTERNAL_ERROR_ID) connection.console.error(`Containment: ${doc.uri} (version ${doc.version}): ${f.message}`);
     }
     cache.set(doc.uri, { version: doc.version, analysis });
     return analysis;
