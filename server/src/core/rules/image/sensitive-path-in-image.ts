@@ -107,7 +107,7 @@ function stageHits(model: ImageModel, stage: Stage): Hit[] {
             range,
             message: t(
               `VOLUME ${shown} expects the container engine's socket to be mounted, which gives the container control of the engine and root on the host.`,
-              `VOLUME ${shownZh} 期望挂载容器引擎的套接字，这会让容器控制引擎，并获得主机上的 root 权限。`,
+              zh`VOLUME ${shownZh}期望挂载容器引擎的套接字，这会让容器控制引擎，并获得主机上的 root 权限。`,
             ),
           });
           continue;
@@ -118,7 +118,7 @@ function stageHits(model: ImageModel, stage: Stage): Hit[] {
             range,
             message: t(
               `VOLUME ${shown} declares a volume over ${why.en}: it invites mounting the host's copy into the container.`,
-              zh`VOLUME ${shownZh} 在${why.zh}上声明了一个卷：这等于邀请别人把主机上的同一目录挂载进容器。`,
+              zh`VOLUME ${shownZh}在${why.zh}上声明了一个卷：这等于邀请别人把主机上的同一目录挂载进容器。`,
             ),
           });
         }

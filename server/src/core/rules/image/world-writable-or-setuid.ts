@@ -130,7 +130,7 @@ function messageFor(use: ModeUse, e: ModeEffect): Localized | undefined {
     parts.push(`sets the ${bits} bit${e.setuid && e.setgid ? 's' : ''}, so ${target} ${runsAs} whoever starts it`);
     const bitsZh = [e.setuid ? 'setuid' : '', e.setgid ? 'setgid' : ''].filter(Boolean).join(' 和 ');
     const runsAsZh = e.setuid ? '以其属主（通常是 root）的身份运行' : '以其属组的权限运行';
-    partsZh.push(zh`设置了${bitsZh}位，因此无论谁启动${targetZh}，它都${runsAsZh}`);
+    partsZh.push(zh`设置了${bitsZh}位，因此无论谁启动${targetZh}，${use.paths.length > 1 ? '它们' : '它'}都${runsAsZh}`);
   }
   return t(`\`${use.command}\` ${parts.join(' and ')}.`, `\`${use.command}\` ${partsZh.join('，并且')}。`);
 }
