@@ -191,7 +191,7 @@ export function registerContainers(
         }
         const uri = vscode.Uri.from({
           scheme: DRIFT_SCHEME,
-          path: `/${encodeURIComponent(`${result.container} vs ${result.service}`)}.md`,
+          path: `/${`${result.container} vs ${result.service}`.replace(/[/\\]/g, '_')}.md`,
         });
         drifts.set(uri.toString(), renderDrift(result, translate));
         driftChanged.fire(uri);

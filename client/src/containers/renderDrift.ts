@@ -61,7 +61,15 @@ export function renderDrift(r: Drift, t: Translate = english): string {
   const section = (title: string, items: DriftItem[], value: (i: DriftItem) => string) => {
     if (items.length === 0) return;
     out.push(`## ${md(title)}`, '');
-    for (const i of items) out.push(`- **${md(aspectName(t, i.aspect))}** \u2014 ${md(i.setting)}: ${value(i)}${line(i, r.composeFile)}`);
+    // One line per setting: fifteen capabilities read better as one list.
+    const groups = new Map<string, DriftItem[]>();
+    for (const i of items) groups.set(`${i.aspect}\n${i.setting}`, [...(groups.get(`${i.aspect}\n${i.setting}`) ?? []), i]);
+    for (const g of groups.values()) {
+      const first = g[0];
+      out.push(
+        `- **${md(aspectName(t, first.aspect))}** \u2014 ${md(first.setting)}: ${g.map(value).join(', ')}${line(first, r.composeFile)}`,
+      );
+    }
     out.push('');
   };
   section(t('The running container has what the Compose file does not say'), running, (i) => `\`${(i.running ?? '').replace(/`/g, "'")}\``);

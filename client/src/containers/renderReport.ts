@@ -369,7 +369,7 @@ function limitsSection(r: ContainerReport, t: Translate): string {
           : `<span class="usage">${esc(t('{0} used', l.usageText ?? String(l.usage)))}</span>`
         : '';
     const source = l.source === 'cgroup' ? t('from the cgroup files') : t('from the engine');
-    return `<div class="limit" data-resource="${esc(l.resource)}"><div class="limit-name">${esc(limitName(t, l.resource))}</div><div class="limit-value">${unlimited ? '' : `<strong>${esc(l.text)}</strong>`} ${state}</div><div class="limit-usage">${usage}</div><div class="muted limit-source">${esc(source)}${l.file ? ` <code>${esc(l.file)}</code>` : ''}</div>${evidence(t, l.evidence)}</div>`;
+    return `<div class="limit" data-resource="${esc(l.resource)}"><div class="limit-name">${esc(limitName(t, l.resource))}</div><div class="limit-value">${unlimited ? '' : `<strong>${esc(l.text)}</strong>`} ${state}</div><div class="limit-usage">${usage}</div><div class="muted limit-source">${esc(source)}</div>${evidence(t, l.evidence)}</div>`;
   });
   return section('limits', t('Limits (cgroups)'), rows.join(''));
 }
@@ -430,7 +430,7 @@ function findingItem(f: ReportFinding, t: Translate): string {
   return `<li class="finding ${esc(f.severity)}" data-rule-id="${esc(f.ruleId)}"><div class="finding-head"><span class="sev-dot ${esc(f.severity)}" aria-hidden="true"></span>${badge(
     f.severity === 'error' ? 'bad' : f.severity === 'warning' ? 'warn' : 'neutral',
     severityWord(t, f.severity),
-  )} ${ruleLink}${f.title ? ` <span class="finding-title">${esc(f.title)}</span>` : ''}</div><p class="finding-message">${esc(f.message)}</p>${
+  )} ${ruleLink}${f.title ? ` <span class="finding-title">${esc(f.title)}</span>` : ''}</div><div class="finding-message">${miniMarkdown(f.message)}</div>${
     f.remediation ? `<div class="fix"><div class="fix-label">${esc(t('What to do'))}</div>${miniMarkdown(f.remediation)}</div>` : ''
   }</li>`;
 }

@@ -1,7 +1,7 @@
 // The Containers view (client UI layer): running containers (and stopped ones when
 // `containment.containers.showStopped` is on) with an isolation summary, refreshed on an interval
 // while the view is visible and on demand. Empty and error states are shown through context keys
-// that package.json's viewsWelcome reads, plus the engine's own message in `view.message`.
+// that package.json's viewsWelcome reads; the engine's own message goes to the output channel.
 
 import * as vscode from 'vscode';
 import type { ContainerReport, ContainerSummary, EngineError, ListResult, Severity } from '../../../server/src/engine/report';
@@ -52,11 +52,15 @@ export function severityIcon(s: Severity | 'none'): vscode.ThemeIcon {
 
 /** The namespaces a report says are shared with the host, by their short names (`pid`, `net`). */
 export function sharedNamespaces(r: ContainerReport | undefined): string[] {
-  return r
-    ? r.namespaces
-        .filter((n) => n.sharedWithHost === 'yes' && n.name !== 'user' && !(n.name === 'cgroup' && n.mode === ''))
-        .map((n) => n.name)
-    : [];
+  if (!r) return [];
+  // Docker's defaults that every container has are left out of the one-line summary (the report
+  // shows them): no user namespace without userns-remap, the host cgroup namespace on cgroup v1.
+  const v1 = r.engine.cgroupVersion === '1';
+  return r.namespaces
+    .filter(
+      (n) => n.sharedWithHost === 'yes' && n.name !== 'user' && !(n.name === 'cgroup' && (n.mode === '' || (v1 && n.mode === 'host'))),
+    )
+    .map((n) => n.name);
 }
 
 /** "3 findings · host pid" */
@@ -192,7 +196,9 @@ export class ContainersTree implements vscode.TreeDataProvider<Node>, vscode.Dis
     if (result.error) {
       this.log.warn(`Containers: ${result.error.code}: ${result.error.message}${result.error.detail ? `\n${result.error.detail}` : ''}`);
       this.nodes = [];
-      this.view.message = result.error.hint ? `${result.error.message} ${result.error.hint}` : result.error.message;
+      // VS Code shows the welcome content (what to do, with buttons) only while the view has no
+      // message, so the engine's own words go to the output channel ("Show Output" is a button).
+      this.view.message = undefined;
       // A server without the request is not an engine problem: say so once, not as an engine error.
       await this.setState(/cannot inspect containers/.test(result.error.message) ? 'unavailable' : 'error', result.error);
       this.changed.fire(undefined);
@@ -251,7 +257,8 @@ export class ContainersTree implements vscode.TreeDataProvider<Node>, vscode.Dis
     const s = node.summary;
     const item = new vscode.TreeItem(s.name, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = s.id;
-    item.description = `${s.image} · ${describeSummary(s, node.report)}`;
+    // The summary first: a narrow sidebar cuts the end of the line.
+    item.description = `${describeSummary(s, node.report)} · ${s.image}`;
     item.iconPath = severityIcon(s.worstSeverity);
     item.contextValue = s.state === 'running' ? 'containment.container.running' : 'containment.container.stopped';
     item.tooltip = tooltip(s, node.report);
