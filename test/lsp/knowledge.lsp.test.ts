@@ -145,13 +145,13 @@ describe('explanations over LSP (Simplified Chinese from the client locale)', ()
     const compose = pathToFileURL(join(dir, 'compose.yaml')).href;
     await client.open(compose, COMPOSE, 'dockercompose');
     const md = text(await client.hover(compose, ...at(COMPOSE, 4, 'SYS_ADMIN', 4)));
-    assert.match(md, /\*\*CAP_SYS_ADMIN:无所不包的管理 capability\*\*/);
-    assert.match(md, /Docker 默认授予:\*\*否\*\* · 风险:\*\*极高\*\*/);
+    assert.match(md, /\*\*CAP_SYS_ADMIN：无所不包的管理 capability\*\*/);
+    assert.match(md, /Docker 默认授予：\*\*否\*\* · 风险：\*\*极高\*\*/);
     assert.match(md, /\[完整说明\]\([^)]*docs\/concepts\/zh-CN\/cap-sys-admin\.md\)/);
-    assert.match(text(await client.hover(compose, ...at(COMPOSE, 6, 'pid'))), /深入了解:\[PID namespace:容器能看到哪些进程\]/);
+    assert.match(text(await client.hover(compose, ...at(COMPOSE, 6, 'pid'))), /深入了解：\[PID namespace：容器能看到哪些进程\]/);
     const list = await client.rpc.sendRequest<{ id: string; title: string; kindLabel: string }[]>('containment/concepts.list');
     assert.equal(list.find((c) => c.id === 'ns-pid')?.kindLabel, 'Namespace');
-    assert.equal(list.find((c) => c.id === 'cgroups')?.kindLabel, '资源限制(cgroup)');
+    assert.equal(list.find((c) => c.id === 'cgroups')?.kindLabel, '资源限制（cgroup）');
   });
 });
 

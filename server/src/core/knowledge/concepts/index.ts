@@ -4,6 +4,7 @@
 import { findTopic } from './lookup';
 import { topicDoc, type TopicDoc } from './render';
 import type { Lang } from './types';
+import { toLocale } from '../../types';
 
 export * from './lookup';
 export * from './render';
@@ -24,7 +25,7 @@ export function findConcept(query: string, lang: Lang = 'en'): TopicDoc | undefi
  * bare `zh`) are Simplified Chinese; anything else, Traditional Chinese included, is English.
  */
 export function langFromLocale(locale: string | undefined): Lang {
-  return /^zh(?:[-_](?:cn|hans|sg)(?:[-_].*)?)?$/i.test(locale?.trim() ?? '') ? 'zh-CN' : 'en';
+  return toLocale(locale?.trim());
 }
 
 /**

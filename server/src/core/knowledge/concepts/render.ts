@@ -34,7 +34,7 @@ const L = {
   effect: {
     capability: { en: 'What it allows', 'zh-CN': '允许做什么' },
     namespace: { en: 'What it isolates', 'zh-CN': '隔离什么' },
-    cgroup: { en: 'What it limits, and what happens at the limit', 'zh-CN': '限制什么,到达上限时会怎样' },
+    cgroup: { en: 'What it limits, and what happens at the limit', 'zh-CN': '限制什么，到达上限时会怎样' },
     security: { en: 'What it does', 'zh-CN': '作用' },
     host: { en: 'What it does', 'zh-CN': '作用' },
   },
@@ -56,17 +56,17 @@ const L = {
   severity: { en: 'default severity', 'zh-CN': '默认严重级别' },
   appliesTo: { en: 'applies to', 'zh-CN': '适用于' },
   ruleDocs: { en: 'Rule documentation', 'zh-CN': '规则文档' },
-  colon: { en: ': ', 'zh-CN': ':' },
+  colon: { en: ': ', 'zh-CN': '：' },
   untranslated: {
     en: '',
-    'zh-CN': '此规则的说明尚未翻译成中文,以下为英文原文。',
+    'zh-CN': '此规则的说明尚未翻译成中文，以下为英文原文。',
   },
 } as const;
 
 const KIND: Record<ConceptKind | 'rule', { en: string; 'zh-CN': string }> = {
   security: { en: 'Security options and privilege', 'zh-CN': '安全选项与特权' },
   namespace: { en: 'Namespaces', 'zh-CN': 'Namespace' },
-  cgroup: { en: 'Resource limits (cgroups)', 'zh-CN': '资源限制(cgroup)' },
+  cgroup: { en: 'Resource limits (cgroups)', 'zh-CN': '资源限制（cgroup）' },
   host: { en: 'Host access', 'zh-CN': '宿主机访问' },
   capability: { en: 'Capabilities', 'zh-CN': 'Capability' },
   rule: { en: 'Rules', 'zh-CN': '规则' },
@@ -134,22 +134,24 @@ export function conceptDoc(c: Concept, lang: Lang): TopicDoc {
   };
 }
 
-/** A rule's own explanation; rule texts are English until they are translated (the headings follow the language). */
+/** A rule's own explanation, from its metadata (`meta.zh` in Simplified Chinese; English where that is missing). */
 export function ruleDoc(rule: Rule, lang: Lang): TopicDoc {
   const m = rule.meta;
+  const zh = lang === 'zh-CN' ? m.zh : undefined;
+  const title = zh?.title ?? m.title;
   return {
     id: m.id,
     kind: 'rule',
     lang,
-    title: `${m.id} ${m.name}: ${m.title}`,
-    summary: m.title,
+    title: `${m.id} ${m.name}: ${title}`,
+    summary: title,
     facts: [
       `${L.rule[lang]} ${m.id} · ${L.severity[lang]}${L.colon[lang]}**${m.defaultSeverity}** · ${L.appliesTo[lang]}${L.colon[lang]}${m.appliesTo.join(', ')}`,
     ],
-    ...(L.untranslated[lang] ? { note: L.untranslated[lang] } : {}),
+    ...(L.untranslated[lang] && !zh ? { note: L.untranslated[lang] } : {}),
     sections: [
-      { key: 'why', heading: L.why[lang], body: m.explanation },
-      { key: 'todo', heading: L.todo[lang], body: m.remediation },
+      { key: 'why', heading: L.why[lang], body: zh?.explanation ?? m.explanation },
+      { key: 'todo', heading: L.todo[lang], body: zh?.remediation ?? m.remediation },
     ],
     references: [{ title: L.ruleDocs[lang], url: docUrl(m.id) }, ...m.references],
     related: [],
@@ -226,7 +228,7 @@ export function displayWidth(s: string): number {
 }
 
 /** Punctuation that must not start a line in Chinese text: it stays with the character before it. */
-const NO_LINE_START = new Set([...',。、;:?!)》」』】’”…·%']);
+const NO_LINE_START = new Set([...'，。、；：？！）》」』】’”…·％,.;:?!)%']);
 
 /**
  * Wraps text to a width in display columns. Latin words break at spaces; wide characters may
@@ -237,6 +239,8 @@ export function wrap(text: string, width: number, indent = '', hanging = indent)
     text.match(
       /\s+|[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[^\s\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]+/g,
     ) ?? [];
+  // Chinese closing punctuation hangs at the end of a line: keep two columns free for it.
+  const reserve = /[\u3000-\u9fff\uff00-\uffef]/.test(text) ? 2 : 0;
   const lines: string[] = [];
   let line = indent;
   let lineWidth = displayWidth(indent);
@@ -249,7 +253,7 @@ export function wrap(text: string, width: number, indent = '', hanging = indent)
     }
     const w = displayWidth(tok);
     const add = (space ? 1 : 0) + w;
-    if (lineWidth + add > width && lineWidth > base && !NO_LINE_START.has(tok)) {
+    if (lineWidth + add > width - reserve && lineWidth > base && !NO_LINE_START.has(tok)) {
       lines.push(line.trimEnd());
       line = hanging;
       lineWidth = displayWidth(hanging);
@@ -264,7 +268,8 @@ export function wrap(text: string, width: number, indent = '', hanging = indent)
   return lines;
 }
 
-const CJK = /[\u2e80-\u9fff\uac00-\ud7a3\uf900-\ufaff]/;
+/** Han characters (not CJK punctuation, which needs no space next to Latin text). */
+const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 
 /**
  * Inline Markdown as plain text: code spans and bold lose their marks, links show their address.
@@ -276,8 +281,8 @@ export function plain(s: string): string {
     .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, '$1 ($2)')
     .replace(/\*\*([^*]+)\*\*/g, '$1')
     .replace(/`([^`]+)`/g, (_m, code: string, at: number, all: string) => {
-      const before = at > 0 && CJK.test(all[at - 1]) ? ' ' : '';
-      const after = CJK.test(all[at + code.length + 2] ?? '') ? ' ' : '';
+      const before = at > 0 && HAN.test(all[at - 1]) ? ' ' : '';
+      const after = HAN.test(all[at + code.length + 2] ?? '') ? ' ' : '';
       return `${before}${code}${after}`;
     });
 }

@@ -2,7 +2,10 @@
 // Simplified Chinese (pure core layer, types only). The data lives beside this file, one file per
 // family; index.ts looks entries up and render.ts turns them into Markdown or terminal text.
 
-export type Lang = 'en' | 'zh-CN';
+import type { Locale } from '../../types';
+
+/** The languages explanations are written in: the project's locales. */
+export type Lang = Locale;
 export const LANGS: readonly Lang[] = ['en', 'zh-CN'];
 
 /**
