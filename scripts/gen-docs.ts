@@ -81,26 +81,32 @@ export function renderRuleDoc(rule: Rule, locale: Locale = 'en'): string {
   const lang = FENCE[m.appliesTo[0]] ?? '';
   const lines: string[] = [];
   lines.push(`# ${m.id} ${m.name}: ${zh?.title ?? m.title}`, '');
-  lines.push(`${h.severity}: **${m.defaultSeverity}**. ${h.applies}: ${m.appliesTo.join(', ')}.`, '');
+  // Chinese text takes full-width punctuation.
+  const [colon, stop] = locale === 'zh-CN' ? ['：', '。'] : [': ', '.'];
+  const numbered = (label: string, n: number) => (locale === 'zh-CN' ? `${label}（${n}）：` : `${label} (${n}):`);
+  lines.push(
+    `${h.severity}${colon}**${m.defaultSeverity}**${stop}${locale === 'zh-CN' ? '' : ' '}${h.applies}${colon}${m.appliesTo.join(', ')}${stop}`,
+    '',
+  );
   lines.push(`## ${h.why}`, '', zh?.explanation ?? m.explanation, '');
   lines.push(`## ${h.what}`, '', zh?.remediation ?? m.remediation, '');
   lines.push(`## ${h.examples}`, '');
   m.bad.forEach((ex, i) => {
     const fence = ex.kind ? FENCE[ex.kind] : lang;
-    lines.push(`${h.flagged} (${i + 1}):`, '', '```' + fence, ex.bad.trimEnd(), '```', '');
+    lines.push(numbered(h.flagged, i + 1), '', '```' + fence, ex.bad.trimEnd(), '```', '');
     lines.push(...filesOf(ex.files, h));
     if (ex.fixed !== undefined) lines.push(h.fixed, '', '```' + fence, ex.fixed.trimEnd(), '```', '');
   });
   m.good.forEach((g, i) => {
     const text = typeof g === 'string' ? g : g.text;
     const fence = typeof g === 'string' ? lang : FENCE[g.kind];
-    lines.push(`${h.notFlagged} (${i + 1}):`, '', '```' + fence, text.trimEnd(), '```', '');
+    lines.push(numbered(h.notFlagged, i + 1), '', '```' + fence, text.trimEnd(), '```', '');
     if (typeof g !== 'string') lines.push(...filesOf(g.files, h));
   });
   const peers = Object.entries(m.peers).filter(([, v]) => v && v.length > 0);
   if (peers.length > 0) {
     lines.push(`## ${h.elsewhere}`, '');
-    for (const [k, v] of peers) lines.push(`- ${PEER_NAMES[k] ?? k}: ${(v as string[]).join(', ')}`);
+    for (const [k, v] of peers) lines.push(`- ${PEER_NAMES[k] ?? k}${colon}${(v as string[]).join(', ')}`);
     lines.push('');
   }
   lines.push(`## ${h.off}`, '');
