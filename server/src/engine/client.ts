@@ -189,7 +189,14 @@ class CliClient implements EngineClient {
     const podman = this.connection.kind === 'podman';
     const args = podman
       ? ['ps', ...(all ? ['-a'] : []), '--no-trunc', '--format', 'json']
-      : ['ps', ...(all ? ['-a'] : []), '--no-trunc', '--format', '{{json .}}'];
+      : // Only these fields: `{{json .}}` includes .Size, which makes the CLI ask the daemon to compute sizes (slow).
+        [
+          'ps',
+          ...(all ? ['-a'] : []),
+          '--no-trunc',
+          '--format',
+          '{"ID":{{json .ID}},"Names":{{json .Names}},"Image":{{json .Image}},"Status":{{json .Status}}}',
+        ];
     const r = await this.run(args, `${this.connection.kind} ps`, signal);
     if (r.code !== 0) throw this.fail(r.stderr, r.code);
     const text = r.stdout.trim();

@@ -119,9 +119,18 @@ async function kernelOf(
 
 /** Full reports for the containers named (ids, prefixes or names). Throws EngineFailure for engine problems. */
 export async function inspectContainers(client: EngineClient, refs: string[], opts: RunOptions = {}): Promise<InspectOutcome> {
+  return inspectWith(client, refs, engineOf(client, opts.signal), opts);
+}
+
+async function inspectWith(
+  client: EngineClient,
+  refs: string[],
+  engineP: Promise<{ facts: EngineFacts }>,
+  opts: RunOptions,
+): Promise<InspectOutcome> {
   const fs = memoFs(opts.fs ?? realFs);
   const notes: string[] = [];
-  const [{ facts: engine }, { found, missing }] = await Promise.all([engineOf(client, opts.signal), client.inspect(refs, opts.signal)]);
+  const [{ facts: engine }, { found, missing }] = await Promise.all([engineP, client.inspect(refs, opts.signal)]);
   if (client.connection.note) notes.push(client.connection.note);
   const images = await imagesOf(client, found, opts.signal, notes);
   const reports: ContainerReport[] = [];
@@ -163,14 +172,18 @@ export async function inspectContainers(client: EngineClient, refs: string[], op
 
 /** `inspect --all` and the CLI without names: every (running, or all) container. */
 export async function inspectAll(client: EngineClient, all: boolean, opts: RunOptions = {}): Promise<InspectOutcome> {
+  // `docker info` runs while the list is made: the two do not depend on each other.
+  const engineP = engineOf(client, opts.signal);
+  engineP.catch(() => undefined); // awaited below; a rejection here must not go unhandled meanwhile
   const listed = await client.list(all, opts.signal);
   if (listed.length === 0) {
-    const { facts } = await engineOf(client, opts.signal);
+    const { facts } = await engineP;
     return { engine: facts, reports: [], missing: [], notes: client.connection.note ? [client.connection.note] : [] };
   }
-  const out = await inspectContainers(
+  const out = await inspectWith(
     client,
     listed.map((l) => l.id),
+    engineP,
     opts,
   );
   const status = new Map(listed.map((l) => [l.id, l.status]));
