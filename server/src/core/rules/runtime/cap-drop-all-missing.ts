@@ -92,7 +92,7 @@ export default runtimeRule(
     );
     const every = caps.size === ALL_CAPS.length;
     const held = every ? 'every capability' : `${caps.size} capabilities (${[...caps].join(', ')})`;
-    const heldZh = every ? '全部 capability' : ` ${caps.size} 个 capability（${[...caps].join(', ')}）`;
+    const heldZh = every ? '全部 capability' : ` ${caps.size} 个 capability（${[...caps].join('、')}）`;
     const more = unknownAdds > 0 ? `, plus ${unknownAdds === 1 ? 'one' : unknownAdds} from variables` : '';
     const moreZh = unknownAdds > 0 ? `，另有 ${unknownAdds} 个来自变量` : '';
     const drop = spelled(spec, 'cap_drop: [ALL]', '--cap-drop ALL', 'capability drop of ALL');

@@ -80,7 +80,7 @@ const NAMESPACES: Record<NamespaceKind, NamespaceRisk> = {
     host: 'error',
     withHost: t(
       "is left out of the daemon's user-namespace remapping (userns-remap) where it is enabled: root in the container is then root on the host",
-      '在守护进程启用了 user namespace 重映射（userns-remap）时被排除在外：容器里的 root 于是就是宿主机上的 root',
+      '被排除在守护进程的 user namespace 重映射（userns-remap，如果已启用）之外：容器里的 root 于是就是宿主机上的 root',
     ),
     joined: t('share user ID mappings', '共享用户 ID 映射'),
   },

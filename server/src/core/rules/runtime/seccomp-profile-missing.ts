@@ -3,6 +3,7 @@
 // records the result in the spec; this rule reads it (pure core layer).
 
 import { runtimeRule, type Hit } from '../rule';
+import { t } from '../../types';
 import { hitAt, securityOpts } from './util1';
 
 export default runtimeRule(
@@ -17,6 +18,14 @@ export default runtimeRule(
       'Containment looks for relative paths next to the Compose file or script that names them (Compose and the docker CLI resolve them from the directory you run the command in, usually the same one). Absolute paths are not reported when missing, because they usually name a file on the Docker host, and neither are paths in Markdown, where tutorials often name files the reader creates.',
     remediation:
       "Create the profile at that path, or fix the path. To start from Docker's default profile, run the command **Containment: Create a Seccomp Profile from Docker's Default** and allow or remove what your program needs. To use the default profile itself, remove the option.",
+    zh: {
+      title: '自定义 seccomp 配置文件不存在',
+      explanation:
+        'Compose 中的 `security_opt: [seccomp=./profile.json]`，或命令行上的 `--security-opt seccomp=profile.json`，会用那个文件里的配置文件替换 Docker 默认的系统调用过滤器。Docker 客户端在创建容器时读取这个文件；如果文件不存在，容器就不会被创建（"opening seccomp profile … failed"），什么也不会运行。' +
+        'Containment 会在引用它的 Compose 文件或脚本旁边查找相对路径（Compose 和 docker 命令行从你运行命令的目录解析这些路径，通常就是同一个目录）。绝对路径缺失时不会被报告，因为它们通常指的是 Docker 宿主机上的文件；Markdown 中的路径也不会，因为教程里常常提到由读者自己创建的文件。',
+      remediation:
+        '在该路径下创建配置文件，或者修正路径。如果想以 Docker 的默认配置文件为起点，运行命令 **Containment: 根据 Docker 默认配置创建 Seccomp 配置文件**，再按程序的需要放行或删除相应的调用。如果想直接使用默认配置文件，删除这个选项即可。',
+    },
     references: [
       { title: 'Seccomp security profiles for Docker', url: 'https://docs.docker.com/engine/security/seccomp/' },
       { title: 'Compose file reference: security_opt', url: 'https://docs.docker.com/reference/compose-file/services/#security_opt' },
@@ -53,7 +62,10 @@ export default runtimeRule(
         hitAt(
           spec,
           o.origin,
-          `${o.raw} in ${spec.label} names ${o.profile!.path}, which does not exist next to this file: Docker cannot read the profile and does not create the container.`,
+          t(
+            `${o.raw} in ${spec.label} names ${o.profile!.path}, which does not exist next to this file: Docker cannot read the profile and does not create the container.`,
+            `${spec.label} 中的 ${o.raw} 指定了 ${o.profile!.path}，但相对于这个文件，该路径并不存在：Docker 读不到这个配置文件，也就不会创建容器。`,
+          ),
         ),
       ),
 );
