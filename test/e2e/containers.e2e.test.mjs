@@ -406,4 +406,33 @@ describe('Containers view and isolation report (code-server, packaged .vsix, rea
       await shot(page, '39-error');
     });
   });
+
+  test('h. without an engine, every Containers command run from the palette says why, never as an error', async () => {
+    // The engine was stopped in g. Commands that need a container ask for one with a quick pick,
+    // which cannot list anything: a warning names the problem instead.
+    const commands = [
+      ['Containment: Inspect Container Isolation…', true],
+      ['Containment: Open Report', true],
+      ['Containment: Show as docker run', true],
+      ['Containment: Compare with Compose Service', true],
+      ['Containment: Refresh Containers', false],
+    ];
+    for (const [title, warns] of commands) {
+      await step(page, `no-engine-${title.replace(/\W+/g, '-')}`, async () => {
+        await runCommand(page, 'Notifications: Clear All Notifications');
+        await page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'detached' });
+        await runCommand(page, title);
+        if (warns) {
+          const toast = page.locator('.notifications-toasts .notification-toast.notification-fade-in-done', { hasText: 'Containment:' });
+          await toast.first().waitFor({ state: 'visible' });
+          assert.equal(await toast.first().locator('.codicon-warning').count(), 1, `"${title}" warns`);
+          log(`${title}: ${JSON.stringify(text(await toast.first().innerText()))}`);
+        } else {
+          await page.locator(WELCOME, { hasText: 'The container engine is not running' }).waitFor({ state: 'visible' });
+        }
+        assert.deepEqual(await errorToasts(page), [], `"${title}" showed an error`);
+      });
+    }
+    await shot(page, '3a-no-engine-command');
+  });
 });

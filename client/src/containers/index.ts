@@ -129,8 +129,10 @@ export function registerContainers(
     vscode.commands.registerCommand('containment.containers.openReport', async (t?: Target) => {
       let c = fromTarget(t);
       if (!c) {
+        // The selection may name a container that a refresh has since removed.
         const sel = tree.view.selection[0];
-        if (sel) c = fromTarget(sel);
+        const id = sel ? fromTarget(sel)?.id : undefined;
+        if (id && tree.containers.some((n) => n.summary.id === id)) c = fromTarget(sel);
       }
       c ??= await pickContainer(vscode.l10n.t('Which container? Its isolation report opens.'));
       if (c) panels.open(c.id, c.name);
