@@ -199,7 +199,7 @@ describe('a fake engine', () => {
       const server2 = await startServer({ settings: fast, initializationOptions: { settings: fast } });
       try {
         const list = await server2.rpc.sendRequest<ListResult>('containment/containers.list', {});
-        assert.equal((list.error)?.code, 'engine-not-running');
+        assert.equal(list.error?.code, 'engine-not-running');
         assert.deepEqual(list.summaries, []);
       } finally {
         await server2.shutdown();
