@@ -167,6 +167,16 @@ describe('hostile inputs through analyze()', () => {
     timed('run.sh', 'docker run \\\r\n  --privileged \\\n  alpine\rdocker run -v /:/h x\r\n');
   });
 
+  test('exec-form `sh -c` scripts with a carriage return, a no-break space or a BOM inside (found by fuzzing: this used to loop for ever)', () => {
+    for (const ch of ['\r', '\u00a0', '\ufeff', '\u2028', '\v', '\f']) {
+      const a = timed(
+        'Dockerfile',
+        `FROM alpine:3.20\nRUN ["sh", "-c", "useradd${JSON.stringify(ch).slice(1, -1)} -u 0 -o admin && chmod 777 /x"]\nUSER app\n`,
+      );
+      assert.ok(a.findings.length > 0);
+    }
+  });
+
   test('a byte order mark: columns count from the character after it', () => {
     const a = timed('Dockerfile', '\uFEFFFROM alpine\nUSER root\n');
     // CT1007 (unpinned image) points at `alpine`: column 5 of the first line, not 6.

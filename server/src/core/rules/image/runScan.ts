@@ -161,7 +161,9 @@ function lexScript(model: ImageModel, el: JsonElement): ScanCommand[] {
         i++;
         continue;
       }
-      if (/\s/.test(d) || d === ';' || d === '|' || s.startsWith('&&', i)) break;
+      // The shell splits words at blanks and newlines only (as the loop above skips them): a carriage
+      // return, a no-break space or a BOM is part of a word, and stopping at one would never advance.
+      if (d === ' ' || d === '\t' || d === '\n' || d === ';' || d === '|' || s.startsWith('&&', i)) break;
       i++;
     }
     words.push({ value: s.slice(start, i), range: rangeOf(start, i) });
