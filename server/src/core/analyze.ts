@@ -132,7 +132,7 @@ function looksBinary(text: string): boolean {
  * Findings of one rule on one range (a value two services share through a YAML anchor) are
  * reported once, naming every container that uses it.
  */
-function dedupe(findings: Finding[], labels: Map<Finding, string>): Finding[] {
+function dedupe(findings: Finding[], labels: Map<Finding, string>, locale?: Locale): Finding[] {
   const byKey = new Map<string, Finding[]>();
   for (const f of findings) {
     const key = `${f.ruleId}@${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}`;
@@ -144,7 +144,8 @@ function dedupe(findings: Finding[], labels: Map<Finding, string>): Finding[] {
   for (const list of byKey.values()) {
     const [first, ...rest] = list;
     const others = [...new Set(rest.map((f) => labels.get(f)).filter((l): l is string => !!l && l !== labels.get(first)))];
-    out.push(others.length > 0 ? { ...first, message: `${first.message} (The same setting applies to ${others.join(', ')}.)` } : first);
+    const also = inLocale(t(` (The same setting applies to ${others.join(', ')}.)`, `（同一设置也适用于 ${others.join('、')}。）`), locale);
+    out.push(others.length > 0 ? { ...first, message: `${first.message}${also}` } : first);
   }
   return out;
 }
@@ -207,7 +208,9 @@ function analyzeUnguarded(path: string, text: string, opts: AnalyzeOptions = {},
   const runtime = kind === 'compose' ? parseCompose(body, opts.readRelative) : parseDockerRuns(body, kind);
   // Custom seccomp profiles named by the containers: CT2029/CT2030 read what was found there.
   if (opts.readRelative)
-    linkSeccompProfiles(runtime, opts.readRelative, (t) => analyze('seccomp.json', t, { severities: opts.severities }));
+    linkSeccompProfiles(runtime, opts.readRelative, (text) =>
+      analyze('seccomp.json', text, { severities: opts.severities, locale: opts.locale }),
+    );
   const findings: Finding[] = runtime.problems.map((p) => ({
     ruleId: INPUT_PROBLEM_ID,
     severity: p.severity,
@@ -222,7 +225,9 @@ function analyzeUnguarded(path: string, text: string, opts: AnalyzeOptions = {},
       findings.push(f);
     }
   }
-  const kept = applySuppressions(dedupe(findings, labels), findSuppressions(runtime.doc), identity, (l) => runtime.statementSpan(l));
+  const kept = applySuppressions(dedupe(findings, labels, opts.locale), findSuppressions(runtime.doc), identity, (l) =>
+    runtime.statementSpan(l),
+  );
   return { kind, doc: runtime.doc, model: { kind: 'runtime', runtime }, findings: sortFindings(kept) };
 }
 
