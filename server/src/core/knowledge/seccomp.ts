@@ -181,9 +181,15 @@ const DOCKER = DOCKER_TABLE as unknown as {
   syscalls: Record<string, { summary: string; rows: DockerRow[] }>;
 };
 
+/** Each call's architectures, built once: rules ask for hundreds of names per analysis. */
+const ARCHES_OF = new Map<string, string[]>();
+for (const [arch, names] of Object.entries(TABLES)) {
+  for (const n of names) ARCHES_OF.set(n, [...(ARCHES_OF.get(n) ?? []), arch]);
+}
+
 /** Architectures (our table keys: x86_64, x86, x32, aarch64, arm) whose kernel has the call. */
 export function archesOf(name: string): string[] {
-  return [...TABLE_SETS].filter(([, set]) => set.has(name)).map(([arch]) => arch);
+  return ARCHES_OF.get(name) ?? [];
 }
 
 /** The table keys we have, for the `SCMP_ARCH_*` names given (those without a table are skipped). */

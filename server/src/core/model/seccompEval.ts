@@ -78,14 +78,32 @@ export function isAllowing(action: string | undefined): boolean {
   return !!action && ALLOWING_ACTIONS.has(action);
 }
 
+/** The entries naming each call, in file order, built once per model. */
+const indexes = new WeakMap<SeccompModel, Map<string, { rule: SeccompRule; name: JVal<string> }[]>>();
+
+function entriesFor(model: SeccompModel, name: string): { rule: SeccompRule; name: JVal<string> }[] {
+  let index = indexes.get(model);
+  if (!index) {
+    index = new Map();
+    for (const rule of model.syscalls) {
+      for (const n of rule.names) {
+        const list = index.get(n.value) ?? [];
+        if (!list.some((e) => e.rule === rule)) list.push({ rule, name: n });
+        index.set(n.value, list);
+      }
+    }
+    indexes.set(model, index);
+  }
+  return index.get(name) ?? [];
+}
+
 /** What the profile does with `name` for this container. */
 export function evaluate(model: SeccompModel, name: string, a: Assumptions): Evaluation {
   const dflt = actionKey(model.defaultAction?.value, model.defaultErrnoRet?.value);
   const allowByDefault = defaultAllows(model);
   let conditional: Evaluation | undefined;
-  for (const rule of model.syscalls) {
-    const n = rule.names.find((x) => x.value === name);
-    if (!n || !rule.action || !entryApplies(rule, a)) continue;
+  for (const { rule, name: n } of entriesFor(model, name)) {
+    if (!rule.action || !entryApplies(rule, a)) continue;
     if (actionKey(rule.action.value, rule.errnoRet?.value) === dflt) continue; // runc skips it
     if (rule.args.length === 0) return { verdict: isAllowing(rule.action.value) ? 'allowed' : 'blocked', entry: rule, name: n };
     if (!conditional && isAllowing(rule.action.value) !== allowByDefault) conditional = { verdict: 'conditional', entry: rule, name: n };
