@@ -3,7 +3,7 @@
 
 import { ALL_RULES, ruleById } from '../core/rules/registry';
 import { docUrl } from '../core/rules/rule';
-import type { Finding, Severity } from '../core/types';
+import type { Finding, Locale, Severity } from '../core/types';
 
 export interface FileResult {
   /** Path as given or relative to the working folder, with `/` separators. */
@@ -109,13 +109,14 @@ export function toSarif(results: FileResult[]): string {
 
 const COLORS = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', dim: '\x1b[2m', bold: '\x1b[1m', reset: '\x1b[0m' };
 
-export function toText(results: FileResult[], color: boolean): string {
+export function toText(results: FileResult[], color: boolean, locale: Locale = 'en'): string {
+  const zh = locale === 'zh-CN';
   const c = (k: keyof typeof COLORS, s: string) => (color ? `${COLORS[k]}${s}${COLORS.reset}` : s);
   const out: string[] = [];
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const r of results) {
     if (r.error) {
-      out.push(`${c('bold', r.path)}`, `  ${c('error', 'cannot lint')}: ${r.error}`, '');
+      out.push(`${c('bold', r.path)}`, `  ${c('error', zh ? '无法检查' : 'cannot lint')}: ${r.error}`, '');
       continue;
     }
     if (r.findings.length === 0) continue;
@@ -123,16 +124,24 @@ export function toText(results: FileResult[], color: boolean): string {
     for (const f of r.findings) {
       counts[f.severity]++;
       const loc = `${f.range.start.line + 1}:${f.range.start.character + 1}`;
-      out.push(`  ${c('dim', `${r.path}:${loc}`.padEnd(0))}  ${c(f.severity, f.severity.padEnd(7))} ${c('bold', f.ruleId)}  ${f.message}`);
+      out.push(`  ${c('dim', `${r.path}:${loc}`)}  ${c(f.severity, f.severity.padEnd(7))} ${c('bold', f.ruleId)}  ${f.message}`);
     }
     out.push('');
   }
   const total = counts.error + counts.warning + counts.info;
   const files = results.filter((r) => !r.error).length;
-  out.push(
-    total === 0
-      ? `No findings in ${files} file${files === 1 ? '' : 's'}.`
-      : `${total} finding${total === 1 ? '' : 's'} (${counts.error} error, ${counts.warning} warning, ${counts.info} info) in ${files} file${files === 1 ? '' : 's'}.`,
-  );
+  if (zh) {
+    out.push(
+      total === 0
+        ? `${files} 个文件中没有发现问题。`
+        : `${files} 个文件中共发现 ${total} 个问题（${counts.error} 个错误，${counts.warning} 个警告，${counts.info} 个提示）。`,
+    );
+  } else {
+    out.push(
+      total === 0
+        ? `No findings in ${files} file${files === 1 ? '' : 's'}.`
+        : `${total} finding${total === 1 ? '' : 's'} (${counts.error} error, ${counts.warning} warning, ${counts.info} info) in ${files} file${files === 1 ? '' : 's'}.`,
+    );
+  }
   return out.join('\n') + '\n';
 }

@@ -9,6 +9,7 @@ import { ALL_RULES } from '../core/rules/registry';
 import { fileKindOf } from '../core/fileKinds';
 import type { Severity } from '../core/types';
 import { collectFiles } from './walk';
+import { langFromEnv, parseLang, type Lang } from '../core/knowledge/concepts';
 import { explainCommand } from './explain';
 import { makeReadRelative } from '../io/readRelative';
 import { toJson, toSarif, toText, type FileResult } from './formats';
@@ -24,7 +25,8 @@ export const EXIT_USAGE = 2;
 const HELP = `Usage: containment <command> [options]
 
 Commands:
-  lint [paths or globs…]   Lint Dockerfiles (folders are searched by file name; default: .)
+  lint [paths or globs…]   Lint Dockerfiles, Compose files, scripts and Markdown with docker run lines,
+                           seccomp profiles and daemon.json (folders are searched by file name; default: .)
   inspect [names|ids…]     Report the isolation running containers really have (default: all running)
   explain <topic>          Explain a rule (CT1001, no-user), a capability (CAP_SYS_ADMIN), a namespace
                            (pid namespace), a cgroup control, a Compose key or docker run flag
@@ -39,6 +41,7 @@ Options for lint:
   -c, --config <file>              Config file (default: the nearest .containment.yaml from the working folder up)
   -o, --output <file>              Write the report to a file instead of standard output
       --no-color                   Plain text even on a terminal
+      --lang <en|zh-CN>            Language of messages (default: from LC_ALL, LC_MESSAGES or LANG)
   -v, --version                    Print the version
 
 Options for inspect (also -f, -s, -c, -o, --no-color):
@@ -61,6 +64,8 @@ const SEVERITY_ORDER: Record<Severity, number> = { info: 0, warning: 1, error: 2
 interface LintOptions {
   format: 'text' | 'json' | 'sarif';
   severity: Severity;
+  /** The language of messages: --lang, else the terminal's locale. */
+  lang: Lang;
   config?: string;
   output?: string;
   color: boolean;
@@ -70,7 +75,13 @@ interface LintOptions {
 class UsageError extends Error {}
 
 function parseLintArgs(argv: string[]): LintOptions {
-  const o: LintOptions = { format: 'text', severity: 'warning', color: !!process.stdout.isTTY && !process.env.NO_COLOR, paths: [] };
+  const o: LintOptions = {
+    format: 'text',
+    severity: 'warning',
+    lang: langFromEnv(process.env),
+    color: !!process.stdout.isTTY && !process.env.NO_COLOR,
+    paths: [],
+  };
   for (let i = 0; i < argv.length; i++) {
     let a = argv[i];
     let value: string | undefined;
@@ -108,6 +119,13 @@ function parseLintArgs(argv: string[]): LintOptions {
       case '--output':
         o.output = next();
         break;
+      case '--lang': {
+        const v = next();
+        const lang = parseLang(v);
+        if (!lang) throw new UsageError(`unknown language "${v}" (en or zh-CN)`);
+        o.lang = lang;
+        break;
+      }
       case '--no-color':
         o.color = false;
         break;
@@ -183,13 +201,18 @@ function lint(argv: string[], cwd: string, out: (s: string) => void, err: (s: st
     // A file named on the command line is linted as a Dockerfile when its name says nothing.
     const analysis = analyze(fileKindOf(file) ? file : 'Dockerfile', text, {
       severities: [config.rules],
+      locale: opts.lang,
       readRelative: makeReadRelative(file),
     });
     results.push({ path, findings: analysis?.findings ?? [] });
   }
 
   const report =
-    opts.format === 'json' ? toJson(results) : opts.format === 'sarif' ? toSarif(results) : toText(results, opts.color && !opts.output);
+    opts.format === 'json'
+      ? toJson(results)
+      : opts.format === 'sarif'
+        ? toSarif(results)
+        : toText(results, opts.color && !opts.output, opts.lang);
   if (opts.output) {
     try {
       writeFileSync(resolve(cwd, opts.output), report);
