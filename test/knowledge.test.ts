@@ -31,6 +31,7 @@ import {
 } from '../server/src/core/knowledge/concepts';
 import { explainCommand, type Terminal } from '../server/src/cli/explain';
 import { conceptFiles } from '../scripts/gen-concepts';
+import { dockerVerdict, syscallNames } from '../server/src/core/knowledge/seccomp';
 
 const root = join(__dirname, '..');
 const CJK = /[\u4e00-\u9fff]/;
@@ -252,6 +253,44 @@ describe("facts checked against Docker's defaults", () => {
   });
 });
 
+describe('system calls', () => {
+  test('every system call of the tables is a topic in both languages, with the default profile verdict', () => {
+    const names = [...syscallNames()];
+    assert.ok(names.length > 400);
+    const verdictWords = { allowed: /allows `[a-z0-9_]+`\.$/, blocked: /blocks `/, conditional: /allows `[a-z0-9_]+` only / };
+    // Words whose concept explains them better; the call is `name(2)`.
+    const CONCEPT_FIRST = new Set(['seccomp', 'ipc', 'ulimit']);
+    const gaps: string[] = [];
+    for (const name of names) {
+      const query = CONCEPT_FIRST.has(name) ? `${name}(2)` : name;
+      const topic = findTopic(query);
+      if (topic?.kind !== 'syscall') {
+        gaps.push(`${name} → ${topic?.kind}`);
+        continue;
+      }
+      const en = findConcept(query, 'en')!;
+      const zh = findConcept(query, 'zh-CN')!;
+      assert.match(en.summary, verdictWords[dockerVerdict(name)], name);
+      assert.ok(CJK.test(zh.summary) && zh.sections.every((x) => CJK.test(x.body)), `${name} in Chinese`);
+    }
+    assert.deepEqual(gaps, []);
+  });
+
+  test('system calls and capabilities that share a name: lower case is the call, Docker’s upper case the capability', () => {
+    assert.equal(findTopic('chown')?.kind, 'syscall');
+    assert.equal(findConcept('CHOWN')?.id, 'cap-chown');
+    assert.equal(findConcept('bpf')?.id, 'bpf');
+    assert.equal(findConcept('BPF')?.id, 'cap-bpf');
+    assert.equal(findConcept('unshare(2)')?.id, 'unshare');
+    assert.equal(findConcept('mount')?.id, 'mount');
+    assert.equal(findConcept('--mount')?.id, 'bind-mounts');
+    const unshare = findConcept('unshare')!;
+    assert.ok(unshare.related.some((r) => r.id === 'cap-sys-admin'));
+    assert.match(findConcept('clone3')!.summary, /ENOSYS/);
+    assert.match(findConcept('kexec_load', 'zh-CN')!.summary, /阻止/);
+  });
+});
+
 describe('lookup', () => {
   const cases: [string, string][] = [
     ['CAP_SYS_ADMIN', 'cap-sys-admin'],
@@ -379,6 +418,13 @@ describe('containment explain', () => {
     );
     return { code, out, err };
   };
+
+  test('a system call', () => {
+    const r = run(['unshare']);
+    assert.equal(r.code, 0);
+    assert.match(r.out, /^unshare \(system call\)\nDocker's default profile allows unshare only with CAP_SYS_ADMIN\./);
+    assert.match(run(['unshar']).err, /Did you mean: unshare/);
+  });
 
   test('a capability, in English by default', () => {
     const r = run(['CAP_SYS_ADMIN']);

@@ -1035,7 +1035,8 @@ function capConcept(c: CapEntry): Concept {
     },
     compose: [],
     flags: [],
-    aliases: [full, c.name],
+    // The bare name (`SYS_ADMIN`) is found by lookup.ts, which tells `CHOWN` from the `chown` system call.
+    aliases: [full],
     references: [MAN('capabilities', 7), DOCS.runtimePrivilege],
     related: ['capabilities', ...(c.seccomp?.length ? ['seccomp'] : [])],
     capability: {

@@ -294,7 +294,7 @@ export const CGROUP_CONCEPTS: Concept[] = [
     },
     compose: ['ulimits'],
     flags: ['--ulimit'],
-    aliases: ['ulimit', 'rlimit', 'setrlimit', 'nofile', 'nproc', 'memlock', 'default-ulimits'],
+    aliases: ['ulimit', 'rlimit', 'nofile', 'nproc', 'memlock', 'default-ulimits'],
     references: [
       MAN('setrlimit', 2),
       { title: 'docker run --ulimit', url: 'https://docs.docker.com/reference/cli/docker/container/run/#ulimit' },

@@ -36,7 +36,7 @@ export const HOST_CONCEPTS: Concept[] = [
     },
     compose: ['volumes'],
     flags: ['--volume', '-v', '--mount'],
-    aliases: ['bind mount', 'bind', 'volume', 'volumes', 'docker.sock', 'docker socket', '/var/run/docker.sock', 'mount'],
+    aliases: ['bind mount', 'volume', 'volumes', 'docker.sock', 'docker socket', '/var/run/docker.sock'],
     references: [
       DOCS.bindMounts,
       { title: 'Docker: protect the Docker daemon socket', url: 'https://docs.docker.com/engine/security/protect-access/' },

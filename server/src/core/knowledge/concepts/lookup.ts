@@ -8,6 +8,8 @@ import { CGROUP_CONCEPTS } from './cgroups';
 import { HOST_CONCEPTS } from './host';
 import { NAMESPACE_CONCEPTS } from './namespaces';
 import { SECURITY_CONCEPTS } from './security';
+import { syscallName } from './syscalls';
+import { syscallNames } from '../seccomp';
 import type { Concept } from './types';
 
 /** Every concept: overviews and security options first, then namespaces, limits, host access, capabilities. */
@@ -66,24 +68,34 @@ export function conceptForFlag(flag: string): Concept | undefined {
   return ALL_CONCEPTS.find((c) => c.flags.includes(flag));
 }
 
-export type Topic = { kind: 'concept'; concept: Concept } | { kind: 'rule'; rule: Rule };
+export type Topic = { kind: 'concept'; concept: Concept } | { kind: 'rule'; rule: Rule } | { kind: 'syscall'; name: string };
 
-/** The concept or rule a query names, trying the spellings people use. */
+/** The concept, rule or system call a query names, trying the spellings people use. */
 export function findTopic(query: string): Topic | undefined {
   const q = normalizeTopic(query);
   if (!q) return undefined;
-  const undashed = q.replace(/^-+/, '');
-  const concept =
-    byKey.get(q) ??
-    byKey.get(undashed) ??
+  // `_sysctl` would normalise like the flag `--sysctl`: a leading `_` names a system call.
+  if (query.trim().startsWith('_')) {
+    const name = syscallName(query);
+    if (name) return { kind: 'syscall', name };
+  }
+  // Dashes typed before a flag's name go.
+  const undashed = query.trim().startsWith('-') ? q.replace(/^-+/, '') : q;
+  const concept = byKey.get(q) ?? byKey.get(undashed);
+  if (concept) return { kind: 'concept', concept };
+  const rule = ruleById(query.trim());
+  if (rule) return { kind: 'rule', rule };
+  // `chown` is the system call and `CHOWN` (as Docker writes capabilities) the capability; `unshare(2)` is always the call.
+  const call = /[A-Z]/.test(query) && !/\(2?\)\s*$/.test(query) ? undefined : syscallName(query);
+  if (call) return { kind: 'syscall', name: call };
+  const fallback =
+    // A flag without its dashes (`cpuset-cpus`), after system calls: `mount` is the call, `--mount` the flag.
     byKey.get(`-${undashed}`) ??
-    // `sys-admin` is `cap-sys-admin`; `cap-sys_admin` typed oddly still lands.
+    // `sys_admin` is `cap-sys-admin`; `cap-sys_admin` typed oddly still lands.
     byKey.get(`cap-${undashed.replace(/^cap-/, '')}`) ??
     // `security_opt: seccomp=unconfined`, `seccomp:unconfined` and friends: the option's name.
     byKey.get(undashed.replace(/[:=].*$/, ''));
-  if (concept) return { kind: 'concept', concept };
-  const rule = ruleById(query.trim());
-  return rule ? { kind: 'rule', rule } : undefined;
+  return fallback ? { kind: 'concept', concept: fallback } : undefined;
 }
 
 /** Levenshtein distance, bounded: stops early once every path exceeds `max`. */
@@ -148,6 +160,7 @@ export function suggest(query: string, limit = 5): Suggestion[] {
     consider(r.meta.id, s);
     consider(r.meta.name, s);
   }
+  for (const name of syscallNames()) consider(name, { id: name, title: `${name} (system call)` });
   return [...scores.values()]
     .sort((a, b) => b.score - a.score || a.s.id.localeCompare(b.s.id))
     .slice(0, limit)

@@ -5,6 +5,7 @@
 import { docUrl, DOCS_BASE } from '../../rules/rule';
 import type { Rule } from '../../rules/rule';
 import { capabilityConcept, conceptById, type Topic } from './lookup';
+import { syscallFacts, syscallTexts } from './syscalls';
 import { RISK_LABELS } from './capabilities';
 import {
   SECTION_KEYS,
@@ -57,22 +58,30 @@ const L = {
   appliesTo: { en: 'applies to', 'zh-CN': '适用于' },
   ruleDocs: { en: 'Rule documentation', 'zh-CN': '规则文档' },
   colon: { en: ': ', 'zh-CN': '：' },
+  arches: { en: 'Architectures', 'zh-CN': '架构' },
+  dockerDefaultSeccomp: { en: "Docker's default seccomp profile", 'zh-CN': 'Docker 默认 seccomp 配置' },
+  verdict: {
+    allowed: { en: 'allowed', 'zh-CN': '放行' },
+    conditional: { en: 'allowed only under conditions', 'zh-CN': '有条件放行' },
+    blocked: { en: 'blocked', 'zh-CN': '阻止' },
+  },
   untranslated: {
     en: '',
     'zh-CN': '此规则的说明尚未翻译成中文，以下为英文原文。',
   },
 } as const;
 
-const KIND: Record<ConceptKind | 'rule', { en: string; 'zh-CN': string }> = {
+const KIND: Record<ConceptKind | 'rule' | 'syscall', { en: string; 'zh-CN': string }> = {
   security: { en: 'Security options and privilege', 'zh-CN': '安全选项与特权' },
   namespace: { en: 'Namespaces', 'zh-CN': 'Namespace' },
   cgroup: { en: 'Resource limits (cgroups)', 'zh-CN': '资源限制（cgroup）' },
   host: { en: 'Host access', 'zh-CN': '宿主机访问' },
   capability: { en: 'Capabilities', 'zh-CN': 'Capability' },
   rule: { en: 'Rules', 'zh-CN': '规则' },
+  syscall: { en: 'System calls', 'zh-CN': '系统调用' },
 };
 
-export function kindLabel(kind: ConceptKind | 'rule', lang: Lang): string {
+export function kindLabel(kind: ConceptKind | 'rule' | 'syscall', lang: Lang): string {
   return KIND[kind][lang];
 }
 
@@ -86,7 +95,7 @@ export interface TopicSection {
 /** A concept or rule in one language, ready to print. */
 export interface TopicDoc {
   id: string;
-  kind: ConceptKind | 'rule';
+  kind: ConceptKind | 'rule' | 'syscall';
   lang: Lang;
   title: string;
   summary: string;
@@ -158,8 +167,38 @@ export function ruleDoc(rule: Rule, lang: Lang): TopicDoc {
   };
 }
 
+/** A system call: where it exists and what Docker's default seccomp profile does with it. */
+export function syscallDoc(name: string, lang: Lang): TopicDoc {
+  const f = syscallFacts(name);
+  const text = syscallTexts(f, lang);
+  const c = L.colon[lang];
+  return {
+    id: name,
+    kind: 'syscall',
+    lang,
+    title: lang === 'zh-CN' ? `${name}（系统调用）` : `${name} (system call)`,
+    summary: tr(f.docker, lang),
+    facts: [
+      `${L.arches[lang]}${c}${f.arches.length > 0 ? f.arches.join(lang === 'zh-CN' ? '、' : ', ') : '—'}`,
+      `${L.dockerDefaultSeccomp[lang]}${c}**${L.verdict[f.verdict][lang]}**`,
+    ],
+    sections: [
+      { key: 'what', heading: L.what[lang], body: text.what },
+      { key: 'default', heading: L.default[lang], body: tr(f.docker, lang) },
+      { key: 'why', heading: L.why[lang], body: text.why },
+      { key: 'todo', heading: L.todo[lang], body: text.todo },
+    ],
+    references: f.references,
+    related: ['seccomp', ...f.caps.map((cap) => capabilityConcept(cap)?.id).filter((id): id is string => !!id)].map((id) => ({
+      id,
+      title: tr(conceptById(id)!.title, lang),
+    })),
+  };
+}
+
 export function topicDoc(topic: Topic, lang: Lang): TopicDoc {
-  return topic.kind === 'concept' ? conceptDoc(topic.concept, lang) : ruleDoc(topic.rule, lang);
+  if (topic.kind === 'concept') return conceptDoc(topic.concept, lang);
+  return topic.kind === 'rule' ? ruleDoc(topic.rule, lang) : syscallDoc(topic.name, lang);
 }
 
 type Block = { kind: 'para'; text: string } | { kind: 'list'; items: string[] } | { kind: 'commands'; lines: string[] };
