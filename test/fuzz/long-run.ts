@@ -6,10 +6,13 @@ const seed = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31)
 const numRuns = Number(process.env.FUZZ_RUNS ?? 5000);
 process.stdout.write(`fuzz: seed ${seed}, ${numRuns} cases per property (replay: FUZZ_SEED=${seed} npm run fuzz)\n`);
 const t0 = Date.now();
-try {
-  const cases = runAll(numRuns, seed, (name, ms) => process.stdout.write(`  ok  ${name} (${(ms / 1000).toFixed(1)} s)\n`));
-  process.stdout.write(`fuzz: ${cases} cases passed in ${((Date.now() - t0) / 1000).toFixed(1)} s (seed ${seed})\n`);
-} catch (e) {
-  process.stdout.write(`fuzz: FAILED with seed ${seed}\n${(e as Error).message}\n`);
+const failures = runAll(numRuns, seed, (name, ms, failure) =>
+  process.stdout.write(`  ${failure ? 'FAIL' : 'ok  '}  ${name} (${(ms / 1000).toFixed(1)} s)\n`),
+);
+const secs = ((Date.now() - t0) / 1000).toFixed(1);
+if (failures.length > 0) {
+  process.stdout.write(
+    `fuzz: ${failures.length} propert${failures.length === 1 ? 'y' : 'ies'} FAILED with seed ${seed} (${secs} s)\n\n${failures.join('\n\n')}\n`,
+  );
   process.exitCode = 1;
-}
+} else process.stdout.write(`fuzz: all properties passed, ${numRuns} cases each, in ${secs} s (seed ${seed})\n`);

@@ -579,19 +579,27 @@ export function properties(): { name: string; kind: FileKind; arb: fc.Arbitrary<
   ];
 }
 
-/** Runs every property with numRuns cases each; throws fast-check's report (with the seed) on a failure. */
-export function runAll(numRuns: number, seed: number, onProperty?: (name: string, ms: number) => void): number {
-  let cases = 0;
+/**
+ * Runs every property with numRuns cases each and returns the failures (fast-check's report, with
+ * the seed and the shrunk counterexample), so that one failing property does not hide the others.
+ */
+export function runAll(numRuns: number, seed: number, onProperty?: (name: string, ms: number, failure?: string) => void): string[] {
+  const failures: string[] = [];
   for (const p of properties()) {
     const t0 = Date.now();
-    fc.assert(
-      fc.property(p.arb, (text) => {
-        checkAnalysis(PATH_FOR[p.kind], text);
-      }),
-      { numRuns, seed, endOnFailure: false },
-    );
-    cases += numRuns;
-    onProperty?.(p.name, Date.now() - t0);
+    let failure: string | undefined;
+    try {
+      fc.assert(
+        fc.property(p.arb, (text) => {
+          checkAnalysis(PATH_FOR[p.kind], text);
+        }),
+        { numRuns, seed },
+      );
+    } catch (e) {
+      failure = `${p.name}: ${(e as Error).message}`;
+      failures.push(failure);
+    }
+    onProperty?.(p.name, Date.now() - t0, failure);
   }
-  return cases;
+  return failures;
 }
