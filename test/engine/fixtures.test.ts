@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { ALL_CAPS } from '../../server/src/core/model/capabilities';
 import { analyze } from '../../server/src/core/analyze';
+import { ruleById } from '../../server/src/core/rules/registry';
 import { asDockerRun } from '../../server/src/engine/asDockerRun';
 import { inspectContainers } from '../../server/src/engine/inspect';
 import { snapshotFs } from '../../server/src/engine/proc';
@@ -208,6 +209,21 @@ describe('recorded engines: what this machine cannot run', () => {
     const client = new FakeClient(LOCAL_DOCKER, fixture<RawInfo>('ubuntu-apparmor-cgroup2.info.json'), c);
     const { reports } = await inspectContainers(client, [c[0].Id], { fs: EMPTY_FS });
     assert.ok(reports[0].findings.some((f) => f.ruleId === 'CT2012' && /cgroup/.test(f.message)));
+  });
+});
+
+describe('languages', () => {
+  it('findings and rule texts follow the locale (Simplified Chinese where the rule has it)', async () => {
+    const c = fixture<RawContainer[]>('privileged.inspect.json');
+    const client = new FakeClient(LOCAL_DOCKER, fixture<RawInfo>('ubuntu-apparmor-cgroup2.info.json'), c);
+    const en = (await inspectContainers(client, [c[0].Id], { fs: EMPTY_FS })).reports[0];
+    const zh = (await inspectContainers(client, [c[0].Id], { fs: EMPTY_FS, locale: 'zh-CN' })).reports[0];
+    const pick = (r: ContainerReport) => r.findings.find((f) => f.ruleId === 'CT2001')!;
+    assert.equal(pick(en).title, ruleById('CT2001')!.meta.title);
+    assert.equal(pick(zh).title, ruleById('CT2001')!.meta.zh?.title ?? ruleById('CT2001')!.meta.title);
+    assert.match(pick(zh).title ?? '', /[\u4e00-\u9fff]/, 'a Chinese title');
+    assert.match(pick(zh).message, /[\u4e00-\u9fff]/, 'a Chinese message');
+    assert.deepEqual(ids(zh), ids(en));
   });
 });
 

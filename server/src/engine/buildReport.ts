@@ -2,12 +2,12 @@
 // no I/O here: inspect JSON, `docker info`, the image config and an optional kernel view in,
 // ContainerReport out). Findings come from the same runtime rules as Compose and `docker run`.
 
-import { analyzeRuntime } from '../core/analyze';
+import { analyzeRuntime, type AnalyzeOptions } from '../core/analyze';
 import { DOCKER_DEFAULT_CAPS, effectiveCaps, normalizeCap, ALL_CAPS } from '../core/model/capabilities';
 import { emptySpec, type Mount, type RuntimeSpec } from '../core/model/runtime';
 import { ruleById } from '../core/rules/registry';
 import { docUrl } from '../core/rules/rule';
-import type { Finding, SeveritySetting } from '../core/types';
+import type { Finding, Locale } from '../core/types';
 import { shellQuote, type Connection } from './client';
 import { decodeCaps, parseStatus, type KernelView, type NsName, type ProcStatus } from './proc';
 import type { RawContainer, RawImage, RawInfo } from './raw';
@@ -96,13 +96,17 @@ export function engineFacts(conn: Connection, info: RawInfo | undefined): Engine
   return facts;
 }
 
-function toReportFinding(f: Finding): ReportFinding {
+/** How the rules run: configured severities and the language of messages and rule texts. */
+export type RuleOptions = Pick<AnalyzeOptions, 'severities' | 'locale'>;
+
+function toReportFinding(f: Finding, locale?: Locale): ReportFinding {
   const rule = ruleById(f.ruleId);
   const out: ReportFinding = { ruleId: f.ruleId, severity: f.severity, message: f.message };
   if (rule) {
+    const zh = locale === 'zh-CN' ? rule.meta.zh : undefined;
     out.ruleName = rule.meta.name;
-    out.title = rule.meta.title;
-    out.remediation = rule.meta.remediation;
+    out.title = zh?.title ?? rule.meta.title;
+    out.remediation = zh?.remediation ?? rule.meta.remediation;
     out.docsUrl = docUrl(rule.meta.id);
   }
   return out;
@@ -125,15 +129,15 @@ export interface BuildInput {
   kernelHow: string;
   /** /proc/1/status read with `docker exec`, when the user asked for the probe. */
   execStatus?: string;
-  severities?: Record<string, SeveritySetting>[];
+  rules?: RuleOptions;
   notes?: string[];
 }
 
 /** The findings of one container (the Containers view needs only these). */
-export function findingsOf(c: RawContainer, engine: EngineFacts, image?: RawImage, severities?: Record<string, SeveritySetting>[]) {
+export function findingsOf(c: RawContainer, engine: EngineFacts, image?: RawImage, rules: RuleOptions = {}) {
   const notes: string[] = [];
   const spec = liveSpec(c, { cgroupVersion: engine.cgroupVersion, image }, { notes });
-  const findings = sortFindings(analyzeRuntime(spec, { severities }).map(toReportFinding));
+  const findings = sortFindings(analyzeRuntime(spec, rules).map((f) => toReportFinding(f, rules.locale)));
   return { spec, findings, notes };
 }
 
@@ -586,14 +590,14 @@ function limits(c: RawContainer, engine: EngineFacts, name: string, kernel?: Ker
 const MOUNT_RULES = ['CT2008', 'CT2009', 'CT2010', 'CT2026'];
 
 /** A mount is flagged when a mount rule fires on a spec that holds only that mount. */
-function mountFacts(c: RawContainer, label: string, severities?: Record<string, SeveritySetting>[]): MountFact[] {
+function mountFacts(c: RawContainer, label: string, rules: RuleOptions = {}): MountFact[] {
   return liveMounts(c).map((m: Mount) => {
     const fact: MountFact = { type: m.type, source: m.source ?? '', destination: m.target, readOnly: m.readOnly };
     if (m.propagation) fact.propagation = m.propagation;
     const probe = emptySpec(label, 'live', { kind: 'live', field: 'Mounts' });
     probe.mounts.push(m);
     // Only the mount rules matter here; the rest report what the empty probe lacks.
-    const hits = analyzeRuntime(probe, { severities }).filter((f) => MOUNT_RULES.includes(f.ruleId));
+    const hits = analyzeRuntime(probe, rules).filter((f) => MOUNT_RULES.includes(f.ruleId));
     const worst = hits.sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity])[0];
     if (worst) fact.sensitive = { ruleId: worst.ruleId, severity: worst.severity, reason: worst.message };
     return fact;
@@ -625,7 +629,7 @@ export function buildReport(input: BuildInput): ContainerReport {
   const { container: c, engine, kernel, image } = input;
   const name = containerName(c);
   const qname = shellQuote(name);
-  const { spec, findings, notes } = findingsOf(c, engine, image, input.severities);
+  const { spec, findings, notes } = findingsOf(c, engine, image, input.rules);
   const allNotes = [...(input.notes ?? []), ...notes];
   const pid = c.State?.Pid ?? 0;
 
@@ -678,7 +682,7 @@ export function buildReport(input: BuildInput): ContainerReport {
       evidence: [{ source: 'inspect', command: `${engine.cli} inspect -f '{{.HostConfig.ReadonlyRootfs}}' ${qname}` }],
     },
     limits: limits(c, engine, qname, kernel),
-    mounts: mountFacts(c, spec.label, input.severities),
+    mounts: mountFacts(c, spec.label, input.rules),
     devices: (h.Devices ?? []).map((d) => ({
       host: d.PathOnHost ?? '',
       container: d.PathInContainer ?? '',

@@ -7,11 +7,13 @@ import { EngineFailure, toEngineError } from './errors';
 import { readKernelView, realFs, sameHostCheck, type HostFs, type KernelView } from './proc';
 import type { RawContainer, RawImage, RawInfo } from './raw';
 import type { ContainerReport, EngineError, EngineFacts, ListResult } from './report';
-import type { SeveritySetting } from '../core/types';
+import type { Locale, SeveritySetting } from '../core/types';
 
 export interface RunOptions {
   signal?: AbortSignal;
   severities?: Record<string, SeveritySetting>[];
+  /** The language of findings and rule texts (default English). */
+  locale?: Locale;
   /** Read /proc and the cgroup files through this (tests replay snapshots). Default: the real files. */
   fs?: HostFs;
   /** Run `docker exec ID cat /proc/1/status` when the kernel view cannot be read here. Off by default. */
@@ -89,7 +91,11 @@ export async function listContainers(client: EngineClient, all: boolean, opts: R
     const images = await imagesOf(client, found, opts.signal, notes);
     const status = new Map(listed.map((l) => [l.id, l.status]));
     const summaries = found.map((c) =>
-      summaryOf(c, findingsOf(c, engine!, images.get(c.Image ?? ''), opts.severities).findings, status.get(c.Id)),
+      summaryOf(
+        c,
+        findingsOf(c, engine!, images.get(c.Image ?? ''), { severities: opts.severities, locale: opts.locale }).findings,
+        status.get(c.Id),
+      ),
     );
     return { summaries, engine, notes };
   } catch (e) {
@@ -162,7 +168,7 @@ async function inspectWith(
         kernel: kernel.view,
         kernelHow: kernel.how,
         execStatus,
-        severities: opts.severities,
+        rules: { severities: opts.severities, locale: opts.locale },
         notes: own,
       }),
     );

@@ -19,7 +19,7 @@ import {
   type ListResult,
 } from '../engine/report';
 import { normalizeRuleSettings } from '../core/config';
-import type { SeveritySetting } from '../core/types';
+import type { Locale, SeveritySetting } from '../core/types';
 
 /** The settings these requests read: `containment.engine.path`, `containment.engine.host` and the rule severities. */
 export interface ContainerSettings {
@@ -56,7 +56,7 @@ function asResponseError(e: unknown): ResponseError<EngineError> {
   return new ResponseError(ENGINE_ERROR_CODE, info.message, info);
 }
 
-export function registerContainers(connection: Connection, settings: () => ContainerSettings): void {
+export function registerContainers(connection: Connection, settings: () => ContainerSettings, locale: () => Locale = () => 'en'): void {
   const severities = (): Record<string, SeveritySetting>[] => [normalizeRuleSettings(settings().rules ?? {})];
 
   connection.onRequest(CONTAINERS_LIST, async (params: ListParams | undefined, token: CancellationToken): Promise<ListResult> => {
@@ -64,7 +64,7 @@ export function registerContainers(connection: Connection, settings: () => Conta
     const signal = sig.signal;
     try {
       const client = connect(engineOptions(settings()));
-      return await listContainers(client, !!params?.all, { signal, severities: severities() });
+      return await listContainers(client, !!params?.all, { signal, severities: severities(), locale: locale() });
     } catch (e) {
       // connect() throws only for configuration problems (a CLI path that does not exist).
       return { summaries: [], error: toEngineError(e), notes: [] };
@@ -81,6 +81,7 @@ export function registerContainers(connection: Connection, settings: () => Conta
       const out = await inspectContainers(client, [String(params?.id ?? '')], {
         signal,
         severities: severities(),
+        locale: locale(),
         probeExec: !!params?.probeExec,
       });
       const report = out.reports[0];
