@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import { connect } from '../../server/src/engine/client';
-import { findExecutable } from '../../server/src/engine/transport';
+import { findExecutable, parseEndpoint } from '../../server/src/engine/transport';
 import { classifyCliError, EngineFailure } from '../../server/src/engine/errors';
 import { inspectAll, inspectContainers, listContainers } from '../../server/src/engine/inspect';
 import type { RawContainer, RawImage, RawInfo } from '../../server/src/engine/raw';
@@ -85,6 +85,32 @@ describe('no engine, no CLI', () => {
       await codeOf(Promise.resolve().then(() => connect({ host: 'ssh://me@far.example', env: { PATH: '/nonexistent' } }))),
       'cli-missing',
     );
+  });
+
+  it('reads endpoints as DOCKER_HOST writes them, Windows named pipes included', () => {
+    assert.deepEqual(parseEndpoint('unix:///var/run/docker.sock'), {
+      socketPath: '/var/run/docker.sock',
+      display: 'unix:///var/run/docker.sock',
+    });
+    assert.deepEqual(parseEndpoint('npipe:////./pipe/docker_engine'), {
+      socketPath: '\\\\.\\pipe\\docker_engine',
+      display: 'npipe:////./pipe/docker_engine',
+    });
+    assert.deepEqual(parseEndpoint('tcp://127.0.0.1:2375'), { hostname: '127.0.0.1', port: 2375, display: 'tcp://127.0.0.1:2375' });
+    assert.deepEqual(parseEndpoint('tcp://[::1]:2375'), { hostname: '::1', port: 2375, display: 'tcp://[::1]:2375' });
+    assert.equal(parseEndpoint('ssh://me@far.example'), undefined, 'ssh needs the CLI');
+    assert.equal(
+      connect({ env: { PATH: '/nonexistent', DOCKER_HOST: 'unix:///run/x.sock' } }).connection.endpoint,
+      'unix:///run/x.sock',
+      'DOCKER_HOST without a CLI',
+    );
+  });
+
+  it('a TLS endpoint without a CLI says the CLI is needed', async () => {
+    const code = await codeOf(
+      Promise.resolve().then(() => connect({ env: { PATH: '/nonexistent', DOCKER_HOST: 'tcp://10.0.0.5:2376', DOCKER_TLS_VERIFY: '1' } })),
+    );
+    assert.equal(code, 'cli-missing');
   });
 
   it('the CLI exits 2 with the classified message', async () => {

@@ -360,6 +360,43 @@ describe('live containers on a real engine', { timeout: 180_000 }, () => {
     }
   });
 
+  it('follows the current docker context when neither --host nor DOCKER_HOST is set', async (t) => {
+    const engine = need(t);
+    if (!engine) return;
+    // A private CLI configuration folder, so the user's ~/.docker is never touched.
+    const config = mkdtempSync('/tmp/ctm-docker-config-');
+    try {
+      const env: NodeJS.ProcessEnv = { ...process.env, DOCKER_CONFIG: config };
+      delete env.DOCKER_HOST;
+      delete env.DOCKER_CONTEXT;
+      const created = spawnSync(docker, ['context', 'create', 'ctm-test', '--docker', `host=${engine.host}`], { env, encoding: 'utf8' });
+      assert.equal(created.status, 0, created.stderr);
+      const viaEnv = connect({ env: { ...env, DOCKER_CONTEXT: 'ctm-test' } });
+      const out = await inspectContainers(viaEnv, ['sysadmin']);
+      assert.equal(out.engine.endpoint, engine.host);
+      assert.equal(out.engine.context, 'ctm-test');
+      assert.equal(out.reports[0].kernel.sameHost, true);
+      const used = spawnSync(docker, ['context', 'use', 'ctm-test'], { env, encoding: 'utf8' });
+      assert.equal(used.status, 0, used.stderr);
+      const current = await listContainers(connect({ env }), false);
+      assert.equal(current.error, undefined, JSON.stringify(current.error));
+      assert.equal(current.engine?.context, 'ctm-test');
+      assert.equal(current.summaries.length, lines.size);
+    } finally {
+      rmSync(config, { recursive: true, force: true });
+    }
+  });
+
+  it('runs the exec probe only through an explicit call, over the CLI and the API', async (t) => {
+    const engine = need(t);
+    if (!engine) return;
+    for (const forceApi of [false, true]) {
+      const status = await connect({ host: engine.host, forceApi }).exec('nnp', ['cat', '/proc/1/status']);
+      assert.match(status, /^NoNewPrivs:\s+1$/m, forceApi ? 'API' : 'CLI');
+      assert.match(status, /^CapEff:\s+00000000a80425fb$/m);
+    }
+  });
+
   it('falls back to the Engine API when no CLI is on PATH, with the same reports', async (t) => {
     const engine = need(t);
     if (!engine) return;

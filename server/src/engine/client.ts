@@ -389,7 +389,9 @@ export function connect(opts: EngineOptions = {}): EngineClient {
     );
   }
   const host = opts.host ?? (kind === 'podman' ? env.CONTAINER_HOST : env.DOCKER_HOST) ?? defaultEndpoint(kind, env);
-  const ep = parseEndpoint(host);
+  // TLS client certificates (DOCKER_TLS_VERIFY, DOCKER_CERT_PATH) are the CLI's business.
+  const tls = !opts.host && kind === 'docker' && !!env.DOCKER_TLS_VERIFY && /^tcp:/.test(host);
+  const ep = tls ? undefined : parseEndpoint(host);
   if (!ep) {
     throw failure(
       'cli-missing',
