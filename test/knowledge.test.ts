@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ALL_CAPS, DOCKER_DEFAULT_CAPS } from '../server/src/core/model/capabilities';
 import { RUNTIME_SETTINGS } from '../server/src/core/knowledge/runtime';
+import { INSTRUCTIONS, RUN_FLAGS } from '../server/src/core/knowledge/dockerfile';
 import {
   ALL_CONCEPTS,
   LANGS,
@@ -132,6 +133,22 @@ describe('translations', () => {
         else if (zh === text.en && CJK.test(text.en) === false && !/^\$ /.test(zh)) gaps.push(`${c.id} ${what}: same as English`);
       }
     assert.deepEqual(gaps, [], `${gaps.length} gaps`);
+  });
+
+  test('every runtime setting and Dockerfile explanation shown on hover has a Chinese title and body with the same code spans', () => {
+    const gaps: string[] = [];
+    const entries: [string, { title: string; body: string; zh?: { title: string; body: string } }][] = [
+      ...RUNTIME_SETTINGS.map((x): [string, (typeof RUNTIME_SETTINGS)[number]] => [x.title, x]),
+      ...Object.entries({ ...INSTRUCTIONS, ...RUN_FLAGS }),
+    ];
+    for (const [name, e] of entries) {
+      if (!e.zh || !CJK.test(e.zh.title + e.zh.body)) {
+        gaps.push(`${name}: no Chinese`);
+        continue;
+      }
+      for (const term of new Set(e.body.match(/`[^`]+`/g) ?? [])) if (!e.zh.body.includes(term)) gaps.push(`${name}: ${term}`);
+    }
+    assert.deepEqual(gaps, []);
   });
 
   test('technical terms keep their names in Chinese: every capability name, flag and Compose key of a concept appears in its Chinese text', () => {

@@ -149,6 +149,12 @@ describe('explanations over LSP (Simplified Chinese from the client locale)', ()
     assert.match(md, /Docker 默认授予：\*\*否\*\* · 风险：\*\*极高\*\*/);
     assert.match(md, /\[完整说明\]\([^)]*docs\/concepts\/zh-CN\/cap-sys-admin\.md\)/);
     assert.match(text(await client.hover(compose, ...at(COMPOSE, 6, 'pid'))), /深入了解：\[PID namespace：容器能看到哪些进程\]/);
+    const limit = text(await client.hover(compose, ...at(COMPOSE, 5, 'pids_limit')));
+    assert.match(limit, /^\*\*进程数上限\*\*/);
+    assert.match(limit, /`docker run`：`--pids-limit`/);
+    const dockerfile = pathToFileURL(join(dir, 'Dockerfile')).href;
+    await client.open(dockerfile, DOCKERFILE, 'dockerfile');
+    assert.match(text(await client.hover(dockerfile, 2, 1)), /\*\*USER：容器以谁的身份运行\*\*[\s\S]*Dockerfile 参考文档/);
     const list = await client.rpc.sendRequest<{ id: string; title: string; kindLabel: string }[]>('containment/concepts.list');
     assert.equal(list.find((c) => c.id === 'ns-pid')?.kindLabel, 'Namespace');
     assert.equal(list.find((c) => c.id === 'cgroups')?.kindLabel, '资源限制（cgroup）');

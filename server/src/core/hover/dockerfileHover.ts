@@ -21,15 +21,19 @@ function firstSentences(text: string, n: number): string {
   return parts.slice(0, n).join('').trim();
 }
 
-function render(e: Explanation): string {
-  return `**${e.title}**\n\n${e.body}\n\n[Dockerfile reference](${e.url})`;
+function render(e: Explanation, lang: Lang): string {
+  const zh = lang === 'zh-CN' ? e.zh : undefined;
+  return `**${zh?.title ?? e.title}**\n\n${zh?.body ?? e.body}\n\n[${zh ? 'Dockerfile 参考文档' : 'Dockerfile reference'}](${e.url})`;
 }
 
-/** Markdown explaining a finding: what the rule checks, why, and what to do. */
-export function findingHover(f: Finding): string | undefined {
+/** Markdown explaining a finding: what the rule checks, why, and what to do (`meta.zh` in Chinese). */
+export function findingHover(f: Finding, lang: Lang = 'en'): string | undefined {
   const rule = ruleById(f.ruleId);
   if (!rule) return undefined;
   const m = rule.meta;
+  const zh = lang === 'zh-CN' ? m.zh : undefined;
+  if (zh)
+    return `**${m.id} ${m.name}**：${zh.title}\n\n${firstSentences(zh.explanation, 2)}\n\n**怎么做：**${firstSentences(zh.remediation, 2)}\n\n[完整说明](${docUrl(m.id)})`;
   return `**${m.id} ${m.name}**: ${m.title}\n\n${firstSentences(m.explanation, 2)}\n\n**What to do:** ${firstSentences(m.remediation, 2)}\n\n[Full explanation](${docUrl(m.id)})`;
 }
 
@@ -41,7 +45,7 @@ export function dockerfileHover(model: ImageModel, findings: Finding[], pos: Pos
     if (containsPosition(instr.keywordRange, pos)) {
       const e = INSTRUCTIONS[instr.keyword];
       if (e) {
-        parts.push(render(e));
+        parts.push(render(e, lang));
         range = instr.keywordRange;
       }
     } else {
@@ -50,7 +54,7 @@ export function dockerfileHover(model: ImageModel, findings: Finding[], pos: Pos
         const type = flag.name === 'mount' ? (/(?:^|,)type=([a-z]+)/.exec(flag.value ?? '')?.[1] ?? 'bind') : undefined;
         const e = RUN_FLAGS[type ? `mount=${type}` : flag.name];
         if (e) {
-          parts.push(render(e));
+          parts.push(render(e, lang));
           range = flag.range;
         }
       }
@@ -64,7 +68,7 @@ export function dockerfileHover(model: ImageModel, findings: Finding[], pos: Pos
   }
   for (const f of findings) {
     if (!containsPosition(f.range, pos)) continue;
-    const text = findingHover(f);
+    const text = findingHover(f, lang);
     if (text && !parts.includes(text)) parts.push(text);
   }
   if (parts.length === 0) return undefined;
@@ -72,10 +76,10 @@ export function dockerfileHover(model: ImageModel, findings: Finding[], pos: Pos
 }
 
 /** Hover for files without their own explanations yet: the findings under the cursor. */
-export function findingsHover(findings: Finding[], pos: Position): HoverResult | undefined {
+export function findingsHover(findings: Finding[], pos: Position, lang: Lang = 'en'): HoverResult | undefined {
   const parts = findings
     .filter((f) => containsPosition(f.range, pos))
-    .map(findingHover)
+    .map((f) => findingHover(f, lang))
     .filter((t): t is string => !!t);
   return parts.length > 0 ? { markdown: [...new Set(parts)].join('\n\n---\n\n') } : undefined;
 }

@@ -15,20 +15,24 @@ import type { Lang } from '../knowledge/concepts';
 import { capabilityHoverAt, settingConceptLink } from './conceptHover';
 
 /** `--cap-add` adds and drops summed up: what the container can actually do. */
-function capabilitySummary(spec: RuntimeSpec): string {
+function capabilitySummary(spec: RuntimeSpec, lang: Lang): string {
   const known = (vals: { value: string; unknown?: boolean }[]) => vals.filter((v) => !v.unknown).map((v) => v.value);
   const caps = effectiveCaps(known(spec.capAdd), known(spec.capDrop), spec.privileged?.value === true);
   const list = [...caps].sort();
   const added = list.filter((c) => !(DOCKER_DEFAULT_CAPS as readonly string[]).includes(c));
   const dropped = DOCKER_DEFAULT_CAPS.filter((c) => !caps.has(c));
+  const names = (xs: readonly string[]) => xs.map((c) => `\`${c}\``).join(' ');
+  const zh = lang === 'zh-CN';
   const lines = [
-    `**Effective capabilities of ${spec.label}** (${list.length}): ${list.length > 0 ? list.map((c) => `\`${c}\``).join(' ') : 'none'}`,
+    zh
+      ? `**${spec.label} 实际拥有的 capability**（${list.length} 个）：${list.length > 0 ? names(list) : '无'}`
+      : `**Effective capabilities of ${spec.label}** (${list.length}): ${list.length > 0 ? names(list) : 'none'}`,
   ];
-  if (added.length > 0) lines.push(`Added beyond Docker's default 14: ${added.map((c) => `\`${c}\``).join(' ')}`);
+  if (added.length > 0) lines.push(`${zh ? '在 Docker 默认的 14 个之外添加：' : "Added beyond Docker's default 14: "}${names(added)}`);
   if (dropped.length > 0 && dropped.length < DOCKER_DEFAULT_CAPS.length)
-    lines.push(`Dropped from the default 14: ${dropped.map((c) => `\`${c}\``).join(' ')}`);
+    lines.push(`${zh ? '从默认的 14 个中去掉：' : 'Dropped from the default 14: '}${names(dropped)}`);
   if (spec.capAdd.some((v) => v.unknown) || spec.capDrop.some((v) => v.unknown))
-    lines.push('Some values use variables and are not counted.');
+    lines.push(zh ? '部分值使用了变量，未计入。' : 'Some values use variables and are not counted.');
   return lines.join('\n\n');
 }
 
@@ -54,10 +58,10 @@ function composeHover(model: RuntimeDocModel, pos: Position, lang: Lang): HoverR
   for (let n = keys.length; n > 0; n--) {
     const setting = settingForComposeKey(keys.slice(0, n).join('.'));
     if (!setting) continue;
-    const parts = [renderSetting(setting, 'compose')];
+    const parts = [renderSetting(setting, 'compose', lang)];
     if (keys[0] === 'cap_add' || keys[0] === 'cap_drop' || keys[0] === 'privileged') {
       const spec = model.specs.find((s) => s.label === `service "${service}"`);
-      if (spec) parts.push(capabilitySummary(spec));
+      if (spec) parts.push(capabilitySummary(spec, lang));
     }
     const link = settingConceptLink('compose', [keys.slice(0, n).join('.')], lang);
     if (link) parts.push(link);
@@ -77,10 +81,10 @@ function dockerRunHover(model: RuntimeDocModel, pos: Position, lang: Lang): Hove
   }
   const setting = settingForFlag(flag.flag) ?? settingForFlag(flag.written);
   if (!setting) return undefined;
-  const parts = [renderSetting(setting, 'flag')];
+  const parts = [renderSetting(setting, 'flag', lang)];
   if (flag.flag === '--cap-add' || flag.flag === '--cap-drop' || flag.flag === '--privileged') {
     const spec = specAtLine(model, pos.line);
-    if (spec) parts.push(capabilitySummary(spec));
+    if (spec) parts.push(capabilitySummary(spec, lang));
   }
   const link = settingConceptLink('flag', [flag.flag, flag.written], lang);
   if (link) parts.push(link);
@@ -101,7 +105,7 @@ export function runtimeHover(model: RuntimeDocModel, findings: Finding[], pos: P
   }
   for (const f of findings) {
     if (!containsPosition(f.range, pos)) continue;
-    const text = findingHover(f);
+    const text = findingHover(f, lang);
     if (text && !parts.includes(text)) parts.push(text);
   }
   return parts.length > 0 ? { markdown: parts.join('\n\n---\n\n'), range } : undefined;
