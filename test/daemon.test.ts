@@ -15,7 +15,7 @@ import { closestKey, DAEMON_KEYS, IGNORED_KEYS, REMOVED_KEYS } from '../server/s
 import { daemonHover } from '../server/src/core/hover/daemonHover';
 import { collectFiles } from '../server/src/cli/walk';
 import { run } from '../server/src/cli/main';
-import type { Finding, Range } from '../server/src/core/types';
+import { inLocale, type Finding, type Range } from '../server/src/core/types';
 
 const r = (sl: number, sc: number, el: number, ec: number): Range => ({
   start: { line: sl, character: sc },
@@ -211,7 +211,12 @@ describe('the key schema', () => {
     for (const k of DAEMON_KEYS) {
       assert.ok(!seen.has(k.key), `${k.key} once`);
       seen.add(k.key);
-      assert.ok(k.description.length > 15 && !k.description.includes('\n'), `${k.key} description`);
+      const description = inLocale(k.description);
+      assert.ok(description.length > 15 && !description.includes('\n'), `${k.key} description`);
+      const zh = inLocale(k.description, 'zh-CN');
+      assert.ok(/[\u4e00-\u9fff]/.test(zh) && !zh.includes('\n'), `${k.key} description in Chinese`);
+      for (const extra of [k.deprecated, k.note])
+        if (extra) assert.match(inLocale(extra, 'zh-CN'), /[\u4e00-\u9fff]/, `${k.key} in Chinese`);
       assert.match(k.flag, /^(--|\(none\))/, `${k.key} flag`);
       assert.ok(!IGNORED_KEYS.has(k.key) && !REMOVED_KEYS.has(k.key), `${k.key} is only in one list`);
     }
@@ -372,6 +377,45 @@ describe('fixes', () => {
     assert.match(live.fixes[0].title, /Swarm mode/);
   });
 
+  test('in Chinese too: fix titles state the side effect, and the Chinese rule docs say the same', () => {
+    const text = '{\n  "debug": false\n}\n';
+    const findings = analyze('daemon.json', text, { locale: 'zh-CN' })!.findings;
+    assert.ok(findings.some((f) => f.fixes.length > 0));
+    for (const f of findings) {
+      const zh = ALL_RULES.find((x) => x.meta.id === f.ruleId)!.meta.zh!;
+      for (const fix of f.fixes) {
+        const effect = /（副作用：(.+)）$/.exec(fix.title)?.[1];
+        assert.ok(effect, `${f.ruleId}: "${fix.title}" states its side effect`);
+        assert.ok(
+          zh.explanation.includes(effect) || zh.remediation.includes(effect) || effect.includes('之后创建的容器'),
+          `${f.ruleId}: the Chinese docs repeat "${effect}"`,
+        );
+      }
+    }
+  });
+
+  test('a daemon finding comes out in Chinese with locale zh-CN, its English unchanged by default', () => {
+    const text = '{\n  "icc": true,\n  "log-lvel": "info"\n}\n';
+    const zh = analyze('daemon.json', text, { locale: 'zh-CN' })!.findings;
+    const icc = zh.find((f) => f.ruleId === 'CT4004')!;
+    assert.equal(icc.message, '"icc" 为 true：默认网桥上的每个容器都能在任意端口上连接其他所有容器。');
+    assert.match(icc.fixes[0].title, /^设置 "icc": false（副作用：默认网桥上的容器之间将无法再相互访问/);
+    const unknown = zh.find((f) => f.ruleId === 'CT4001')!;
+    assert.match(unknown.message, /^未知的键 "log-lvel"：dockerd 会拒绝启动.*你是想写 "log-level" 吗？$/);
+    assert.equal(unknown.fixes[0].title, '将 "log-lvel" 重命名为 "log-level"');
+    const en = lint(text).find((f) => f.ruleId === 'CT4004')!;
+    assert.equal(en.message, '"icc" is true: every container on the default bridge can connect to every other one on any port.');
+  });
+
+  test('parser problems follow the locale as well', () => {
+    const zh = analyze('daemon.json', '{\n  "icc": false,\n}\n', { locale: 'zh-CN' })!.findings;
+    assert.equal(zh[0].ruleId, INPUT_PROBLEM_ID);
+    assert.equal(zh[0].message, 'JSON 不允许在最后一个条目之后加逗号；请删除它。daemon.json 不是有效的 JSON 时，dockerd 会拒绝启动。');
+    const dup = parseDaemon('{\n  "icc": true,\n  "icc": false\n}\n', 'zh-CN').problems[0];
+    assert.match(dup.message, /^"icc" 在第 3 行又设置了一次；dockerd 会悄悄保留最后一个值/);
+    assert.match(parseDaemon('["icc"]\n', 'zh-CN').problems[0].message, /必须是一个 JSON 对象.*而不是数组/);
+  });
+
   test('a hardened file has no security findings', () => {
     const text =
       '{\n  "userns-remap": "default",\n  "icc": false,\n  "no-new-privileges": true,\n  "live-restore": true,\n  "userland-proxy": false,\n  "log-level": "info",\n  "log-driver": "local",\n  "hosts": ["unix:///var/run/docker.sock"]\n}\n';
@@ -408,6 +452,24 @@ describe('hover', () => {
 
   test('nothing on punctuation', () => {
     assert.equal(daemonHover(model!, a.findings, { line: 4, character: 0 }), undefined);
+  });
+
+  test("in Chinese: description, flag, platform, the rule and the finding from the rules' Chinese text", () => {
+    const zh = analyze('daemon.json', text, { locale: 'zh-CN' })!;
+    const zhModel = zh.model!.kind === 'daemon' ? zh.model!.daemon : undefined;
+    const h = daemonHover(zhModel!, zh.findings, { line: 1, character: 4 }, 'zh-CN')!;
+    assert.deepEqual(h.range, r(1, 2, 1, 7));
+    assert.match(h.markdown, /\*\*`icc`\*\*（true 或 false）：默认网桥上的容器能否直接相互通信/);
+    assert.match(h.markdown, /dockerd 参数：`--icc` · 仅限 Linux/);
+    assert.match(h.markdown, /为什么重要（CT4004 daemon-icc-enabled）/);
+    assert.match(h.markdown, /docs\/rules\/zh-CN\/CT4004\.md/);
+    assert.doesNotMatch(h.markdown, /Why it matters|Whether containers/);
+    const unknown = daemonHover(zhModel!, zh.findings, { line: 3, character: 4 }, 'zh-CN')!;
+    assert.match(unknown.markdown, /CT4001 daemon-unknown-key\*\*：daemon\.json 中有 dockerd 不认识的键/);
+    assert.match(unknown.markdown, /\*\*怎么做：\*\*修正拼写/);
+    const ignored = analyze('daemon.json', '{\n  "label": ["a=b"]\n}\n', { locale: 'zh-CN' })!;
+    const m = ignored.model!.kind === 'daemon' ? ignored.model!.daemon : undefined;
+    assert.match(daemonHover(m!, [], { line: 1, character: 4 }, 'zh-CN')!.markdown, /配置文件中使用复数形式 "labels"/);
   });
 });
 

@@ -62,7 +62,7 @@ function hoverFor(analysis: Analysis, pos: Position, lang: Lang): HoverResult | 
   if (!model) return undefined;
   if (model.kind === 'dockerfile') return dockerfileHover(model.image, analysis.findings, pos, lang);
   if (model.kind === 'runtime') return runtimeHover(model.runtime, analysis.findings, pos, lang);
-  if (model.kind === 'daemon') return daemonHover(model.daemon, analysis.findings, pos);
+  if (model.kind === 'daemon') return daemonHover(model.daemon, analysis.findings, pos, lang);
   if (model.kind === 'seccomp') return seccompHover(model.seccomp, analysis.findings, pos);
   return findingsHover(analysis.findings, pos);
 }

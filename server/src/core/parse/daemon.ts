@@ -4,32 +4,60 @@
 
 import { modify, parseTree, ParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { TextDoc } from '../text';
-import type { Range, TextEdit } from '../types';
+import { inLocale, t, type Locale, type Localized, type Range, type TextEdit } from '../types';
 import type { DaemonEditor, DaemonEntry, DaemonModel, JsonProp, JsonValue } from '../model/daemon';
 import type { InputProblem } from '../model/runtimeDoc';
 import { closestKey, isAcceptedKey, REMOVED_KEYS } from '../knowledge/daemonKeys';
 
 /** dockerd reads the file with Go's encoding/json: plain JSON, no comments, no trailing commas. */
-const REFUSED = 'dockerd refuses to start with a daemon.json that is not valid JSON.';
+const REFUSED = t(
+  'dockerd refuses to start with a daemon.json that is not valid JSON.',
+  'daemon.json 不是有效的 JSON 时，dockerd 会拒绝启动。',
+);
 
-const MESSAGES: Partial<Record<ParseErrorCode, string>> = {
-  [ParseErrorCode.InvalidSymbol]: 'This is not a JSON value (strings need double quotes; true, false and null are lower case).',
-  [ParseErrorCode.InvalidNumberFormat]: 'This number is not written the way JSON allows.',
-  [ParseErrorCode.PropertyNameExpected]: 'A key in double quotes is expected here.',
-  [ParseErrorCode.ValueExpected]: 'A value is expected here.',
-  [ParseErrorCode.ColonExpected]: 'A colon (:) is expected between the key and its value.',
-  [ParseErrorCode.CommaExpected]: 'A comma is expected between two entries.',
-  [ParseErrorCode.CloseBraceExpected]: 'A closing brace } is missing.',
-  [ParseErrorCode.CloseBracketExpected]: 'A closing bracket ] is missing.',
-  [ParseErrorCode.EndOfFileExpected]: 'Nothing may follow the top-level object.',
-  [ParseErrorCode.InvalidCommentToken]: 'JSON has no comments; remove this one (document settings elsewhere).',
-  [ParseErrorCode.UnexpectedEndOfComment]: 'JSON has no comments, and this one is not even closed.',
-  [ParseErrorCode.UnexpectedEndOfString]: 'This string is not closed with a double quote.',
-  [ParseErrorCode.UnexpectedEndOfNumber]: 'This number ends too early.',
-  [ParseErrorCode.InvalidUnicode]: 'This \\u escape needs four hexadecimal digits.',
-  [ParseErrorCode.InvalidEscapeCharacter]: 'This backslash escape is not one JSON knows (use \\\\ for a backslash).',
-  [ParseErrorCode.InvalidCharacter]: 'Control characters such as tabs or line breaks are not allowed inside a JSON string.',
+const MESSAGES: Partial<Record<ParseErrorCode, Localized>> = {
+  [ParseErrorCode.InvalidSymbol]: t(
+    'This is not a JSON value (strings need double quotes; true, false and null are lower case).',
+    '这不是一个 JSON 值（字符串需要用双引号括起来；true、false 和 null 都是小写）。',
+  ),
+  [ParseErrorCode.InvalidNumberFormat]: t('This number is not written the way JSON allows.', '这个数字的写法不符合 JSON 的规定。'),
+  [ParseErrorCode.PropertyNameExpected]: t('A key in double quotes is expected here.', '这里应当是一个用双引号括起来的键。'),
+  [ParseErrorCode.ValueExpected]: t('A value is expected here.', '这里应当是一个值。'),
+  [ParseErrorCode.ColonExpected]: t('A colon (:) is expected between the key and its value.', '键和值之间应当有一个冒号（:）。'),
+  [ParseErrorCode.CommaExpected]: t('A comma is expected between two entries.', '两个条目之间应当有一个逗号。'),
+  [ParseErrorCode.CloseBraceExpected]: t('A closing brace } is missing.', '缺少右花括号 }。'),
+  [ParseErrorCode.CloseBracketExpected]: t('A closing bracket ] is missing.', '缺少右方括号 ]。'),
+  [ParseErrorCode.EndOfFileExpected]: t('Nothing may follow the top-level object.', '顶层对象之后不能再有任何内容。'),
+  [ParseErrorCode.InvalidCommentToken]: t(
+    'JSON has no comments; remove this one (document settings elsewhere).',
+    'JSON 没有注释；请删除这条注释（把设置的说明写在别处）。',
+  ),
+  [ParseErrorCode.UnexpectedEndOfComment]: t(
+    'JSON has no comments, and this one is not even closed.',
+    'JSON 没有注释，而且这条注释甚至没有闭合。',
+  ),
+  [ParseErrorCode.UnexpectedEndOfString]: t('This string is not closed with a double quote.', '这个字符串没有用双引号闭合。'),
+  [ParseErrorCode.UnexpectedEndOfNumber]: t('This number ends too early.', '这个数字提前结束了。'),
+  [ParseErrorCode.InvalidUnicode]: t('This \\u escape needs four hexadecimal digits.', '这个 \\u 转义需要四位十六进制数字。'),
+  [ParseErrorCode.InvalidEscapeCharacter]: t(
+    'This backslash escape is not one JSON knows (use \\\\ for a backslash).',
+    'JSON 不认识这个反斜杠转义（反斜杠本身要写成 \\\\）。',
+  ),
+  [ParseErrorCode.InvalidCharacter]: t(
+    'Control characters such as tabs or line breaks are not allowed inside a JSON string.',
+    'JSON 字符串中不允许出现制表符或换行符这样的控制字符。',
+  ),
 };
+
+const NOT_VALID_JSON = t('This is not valid JSON.', '这不是有效的 JSON。');
+const TRAILING_COMMA = t('JSON allows no comma after the last entry; remove it.', 'JSON 不允许在最后一个条目之后加逗号；请删除它。');
+
+/** A parser message with the consequence after it, in one language. */
+function say(message: Localized, locale: Locale, after?: Localized): string {
+  const text = inLocale(message, locale);
+  if (!after) return text;
+  return locale === 'zh-CN' ? `${text}${inLocale(after, locale)}` : `${text} ${inLocale(after, locale)}`;
+}
 
 /** The previous character that is not white space, or -1. */
 function prevNonSpace(text: string, offset: number): number {
@@ -38,7 +66,7 @@ function prevNonSpace(text: string, offset: number): number {
   return i;
 }
 
-function syntaxProblems(text: string, doc: TextDoc, errors: ParseError[]): InputProblem[] {
+function syntaxProblems(text: string, doc: TextDoc, errors: ParseError[], locale: Locale): InputProblem[] {
   const problems: InputProblem[] = [];
   const seen = new Set<number>();
   for (const e of errors) {
@@ -47,7 +75,7 @@ function syntaxProblems(text: string, doc: TextDoc, errors: ParseError[]): Input
     seen.add(e.offset);
     let start = e.offset;
     let end = e.offset + e.length;
-    let message = MESSAGES[e.error] ?? 'This is not valid JSON.';
+    let message = MESSAGES[e.error] ?? NOT_VALID_JSON;
     const closer = text[e.offset];
     const comma = prevNonSpace(text, e.offset);
     if (
@@ -56,7 +84,7 @@ function syntaxProblems(text: string, doc: TextDoc, errors: ParseError[]): Input
       comma >= 0 &&
       text[comma] === ','
     ) {
-      message = 'JSON allows no comma after the last entry; remove it.';
+      message = TRAILING_COMMA;
       start = comma;
       end = comma + 1;
     }
@@ -66,7 +94,7 @@ function syntaxProblems(text: string, doc: TextDoc, errors: ParseError[]): Input
       else if (start > 0) start = Math.max(0, prevNonSpace(text, start));
       end = Math.max(end, start + (start < text.length ? 1 : 0));
     }
-    problems.push({ message: `${message} ${REFUSED}`, range: doc.rangeOf(start, end), severity: 'error' });
+    problems.push({ message: say(message, locale, REFUSED), range: doc.rangeOf(start, end), severity: 'error' });
   }
   return problems;
 }
@@ -105,23 +133,31 @@ function toProp(node: Node, text: string, doc: TextDoc): JsonProp | undefined {
 }
 
 /** Duplicate keys in every object: Go's encoding/json keeps the last value without a word. */
-function duplicateProblems(value: JsonValue, where: string, problems: InputProblem[]): void {
+function duplicateProblems(value: JsonValue, where: Localized, problems: InputProblem[], locale: Locale): void {
   if (value.props) {
     const last = new Map<string, JsonProp>();
     for (const p of value.props) last.set(p.key, p);
     for (const p of value.props) {
       const winner = last.get(p.key)!;
       if (winner !== p) {
+        const line = winner.keyRange.start.line + 1;
         problems.push({
-          message: `"${p.key}" is set again on line ${winner.keyRange.start.line + 1}${where}; dockerd silently keeps the last value, so this one has no effect. Keep one.`,
+          message: say(
+            t(
+              `"${p.key}" is set again on line ${line}${where.en}; dockerd silently keeps the last value, so this one has no effect. Keep one.`,
+              `"${p.key}" 在第 ${line} 行${where['zh-CN']}又设置了一次；dockerd 会悄悄保留最后一个值，所以这一个不起作用。请只保留一个。`,
+            ),
+            locale,
+          ),
           range: p.keyRange,
           severity: 'warning',
         });
       }
     }
-    for (const p of value.props) if (p.value) duplicateProblems(p.value, ` (inside "${p.key}")`, problems);
+    for (const p of value.props)
+      if (p.value) duplicateProblems(p.value, t(` (inside "${p.key}")`, `（在 "${p.key}" 中）`), problems, locale);
   }
-  for (const item of value.items ?? []) duplicateProblems(item, where, problems);
+  for (const item of value.items ?? []) duplicateProblems(item, where, problems, locale);
 }
 
 /** Keeps only the changed middle of an edit, so a fix touches as little text as possible. */
@@ -206,16 +242,21 @@ function makeEditor(text: string, doc: TextDoc, root: Node | undefined, props: J
   };
 }
 
+const same = (s: string): Localized => t(s, s);
+
+const TOP_TYPE_ZH: Partial<Record<JsonValue['type'], string>> = { array: '数组', string: '字符串', number: '数字', boolean: '布尔值' };
+
 /** An object whose keys are all unknown to dockerd and not even close to a dockerd key. */
 function looksForeign(props: JsonProp[]): boolean {
   return props.length > 0 && props.every((p) => !isAcceptedKey(p.key) && !REMOVED_KEYS.has(p.key) && !closestKey(p.key));
 }
 
-export function parseDaemon(text: string): DaemonModel {
+/** `locale` is the language of the problems' messages (English unless given). */
+export function parseDaemon(text: string, locale: Locale = 'en'): DaemonModel {
   const doc = new TextDoc(text);
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
-  const problems = syntaxProblems(text, doc, errors);
+  const problems = syntaxProblems(text, doc, errors, locale);
   const entries = new Map<string, DaemonEntry>();
   let props: JsonProp[] = [];
   let anchor = doc.rangeOf(0, 0);
@@ -229,8 +270,13 @@ export function parseDaemon(text: string): DaemonModel {
       anchor = doc.rangeOf(root.offset, root.offset + 1);
       partial = true;
       problems.push({
-        message:
-          "None of this file's keys is a dockerd option, so it does not look like Docker's daemon.json; Containment did not check it.",
+        message: say(
+          t(
+            "None of this file's keys is a dockerd option, so it does not look like Docker's daemon.json; Containment did not check it.",
+            '这个文件的键没有一个是 dockerd 的选项，因此它看起来不像 Docker 的 daemon.json；Containment 没有检查它。',
+          ),
+          locale,
+        ),
         range: anchor,
         severity: 'info',
       });
@@ -248,18 +294,30 @@ export function parseDaemon(text: string): DaemonModel {
           json: p.value,
         });
       }
-      duplicateProblems(top, '', problems);
+      duplicateProblems(top, same(''), problems, locale);
     } else if (top.type === 'null') {
       // Go reads `null` into the configuration as "nothing set": dockerd starts with its defaults.
       problems.push({
-        message: 'The file is `null`: dockerd starts with its defaults. Write `{}` for an empty configuration.',
+        message: say(
+          t(
+            'The file is `null`: dockerd starts with its defaults. Write `{}` for an empty configuration.',
+            '这个文件的内容是 `null`：dockerd 会以默认设置启动。空配置请写成 `{}`。',
+          ),
+          locale,
+        ),
         range: top.range,
         severity: 'warning',
       });
       partial = true;
     } else {
       problems.push({
-        message: `daemon.json must be a JSON object ({ "key": value, ... }), not ${top.type === 'array' ? 'an array' : `a ${top.type}`}. dockerd refuses to start with it.`,
+        message: say(
+          t(
+            `daemon.json must be a JSON object ({ "key": value, ... }), not ${top.type === 'array' ? 'an array' : `a ${top.type}`}. dockerd refuses to start with it.`,
+            `daemon.json 必须是一个 JSON 对象（{ "key": value, ... }），而不是${TOP_TYPE_ZH[top.type] ?? top.type}。dockerd 遇到它会拒绝启动。`,
+          ),
+          locale,
+        ),
         range: top.range,
         severity: 'error',
       });

@@ -2,6 +2,7 @@
 // that breaks or silently changes every container (pure core layer).
 
 import { daemonRule, type Hit } from '../rule';
+import { t } from '../../types';
 import { ULIMIT_NAMES } from '../../knowledge/daemonKeys';
 import { entry } from './daemonUtil';
 
@@ -18,6 +19,15 @@ export default daemonRule(
       'Whether to set default ulimits at all is a judgement about your workloads (the CIS benchmark item is a manual one), so Containment does not ask for them; it checks the ones you write.',
     remediation:
       'Write each entry as `"nofile": { "Name": "nofile", "Soft": 1024, "Hard": 2048 }`: the same name twice, a known resource name, and Soft not above Hard.',
+    zh: {
+      title: '某个默认 ulimit 格式错误',
+      explanation:
+        '`default-ulimits` 为每个容器设置资源限制，例如打开文件数（`nofile`）或进程数（`nproc`）。每一项都是一个包含 `Name`、`Soft` 和 `Hard` 的对象，而 dockerd 在启动时对这些都不做检查：错误要到后来才会显现，那时每个新容器都无法启动。' +
+        '缺少 `Name` 会让运行时收到一个没有名字的限制（"wrong rlimit value: RLIMIT_: unknown"）；未知的名字也会以同样的方式失败；`Soft` 的值大于 `Hard` 会被内核拒绝；而 `Name` 与键不一致时，实际生效的限制与键名所暗示的不同。' +
+        '是否要设置默认 ulimit 取决于你对自己工作负载的判断（CIS 基准中对应的是一项人工检查），所以 Containment 不会要求你设置；它只检查你写下的那些。',
+      remediation:
+        '把每一项写成 `"nofile": { "Name": "nofile", "Soft": 1024, "Hard": 2048 }` 的形式：两处写同一个名字，使用已知的资源名，并且 Soft 不大于 Hard。',
+    },
     references: [
       {
         title: 'dockerd reference: default ulimit settings',
@@ -55,11 +65,14 @@ export default daemonRule(
       if (!name || name.type === 'null') {
         hits.push({
           range: limit.keyRange,
-          message: `The default ulimit "${limit.key}" has no "Name": every new container fails to start ("wrong rlimit value: RLIMIT_: unknown").`,
+          message: t(
+            `The default ulimit "${limit.key}" has no "Name": every new container fails to start ("wrong rlimit value: RLIMIT_: unknown").`,
+            `默认 ulimit "${limit.key}" 没有 "Name"：每个新容器都会无法启动（"wrong rlimit value: RLIMIT_: unknown"）。`,
+          ),
           fixes: ULIMIT_NAMES.includes(limit.key)
             ? [
                 {
-                  title: `Add "Name": "${limit.key}"`,
+                  title: t(`Add "Name": "${limit.key}"`, `添加 "Name": "${limit.key}"`),
                   edits: model.edit.setPath(['default-ulimits', limit.key, 'Name'], limit.key),
                   safe: true,
                 },
@@ -71,13 +84,19 @@ export default daemonRule(
         if (!ULIMIT_NAMES.includes(n)) {
           hits.push({
             range: name.range,
-            message: `"${n}" is not a ulimit: every new container fails to start. Known names: ${ULIMIT_NAMES.join(', ')}.`,
+            message: t(
+              `"${n}" is not a ulimit: every new container fails to start. Known names: ${ULIMIT_NAMES.join(', ')}.`,
+              `"${n}" 不是 ulimit 的名字：每个新容器都会无法启动。已知的名字有：${ULIMIT_NAMES.join('、')}。`,
+            ),
           });
         } else if (n !== limit.key) {
           hits.push({
             range: name.range,
             severity: 'warning',
-            message: `The entry "${limit.key}" sets the "${n}" limit: dockerd applies the Name, not the key.`,
+            message: t(
+              `The entry "${limit.key}" sets the "${n}" limit: dockerd applies the Name, not the key.`,
+              `条目 "${limit.key}" 设置的是 "${n}" 限制：dockerd 采用的是 Name，而不是键名。`,
+            ),
           });
         }
       }
@@ -88,7 +107,10 @@ export default daemonRule(
         if (h !== -1 && (s === -1 || s > h)) {
           hits.push({
             range: soft.range,
-            message: `"Soft" (${soft.raw}) is above "Hard" (${hard.raw}) for "${limit.key}": the kernel refuses it and every new container fails to start.`,
+            message: t(
+              `"Soft" (${soft.raw}) is above "Hard" (${hard.raw}) for "${limit.key}": the kernel refuses it and every new container fails to start.`,
+              `"${limit.key}" 的 "Soft"（${soft.raw}）大于 "Hard"（${hard.raw}）：内核会拒绝它，每个新容器都会无法启动。`,
+            ),
           });
         }
       }

@@ -2,10 +2,12 @@
 // (pure core layer).
 
 import { daemonRule, type Hit } from '../rule';
+import { t } from '../../types';
 import { absent, CIS_URL, DOCKER_BENCH, entry, isBool, stringValue } from './daemonUtil';
 
 export const ICC_SIDE_EFFECT =
   'containers on the default bridge can no longer reach each other; containers that need to talk must share a user-defined network';
+export const ICC_SIDE_EFFECT_ZH = '默认网桥上的容器之间将无法再相互访问；需要通信的容器必须加入同一个用户自定义网络';
 
 export default daemonRule(
   {
@@ -20,6 +22,15 @@ export default daemonRule(
       `Side effect of turning it off: ${ICC_SIDE_EFFECT}.`,
     remediation:
       'Set `"icc": false`, then put containers that need to talk on a user-defined network (`docker network create app`, or Compose, which creates one per project). Legacy `--link` still opens the specific ports between linked containers.',
+    zh: {
+      title: '默认网桥上允许容器间通信',
+      explanation:
+        '每个启动时没有指定 `--network` 的容器都会加入默认网桥 `docker0`。`icc` 为默认值（`true`）时，这些容器可以在任意端口上相互建立连接，不管端口是否已发布：一个被攻破的容器可以探测并攻击宿主机上所有毫不相干的邻居。' +
+        '`"icc": false` 让 dockerd 添加一条防火墙规则，丢弃默认网桥上容器之间的流量。用户自定义网络不受影响：彼此相关的容器应当共享一个属于它们自己的网络，Compose 也正是这样连接各个服务的。' +
+        `关闭它的副作用：${ICC_SIDE_EFFECT_ZH}。`,
+      remediation:
+        '设置 `"icc": false`，然后把需要通信的容器放到一个用户自定义网络中（`docker network create app`，或者使用 Compose，它会为每个项目创建一个网络）。旧式的 `--link` 仍然会在被链接的容器之间打开指定的端口。',
+    },
     references: [
       {
         title: 'Bridge network driver: differences between user-defined and default bridges',
@@ -51,9 +62,20 @@ export default daemonRule(
       {
         range: e ? e.valueRange : model.anchor,
         message: e
-          ? '"icc" is true: every container on the default bridge can connect to every other one on any port.'
-          : '"icc" is not set, so it defaults to true: every container on the default bridge can connect to every other one on any port.',
-        fixes: [{ title: `Set "icc": false (side effect: ${ICC_SIDE_EFFECT})`, edits: model.edit.set('icc', false) }],
+          ? t(
+              '"icc" is true: every container on the default bridge can connect to every other one on any port.',
+              '"icc" 为 true：默认网桥上的每个容器都能在任意端口上连接其他所有容器。',
+            )
+          : t(
+              '"icc" is not set, so it defaults to true: every container on the default bridge can connect to every other one on any port.',
+              '"icc" 没有设置，因此默认为 true：默认网桥上的每个容器都能在任意端口上连接其他所有容器。',
+            ),
+        fixes: [
+          {
+            title: t(`Set "icc": false (side effect: ${ICC_SIDE_EFFECT})`, `设置 "icc": false（副作用：${ICC_SIDE_EFFECT_ZH}）`),
+            edits: model.edit.set('icc', false),
+          },
+        ],
       },
     ];
   },

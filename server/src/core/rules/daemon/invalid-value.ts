@@ -1,28 +1,34 @@
 // CT4002 daemon-invalid-value: a value of the wrong JSON type, or one dockerd rejects, for a key it
 // knows; dockerd then refuses to start (pure core layer).
 
-import { daemonRule, type Hit } from '../rule';
+import { daemonRule, type Hit, type RuleFix } from '../rule';
 import type { JsonValue } from '../../model/daemon';
-import type { Fix } from '../../types';
+import { t, type Localized } from '../../types';
 import { DAEMON_KEY_INFO, type DaemonKeyInfo, type DaemonValueKind } from '../../knowledge/daemonKeys';
+import { zh } from '../image/zh';
 import { DOCKERD_REFERENCE } from './daemonUtil';
 
 const STOPS = 'dockerd refuses to start';
+const STOPS_ZH = 'dockerd 会拒绝启动';
 
-function article(v: JsonValue): string {
+/** A text that reads the same in both languages (a quoted key, a path of keys). */
+const same = (s: string): Localized => t(s, s);
+
+function article(v: JsonValue): Localized {
+  const raw = v.raw.length > 30 ? `${v.raw.slice(0, 27)}…` : v.raw;
   switch (v.type) {
     case 'string':
-      return `a string (${v.raw.length > 30 ? `${v.raw.slice(0, 27)}…` : v.raw})`;
+      return t(`a string (${raw})`, `字符串（${raw}）`);
     case 'number':
-      return `a number (${v.raw})`;
+      return t(`a number (${v.raw})`, `数字（${v.raw}）`);
     case 'boolean':
-      return String(v.value);
+      return same(String(v.value));
     case 'array':
-      return 'an array';
+      return t('an array', '数组');
     case 'object':
-      return 'an object';
+      return t('an object', '对象');
     default:
-      return 'null';
+      return same('null');
   }
 }
 
@@ -36,81 +42,106 @@ interface Ctx {
   hits: Hit[];
 }
 
-function wrong(ctx: Ctx, v: JsonValue, what: string, expected: string, fixes: Fix[] = []): void {
-  ctx.hits.push({ range: v.range, message: `${what} must be ${expected}, not ${article(v)}: ${STOPS}.`, fixes });
+function wrong(ctx: Ctx, v: JsonValue, what: Localized, expected: Localized, fixes: RuleFix[] = []): void {
+  const was = article(v);
+  ctx.hits.push({
+    range: v.range,
+    message: t(
+      `${what.en} must be ${expected.en}, not ${was.en}: ${STOPS}.`,
+      zh`${what['zh-CN']}必须是${expected['zh-CN']}，而不是${was['zh-CN']}：${STOPS_ZH}。`,
+    ),
+    fixes,
+  });
 }
 
-function replaceFix(v: JsonValue, title: string, value: unknown): Fix {
+function replaceFix(v: JsonValue, title: Localized, value: unknown): RuleFix {
   return { title, edits: [{ range: v.range, newText: JSON.stringify(value) }], safe: true };
 }
 
-function checkString(ctx: Ctx, v: JsonValue, what: string): void {
+const A_STRING = t('a string', '字符串');
+
+function checkString(ctx: Ctx, v: JsonValue, what: Localized): void {
   if (v.type === 'string' || v.type === 'null') return;
-  const fixes = v.type === 'number' || v.type === 'boolean' ? [replaceFix(v, `Write ${v.raw} as the string "${v.raw}"`, v.raw)] : [];
-  wrong(ctx, v, what, 'a string', fixes);
+  const fixes =
+    v.type === 'number' || v.type === 'boolean'
+      ? [replaceFix(v, t(`Write ${v.raw} as the string "${v.raw}"`, `把 ${v.raw} 写成字符串 "${v.raw}"`), v.raw)]
+      : [];
+  wrong(ctx, v, what, A_STRING, fixes);
 }
 
-function checkBoolean(ctx: Ctx, v: JsonValue, what: string): void {
+function checkBoolean(ctx: Ctx, v: JsonValue, what: Localized): void {
   if (v.type === 'boolean' || v.type === 'null') return;
   const text = v.type === 'string' ? String(v.value).trim().toLowerCase() : '';
-  const fixes = text === 'true' || text === 'false' ? [replaceFix(v, `Write ${text} without quotes`, text === 'true')] : [];
-  wrong(ctx, v, what, 'true or false (without quotes)', fixes);
-}
-
-function checkInteger(ctx: Ctx, v: JsonValue, what: string): void {
-  if (v.type === 'null' || isInteger(v)) return;
   const fixes =
-    v.type === 'string' && /^-?\d+$/.test(String(v.value).trim())
-      ? [replaceFix(v, `Write ${String(v.value).trim()} as a number`, Number(String(v.value).trim()))]
+    text === 'true' || text === 'false'
+      ? [replaceFix(v, t(`Write ${text} without quotes`, `写成不带引号的 ${text}`), text === 'true')]
       : [];
-  wrong(ctx, v, what, 'a whole number (no quotes, no fraction, no exponent)', fixes);
+  wrong(ctx, v, what, t('true or false (without quotes)', 'true 或 false（不带引号）'), fixes);
 }
 
-function checkStrings(ctx: Ctx, v: JsonValue, what: string): void {
+function checkInteger(ctx: Ctx, v: JsonValue, what: Localized): void {
+  if (v.type === 'null' || isInteger(v)) return;
+  const n = v.type === 'string' ? String(v.value).trim() : '';
+  const fixes = /^-?\d+$/.test(n) ? [replaceFix(v, t(`Write ${n} as a number`, `把 ${n} 写成数字`), Number(n))] : [];
+  wrong(ctx, v, what, t('a whole number (no quotes, no fraction, no exponent)', '整数（不带引号，没有小数部分，也没有指数）'), fixes);
+}
+
+function checkStrings(ctx: Ctx, v: JsonValue, what: Localized): void {
   if (v.type === 'null') return;
   if (v.type !== 'array') {
-    const fixes = v.type === 'string' ? [replaceFix(v, `Put ${v.raw} in a list: [${v.raw}]`, [v.value])] : [];
-    wrong(ctx, v, what, 'an array of strings', fixes);
+    const fixes =
+      v.type === 'string' ? [replaceFix(v, t(`Put ${v.raw} in a list: [${v.raw}]`, `把 ${v.raw} 放进列表：[${v.raw}]`), [v.value])] : [];
+    wrong(ctx, v, what, t('an array of strings', '字符串数组'), fixes);
     return;
   }
-  for (const item of v.items ?? []) checkString(ctx, item, `Each entry of "${ctx.key}"`);
+  for (const item of v.items ?? []) checkString(ctx, item, t(`Each entry of "${ctx.key}"`, `"${ctx.key}" 的每一项`));
 }
 
-function checkObject(ctx: Ctx, v: JsonValue, what: string, member: (m: JsonValue, name: string) => void): void {
+function checkObject(ctx: Ctx, v: JsonValue, what: Localized, member: (m: JsonValue, name: string) => void): void {
   if (v.type === 'null') return;
   if (v.type !== 'object') {
-    wrong(ctx, v, what, 'an object ({ ... })');
+    wrong(ctx, v, what, t('an object ({ ... })', '对象（{ ... }）'));
     return;
   }
   for (const p of v.props ?? []) if (p.value) member(p.value, p.key);
 }
 
 function checkUlimits(ctx: Ctx, v: JsonValue): void {
-  checkObject(ctx, v, `"${ctx.key}"`, (limit, name) =>
-    checkObject(ctx, limit, `"${ctx.key}" → "${name}"`, (field, fieldName) => {
-      if (fieldName === 'Name') checkString(ctx, field, `"${name}" → "Name"`);
-      else if (fieldName === 'Soft' || fieldName === 'Hard') checkInteger(ctx, field, `"${name}" → "${fieldName}"`);
+  checkObject(ctx, v, same(`"${ctx.key}"`), (limit, name) =>
+    checkObject(ctx, limit, same(`"${ctx.key}" → "${name}"`), (field, fieldName) => {
+      if (fieldName === 'Name') checkString(ctx, field, same(`"${name}" → "Name"`));
+      else if (fieldName === 'Soft' || fieldName === 'Hard') checkInteger(ctx, field, same(`"${name}" → "${fieldName}"`));
     }),
   );
 }
 
 function checkRuntimes(ctx: Ctx, v: JsonValue): void {
-  checkObject(ctx, v, '"runtimes"', (runtime, name) => {
+  checkObject(ctx, v, same('"runtimes"'), (runtime, name) => {
     if (runtime.type !== 'object') {
-      if (runtime.type !== 'null') wrong(ctx, runtime, `Runtime "${name}"`, 'an object with "path" or "runtimeType"');
+      if (runtime.type !== 'null')
+        wrong(
+          ctx,
+          runtime,
+          t(`Runtime "${name}"`, `运行时 "${name}"`),
+          t('an object with "path" or "runtimeType"', '带有 "path" 或 "runtimeType" 的对象'),
+        );
       return;
     }
     const props = runtime.props ?? [];
     for (const p of props) {
       if (!p.value) continue;
-      if (p.key === 'path' || p.key === 'runtimeType') checkString(ctx, p.value, `"${name}" → "${p.key}"`);
-      else if (p.key === 'runtimeArgs') checkStrings({ ...ctx, key: `${name}" → "runtimeArgs` }, p.value, `"${name}" → "runtimeArgs"`);
-      else if (p.key === 'options') checkObject(ctx, p.value, `"${name}" → "options"`, () => undefined);
+      if (p.key === 'path' || p.key === 'runtimeType') checkString(ctx, p.value, same(`"${name}" → "${p.key}"`));
+      else if (p.key === 'runtimeArgs')
+        checkStrings({ ...ctx, key: `${name}" → "runtimeArgs` }, p.value, same(`"${name}" → "runtimeArgs"`));
+      else if (p.key === 'options') checkObject(ctx, p.value, same(`"${name}" → "options"`), () => undefined);
     }
     if (!props.some((p) => p.key === 'path' || p.key === 'runtimeType')) {
       ctx.hits.push({
         range: runtime.range,
-        message: `Runtime "${name}" needs a "path" (an OCI runtime binary) or a "runtimeType" (a containerd shim): ${STOPS}.`,
+        message: t(
+          `Runtime "${name}" needs a "path" (an OCI runtime binary) or a "runtimeType" (a containerd shim): ${STOPS}.`,
+          `运行时 "${name}" 需要 "path"（OCI 运行时的可执行文件）或 "runtimeType"（containerd shim）：${STOPS_ZH}。`,
+        ),
       });
     }
   });
@@ -118,11 +149,17 @@ function checkRuntimes(ctx: Ctx, v: JsonValue): void {
 
 function checkPools(ctx: Ctx, v: JsonValue): void {
   if (v.type === 'null') return;
-  if (v.type !== 'array') return wrong(ctx, v, '"default-address-pools"', 'an array of { "base": "<CIDR>", "size": <prefix length> }');
+  if (v.type !== 'array')
+    return wrong(
+      ctx,
+      v,
+      same('"default-address-pools"'),
+      t('an array of { "base": "<CIDR>", "size": <prefix length> }', '由 { "base": "<CIDR>", "size": <前缀长度> } 组成的数组'),
+    );
   for (const pool of v.items ?? []) {
-    checkObject(ctx, pool, 'Each address pool', (field, name) => {
-      if (name === 'base') checkString(ctx, field, 'A pool\'s "base"');
-      else if (name === 'size') checkInteger(ctx, field, 'A pool\'s "size"');
+    checkObject(ctx, pool, t('Each address pool', '每个地址池'), (field, name) => {
+      if (name === 'base') checkString(ctx, field, t('A pool\'s "base"', '地址池的 "base"'));
+      else if (name === 'size') checkInteger(ctx, field, t('A pool\'s "size"', '地址池的 "size"'));
     });
   }
 }
@@ -137,20 +174,30 @@ function checkValues(ctx: Ctx, info: DaemonKeyInfo, v: JsonValue): void {
     const ok = info.key === 'log-level' ? info.values.includes(s.toLowerCase()) || s.toLowerCase() === 'warning' : info.values.includes(s);
     if (!ok) {
       const close = info.values.find((x) => x === s.toLowerCase().trim());
+      const quoted = info.values.map((x) => `"${x}"`);
       ctx.hits.push({
         range: v.range,
-        message: `"${info.key}" accepts ${info.values.map((x) => `"${x}"`).join(', ')}, not ${v.raw}: ${STOPS}.`,
-        fixes: close ? [replaceFix(v, `Write "${close}"`, close)] : [],
+        message: t(
+          `"${info.key}" accepts ${quoted.join(', ')}, not ${v.raw}: ${STOPS}.`,
+          `"${info.key}" 只接受 ${quoted.join('、')}，不接受 ${v.raw}：${STOPS_ZH}。`,
+        ),
+        fixes: close ? [replaceFix(v, t(`Write "${close}"`, `改写为 "${close}"`), close)] : [],
       });
     }
   }
   if (info.key === 'default-shm-size' && !SIZE.test(s)) {
-    ctx.hits.push({ range: v.range, message: `"default-shm-size" must be a size such as "64M" or "1g", not ${v.raw}: ${STOPS}.` });
+    ctx.hits.push({
+      range: v.range,
+      message: t(
+        `"default-shm-size" must be a size such as "64M" or "1g", not ${v.raw}: ${STOPS}.`,
+        `"default-shm-size" 必须是 "64M" 或 "1g" 这样的大小，而不是 ${v.raw}：${STOPS_ZH}。`,
+      ),
+    });
   }
 }
 
 function checkKind(ctx: Ctx, info: DaemonKeyInfo, kind: DaemonValueKind, v: JsonValue): void {
-  const what = `"${info.key}"`;
+  const what = same(`"${info.key}"`);
   switch (kind) {
     case 'string':
       checkString(ctx, v, what);
@@ -161,7 +208,10 @@ function checkKind(ctx: Ctx, info: DaemonKeyInfo, kind: DaemonValueKind, v: Json
     case 'integer':
       checkInteger(ctx, v, what);
       if (isInteger(v) && (v.value as number) < 0 && !info.key.startsWith('cpu-rt')) {
-        ctx.hits.push({ range: v.range, message: `${what} cannot be negative: ${STOPS}.` });
+        ctx.hits.push({
+          range: v.range,
+          message: t(`${what.en} cannot be negative: ${STOPS}.`, `${what['zh-CN']} 不能为负数：${STOPS_ZH}。`),
+        });
       }
       break;
     case 'strings':
@@ -172,7 +222,10 @@ function checkKind(ctx: Ctx, info: DaemonKeyInfo, kind: DaemonValueKind, v: Json
           if (h.includes('://') && !HOST.test(h)) {
             ctx.hits.push({
               range: item.range,
-              message: `${item.raw} is not an address dockerd can listen on (unix://, tcp://, fd:// or npipe://): ${STOPS}.`,
+              message: t(
+                `${item.raw} is not an address dockerd can listen on (unix://, tcp://, fd:// or npipe://): ${STOPS}.`,
+                `${item.raw} 不是 dockerd 能够监听的地址（unix://、tcp://、fd:// 或 npipe://）：${STOPS_ZH}。`,
+              ),
             });
           }
         }
@@ -182,23 +235,33 @@ function checkKind(ctx: Ctx, info: DaemonKeyInfo, kind: DaemonValueKind, v: Json
       if (v.type !== 'string') checkStrings(ctx, v, what);
       break;
     case 'bytes':
-      if (v.type !== 'string' && v.type !== 'null' && !isInteger(v)) wrong(ctx, v, what, 'a size such as "64M" or a number of bytes');
+      if (v.type !== 'string' && v.type !== 'null' && !isInteger(v))
+        wrong(ctx, v, what, t('a size such as "64M" or a number of bytes', '"64M" 这样的大小或字节数'));
       break;
     case 'stringMap':
       checkObject(ctx, v, what, (m, name) =>
-        checkString(ctx, m, `"${info.key}" → "${name}"${info.key === 'log-opts' ? ' (log options are strings, even numbers)' : ''}`),
+        checkString(
+          ctx,
+          m,
+          info.key === 'log-opts'
+            ? t(
+                `"${info.key}" → "${name}" (log options are strings, even numbers)`,
+                `"${info.key}" → "${name}"（日志选项都是字符串，数字也不例外）`,
+              )
+            : same(`"${info.key}" → "${name}"`),
+        ),
       );
       break;
     case 'stringMapMap':
       checkObject(ctx, v, what, (m, name) =>
-        checkObject(ctx, m, `"${info.key}" → "${name}"`, (x, opt) => checkString(ctx, x, `"${name}" → "${opt}"`)),
+        checkObject(ctx, m, same(`"${info.key}" → "${name}"`), (x, opt) => checkString(ctx, x, same(`"${name}" → "${opt}"`))),
       );
       break;
     case 'boolMap':
-      checkObject(ctx, v, what, (m, name) => checkBoolean(ctx, m, `"${info.key}" → "${name}"`));
+      checkObject(ctx, v, what, (m, name) => checkBoolean(ctx, m, same(`"${info.key}" → "${name}"`)));
       break;
     case 'proxies':
-      checkObject(ctx, v, what, (m, name) => checkString(ctx, m, `"proxies" → "${name}"`));
+      checkObject(ctx, v, what, (m, name) => checkString(ctx, m, same(`"proxies" → "${name}"`)));
       break;
     case 'ulimits':
       checkUlimits(ctx, v);
@@ -229,6 +292,15 @@ export default daemonRule(
       '`null` leaves the default and is accepted.',
     remediation:
       'Write booleans without quotes, whole numbers without quotes, log options as strings, and lists as JSON arrays. The quick fix converts the obvious cases. `dockerd --validate` checks the file before a restart.',
+    zh: {
+      title: 'daemon.json 中的值类型错误，或者是 dockerd 不接受的值',
+      explanation:
+        'dockerd 会把 daemon.json 解码成带类型的设置。JSON 类型不对的值（带引号的 `"icc": "false"`、`"max-concurrent-downloads": "3"`，或者 `"log-opts": {"max-file": 3}`，而日志选项必须是字符串）会让解码失败，守护进程也就无法启动。' +
+        '有些键只接受少数几个取值（`log-level`、`default-cgroupns-mode`、`default-ipc-mode`、`log-format`），大小必须按 Docker 能读懂的方式书写（`"64M"`），数字必须是整数，`runtimes` 的每一项都需要 `path` 或 `runtimeType`。' +
+        '`null` 表示保留默认值，是允许的。',
+      remediation:
+        '布尔值和整数都不要加引号，日志选项写成字符串，列表写成 JSON 数组。快速修复会处理那些显而易见的情况。`dockerd --validate` 可以在重启之前检查这个文件。',
+    },
     references: [
       DOCKERD_REFERENCE,
       { title: 'Configure logging drivers (log-opts values are strings)', url: 'https://docs.docker.com/engine/logging/configure/' },

@@ -2,9 +2,11 @@
 // (pure core layer).
 
 import { daemonRule, type Hit } from '../rule';
+import { t } from '../../types';
 import { absent, CIS_URL, DOCKER_BENCH, entry, isBool } from './daemonUtil';
 
 export const LIVE_RESTORE_SIDE_EFFECT = 'not compatible with Swarm mode: a node cannot init or join a swarm while it is on';
+export const LIVE_RESTORE_SIDE_EFFECT_ZH = '与 Swarm 模式不兼容：开启期间，节点无法初始化或加入 swarm';
 
 export default daemonRule(
   {
@@ -19,6 +21,15 @@ export default daemonRule(
       `Side effect: ${LIVE_RESTORE_SIDE_EFFECT}. Live restore also covers only patch-level upgrades, not jumps between major releases.`,
     remediation:
       'Set `"live-restore": true` and reload the daemon (`systemctl reload docker` or SIGHUP: this key can be changed without a restart). Swarm nodes cannot use it; turn this rule off for them.',
+    zh: {
+      title: 'dockerd 一停止，容器就随之停止',
+      explanation:
+        '默认情况下，停止 dockerd（无论是为了升级、修改配置，还是因为崩溃）会停止所有容器。于是管理员会推迟引擎的安全更新，因为重启引擎就意味着停机。' +
+        '设置 `"live-restore": true` 后，守护进程不在时容器继续运行，守护进程恢复后会重新连接这些容器，因此给引擎打补丁不再需要停机。这更多关乎可用性而非隔离，所以该发现只是提示信息。' +
+        `副作用：${LIVE_RESTORE_SIDE_EFFECT_ZH}。实时恢复也只适用于补丁级别的升级，不适用于跨主版本的升级。`,
+      remediation:
+        '设置 `"live-restore": true` 并重新加载守护进程（`systemctl reload docker` 或发送 SIGHUP：修改这个键不需要重启）。Swarm 节点不能使用它，请为这些节点关闭这条规则。',
+    },
     references: [
       { title: 'Live restore', url: 'https://docs.docker.com/engine/daemon/live-restore/' },
       { title: 'CIS Docker Benchmark v1.6.0 2.15: Ensure live restore is enabled', url: CIS_URL },
@@ -38,10 +49,22 @@ export default daemonRule(
       {
         range: e ? e.valueRange : model.anchor,
         message: e
-          ? '"live-restore" is false: stopping or upgrading dockerd stops every container.'
-          : '"live-restore" is not set: stopping or upgrading dockerd stops every container.',
+          ? t(
+              '"live-restore" is false: stopping or upgrading dockerd stops every container.',
+              '"live-restore" 为 false：停止或升级 dockerd 会停止所有容器。',
+            )
+          : t(
+              '"live-restore" is not set: stopping or upgrading dockerd stops every container.',
+              '"live-restore" 没有设置：停止或升级 dockerd 会停止所有容器。',
+            ),
         fixes: [
-          { title: `Set "live-restore": true (side effect: ${LIVE_RESTORE_SIDE_EFFECT})`, edits: model.edit.set('live-restore', true) },
+          {
+            title: t(
+              `Set "live-restore": true (side effect: ${LIVE_RESTORE_SIDE_EFFECT})`,
+              `设置 "live-restore": true（副作用：${LIVE_RESTORE_SIDE_EFFECT_ZH}）`,
+            ),
+            edits: model.edit.set('live-restore', true),
+          },
         ],
       },
     ];

@@ -1,6 +1,7 @@
 // CT4011 daemon-log-level: the daemon logs at another level than info (pure core layer).
 
 import { daemonRule, type Hit } from '../rule';
+import { t } from '../../types';
 import { CIS_URL, DOCKER_BENCH, entry, isBool, stringValue } from './daemonUtil';
 
 const VERBOSE = new Set(['debug', 'trace']);
@@ -17,6 +18,13 @@ export default daemonRule(
       '`debug` (also turned on by `"debug": true`) and `trace` write large volumes, including request details that may be sensitive, and are meant for a troubleshooting session. `warn`, `error`, `fatal` and `panic` drop the routine events an investigation needs.',
     remediation:
       'Remove `log-level` or set it to `"info"`, and turn `debug` off once the troubleshooting is done. Changing the log level changes nothing else.',
+    zh: {
+      title: '守护进程的日志级别不是 info',
+      explanation:
+        '守护进程自己的日志是你了解发生了什么的地方：哪些容器启动了，什么出了错，谁拉取了什么。在默认的 `info` 级别下，它会记录这些事件，又不至于淹没系统日志。' +
+        '`debug`（`"debug": true` 也会开启它）和 `trace` 会写入大量内容，其中包括可能敏感的请求细节，它们是为排查问题准备的。`warn`、`error`、`fatal` 和 `panic` 则会丢掉调查所需的常规事件。',
+      remediation: '删除 `log-level` 或把它设为 `"info"`，排查结束后关闭 `debug`。修改日志级别不会改变其他任何东西。',
+    },
     references: [
       { title: 'Configure the daemon log level', url: 'https://docs.docker.com/engine/daemon/logs/' },
       { title: "CIS Docker Benchmark v1.6.0 2.3: Ensure the logging level is set to 'info'", url: CIS_URL },
@@ -36,8 +44,17 @@ export default daemonRule(
     if (debug && isBool(model, 'debug', true)) {
       hits.push({
         range: debug.valueRange,
-        message: '"debug": true makes the daemon log at debug level: large volumes, possibly sensitive request details.',
-        fixes: [{ title: 'Set "debug": false (only the log level changes)', edits: model.edit.set('debug', false), safe: true }],
+        message: t(
+          '"debug": true makes the daemon log at debug level: large volumes, possibly sensitive request details.',
+          '"debug": true 让守护进程以 debug 级别记录日志：数据量大，还可能包含敏感的请求细节。',
+        ),
+        fixes: [
+          {
+            title: t('Set "debug": false (only the log level changes)', '设置 "debug": false（只改变日志级别）'),
+            edits: model.edit.set('debug', false),
+            safe: true,
+          },
+        ],
       });
     }
     const level = stringValue(model, 'log-level');
@@ -47,9 +64,21 @@ export default daemonRule(
       hits.push({
         range: e.valueRange,
         message: verbose
-          ? `The daemon logs at "${level}": large volumes, possibly sensitive request details. Use "info" outside troubleshooting.`
-          : `The daemon logs at "${level}": the routine events an investigation needs are not recorded. Use "info".`,
-        fixes: [{ title: 'Set "log-level": "info" (only the log level changes)', edits: model.edit.set('log-level', 'info'), safe: true }],
+          ? t(
+              `The daemon logs at "${level}": large volumes, possibly sensitive request details. Use "info" outside troubleshooting.`,
+              `守护进程以 "${level}" 级别记录日志：数据量大，还可能包含敏感的请求细节。排查问题以外请使用 "info"。`,
+            )
+          : t(
+              `The daemon logs at "${level}": the routine events an investigation needs are not recorded. Use "info".`,
+              `守护进程以 "${level}" 级别记录日志：调查所需的常规事件不会被记录下来。请使用 "info"。`,
+            ),
+        fixes: [
+          {
+            title: t('Set "log-level": "info" (only the log level changes)', '设置 "log-level": "info"（只改变日志级别）'),
+            edits: model.edit.set('log-level', 'info'),
+            safe: true,
+          },
+        ],
       });
     }
     return hits;

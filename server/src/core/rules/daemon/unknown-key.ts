@@ -13,12 +13,19 @@ import {
   PROXY_KEYS,
   REMOVED_KEYS,
 } from '../../knowledge/daemonKeys';
+import { t } from '../../types';
 import { DOCKERD_REFERENCE } from './daemonUtil';
 
 const REFUSAL = 'dockerd refuses to start ("the following directives don\'t match any configuration option")';
+/** dockerd's own words stay in English: they are what the daemon log shows. */
+const REFUSAL_ZH = 'dockerd 会拒绝启动（"the following directives don\'t match any configuration option"）';
+
+function renameTitle(from: string, to: string) {
+  return t(`Rename "${from}" to "${to}"`, `将 "${from}" 重命名为 "${to}"`);
+}
 
 function renameFix(p: JsonProp, to: string) {
-  return { title: `Rename "${p.key}" to "${to}"`, edits: [{ range: p.keyRange, newText: JSON.stringify(to) }] };
+  return { title: renameTitle(p.key, to), edits: [{ range: p.keyRange, newText: JSON.stringify(to) }] };
 }
 
 /** Members of an object that dockerd checks as if they were top-level keys (see FLAT_KEYS). */
@@ -30,15 +37,21 @@ function checkMembers(parent: JsonProp, hits: Hit[]): void {
       hits.push({
         range: m.keyRange,
         severity: 'warning',
-        message: `"${m.key}" inside "${parent.key}" passes dockerd's check but sets nothing there${isProxies ? `: "proxies" takes ${PROXY_KEYS.map((k) => `"${k}"`).join(', ')}` : ''}.`,
+        message: t(
+          `"${m.key}" inside "${parent.key}" passes dockerd's check but sets nothing there${isProxies ? `: "proxies" takes ${PROXY_KEYS.map((k) => `"${k}"`).join(', ')}` : ''}.`,
+          `"${m.key}" 位于 "${parent.key}" 内部时能通过 dockerd 的检查，但在那里不会设置任何东西${isProxies ? `："proxies" 接受的是 ${PROXY_KEYS.map((k) => `"${k}"`).join('、')}` : ''}。`,
+        ),
       });
       continue;
     }
     const guess = closestKey(m.key, isProxies ? PROXY_KEYS : DAEMON_KEYS.map((i) => i.key));
     hits.push({
       range: m.keyRange,
-      message: `Unknown key "${m.key}" inside "${parent.key}" (dockerd checks the keys of this object as top-level keys): ${REFUSAL}.${guess ? ` Did you mean "${guess}"?` : ''}`,
-      fixes: guess ? [{ title: `Rename "${m.key}" to "${guess}"`, edits: [{ range: m.keyRange, newText: JSON.stringify(guess) }] }] : [],
+      message: t(
+        `Unknown key "${m.key}" inside "${parent.key}" (dockerd checks the keys of this object as top-level keys): ${REFUSAL}.${guess ? ` Did you mean "${guess}"?` : ''}`,
+        `"${parent.key}" 中有未知的键 "${m.key}"（dockerd 把这个对象的键当作顶层键来检查）：${REFUSAL_ZH}。${guess ? `你是想写 "${guess}" 吗？` : ''}`,
+      ),
+      fixes: guess ? [{ title: renameTitle(m.key, guess), edits: [{ range: m.keyRange, newText: JSON.stringify(guess) }] }] : [],
     });
   }
 }
@@ -56,6 +69,15 @@ export default daemonRule(
       'When a value is an object, dockerd checks the keys inside it instead (only `log-opts`, `runtimes`, `default-ulimits`, `features`, `builder` and a few others are taken as they are). The check is case-sensitive.',
     remediation:
       'Fix the spelling (the quick fix offers the closest known key), use the plural for repeatable flags, move proxy settings into `"proxies"`, and delete removed keys. `dockerd --validate --config-file /etc/docker/daemon.json` (Engine 23.0 and later) runs the same check without starting the daemon.',
+    zh: {
+      title: 'daemon.json 中有 dockerd 不认识的键',
+      explanation:
+        'dockerd 在启动之前会把 daemon.json 的每个键与它认识的选项逐一核对。只要有一个未知的键，哪怕只是 `"log-lvel"` 这样的拼写错误，或是把命令行参数名写成了单数，守护进程就完全无法启动：在有人去查看守护进程日志之前，宿主机上的所有容器都无法运行。' +
+        '这个文件基本沿用命令行参数的名字，但可重复的参数要用复数形式（`--label` 变成 `labels`，`--insecure-registry` 变成 `insecure-registries`）。有少数参数名能通过检查，但写在文件中不起任何作用（单数的 `label`、`config-file`）；还有一些键在后来的 Engine 版本中被移除了（`graph`、`cluster-store`），因此在旧版引擎上正常工作的文件，升级之后会让引擎无法启动。' +
+        '当某个值是对象时，dockerd 会改为检查对象内部的键（只有 `log-opts`、`runtimes`、`default-ulimits`、`features`、`builder` 等少数几个会被原样接受）。这项检查区分大小写。',
+      remediation:
+        '修正拼写（快速修复会给出最接近的已知键），可重复的参数使用复数形式，把代理设置移到 `"proxies"` 中，并删除已被移除的键。`dockerd --validate --config-file /etc/docker/daemon.json`（Engine 23.0 及更高版本）可以在不启动守护进程的情况下执行同样的检查。',
+    },
     references: [
       DOCKERD_REFERENCE,
       { title: 'Docker daemon configuration overview', url: 'https://docs.docker.com/engine/daemon/' },
@@ -92,7 +114,12 @@ export default daemonRule(
     for (const p of model.props) {
       const info = DAEMON_KEY_INFO.get(p.key);
       if (info) {
-        if (info.deprecated) hits.push({ range: p.keyRange, severity: 'warning', message: `"${p.key}" is deprecated: ${info.deprecated}` });
+        if (info.deprecated)
+          hits.push({
+            range: p.keyRange,
+            severity: 'warning',
+            message: t(`"${p.key}" is deprecated: ${info.deprecated.en}`, `"${p.key}"：${info.deprecated['zh-CN']}`),
+          });
         if (p.key === 'proxies' && p.value?.type === 'object') checkMembers(p, hits);
         continue;
       }
@@ -101,7 +128,10 @@ export default daemonRule(
         hits.push({
           range: p.keyRange,
           severity: 'warning',
-          message: `dockerd accepts "${p.key}" (it is a flag name) but ignores it in daemon.json: ${ignored.reason}.`,
+          message: t(
+            `dockerd accepts "${p.key}" (it is a flag name) but ignores it in daemon.json: ${ignored.reason.en}.`,
+            `dockerd 接受 "${p.key}"（它是一个命令行参数名），但在 daemon.json 中会忽略它：${ignored.reason['zh-CN']}。`,
+          ),
           fixes: ignored.instead ? [renameFix(p, ignored.instead)] : [],
         });
         continue;
@@ -109,21 +139,31 @@ export default daemonRule(
       if (isAcceptedKey(p.key)) continue;
       const removed = REMOVED_KEYS.get(p.key);
       if (removed) {
-        const target = /use "([a-z-]+)"|spelling is "([a-z-]+)"/.exec(removed.instead);
+        const target = /use "([a-z-]+)"|spelling is "([a-z-]+)"/.exec(removed.instead.en);
         const to = target?.[1] ?? target?.[2];
         // Keys removed within the Engine range we cover (20.10 to 28) still work on older engines.
         const inRange = /^2[3-9]\./.test(removed.removed);
+        const instead = removed.instead;
         const message =
           removed.removed === 'every release'
-            ? `"${p.key}" is not a daemon.json key (dockerd has never accepted this spelling): ${REFUSAL}; ${removed.instead}.`
+            ? t(
+                `"${p.key}" is not a daemon.json key (dockerd has never accepted this spelling): ${REFUSAL}; ${instead.en}.`,
+                `"${p.key}" 不是 daemon.json 的键（dockerd 从未接受过这个拼写）：${REFUSAL_ZH}；${instead['zh-CN']}。`,
+              )
             : inRange
-              ? `"${p.key}" was removed in Engine ${removed.removed}: that release and later ones refuse to start with it; ${removed.instead}.`
-              : `"${p.key}" was removed in Engine ${removed.removed}: ${REFUSAL}; ${removed.instead}.`;
+              ? t(
+                  `"${p.key}" was removed in Engine ${removed.removed}: that release and later ones refuse to start with it; ${instead.en}.`,
+                  `"${p.key}" 已在 Engine ${removed.removed} 中移除：该版本及之后的版本遇到它会拒绝启动；${instead['zh-CN']}。`,
+                )
+              : t(
+                  `"${p.key}" was removed in Engine ${removed.removed}: ${REFUSAL}; ${instead.en}.`,
+                  `"${p.key}" 已在 Engine ${removed.removed} 中移除：${REFUSAL_ZH}；${instead['zh-CN']}。`,
+                );
         hits.push({
           range: p.keyRange,
           severity: inRange ? 'warning' : undefined,
           message,
-          fixes: to ? [renameFix(p, to)] : [{ title: `Remove "${p.key}"`, edits: model.edit.remove(p.key) }],
+          fixes: to ? [renameFix(p, to)] : [{ title: t(`Remove "${p.key}"`, `删除 "${p.key}"`), edits: model.edit.remove(p.key) }],
         });
         continue;
       }
@@ -132,7 +172,10 @@ export default daemonRule(
         hits.push({
           range: p.keyRange,
           severity: 'warning',
-          message: `"${p.key}" is not a dockerd option; because its value is an object, dockerd checks the keys inside it instead and then ignores it.`,
+          message: t(
+            `"${p.key}" is not a dockerd option; because its value is an object, dockerd checks the keys inside it instead and then ignores it.`,
+            `"${p.key}" 不是 dockerd 的选项；由于它的值是一个对象，dockerd 会改为检查其中的键，然后忽略它本身。`,
+          ),
         });
         checkMembers(p, hits);
         continue;
@@ -140,7 +183,10 @@ export default daemonRule(
       const guess = closestKey(p.key);
       hits.push({
         range: p.keyRange,
-        message: `Unknown key "${p.key}": ${REFUSAL}.${guess ? ` Did you mean "${guess}"?` : ''}`,
+        message: t(
+          `Unknown key "${p.key}": ${REFUSAL}.${guess ? ` Did you mean "${guess}"?` : ''}`,
+          `未知的键 "${p.key}"：${REFUSAL_ZH}。${guess ? `你是想写 "${guess}" 吗？` : ''}`,
+        ),
         fixes: guess ? [renameFix(p, guess)] : [],
       });
     }

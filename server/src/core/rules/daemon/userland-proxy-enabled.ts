@@ -1,10 +1,13 @@
 // CT4007 daemon-userland-proxy-enabled: a docker-proxy process per published port (pure core layer).
 
 import { daemonRule, type Hit } from '../rule';
+import { t } from '../../types';
 import { absent, CIS_URL, DOCKER_BENCH, entry, isBool } from './daemonUtil';
 
 export const USERLAND_PROXY_SIDE_EFFECT =
   'published ports are then served by NAT rules alone; reaching them through localhost relies on hairpin NAT, which some old kernels and network setups do not support';
+export const USERLAND_PROXY_SIDE_EFFECT_ZH =
+  '此后发布的端口只由 NAT 规则提供服务；通过 localhost 访问这些端口要依赖 hairpin NAT，而一些旧内核和网络环境不支持它';
 
 export default daemonRule(
   {
@@ -19,6 +22,15 @@ export default daemonRule(
       `Side effect: ${USERLAND_PROXY_SIDE_EFFECT}.`,
     remediation:
       'Set `"userland-proxy": false` and restart dockerd, then check that published ports still answer from the host itself (`curl localhost:<port>`) and from outside.',
+    zh: {
+      title: '由用户态代理为发布的端口提供服务',
+      explanation:
+        '对于每个发布的端口，dockerd 默认会在宿主机上启动一个 `docker-proxy` 进程，把连接转发到容器中，此外它还会写入 NAT 规则。这个代理是为 NAT 处理不了的情况准备的（主要是宿主机访问自己回环地址的流量）。' +
+        '每个这样的进程都意味着宿主机上多运行一份代码、多监听一个端口，而且对于它转发的连接，容器看不到客户端的地址。CIS 基准建议在 hairpin NAT 可用的地方关闭它，而当前的内核都支持 hairpin NAT。' +
+        `副作用：${USERLAND_PROXY_SIDE_EFFECT_ZH}。`,
+      remediation:
+        '设置 `"userland-proxy": false` 并重启 dockerd，然后检查发布的端口从宿主机本身（`curl localhost:<port>`）和从外部是否仍然可以访问。',
+    },
     references: [
       { title: 'Packet filtering and firewalls: docker-proxy', url: 'https://docs.docker.com/engine/network/packet-filtering-firewalls/' },
       { title: 'CIS Docker Benchmark v1.6.0 2.16: Ensure Userland Proxy is Disabled', url: CIS_URL },
@@ -38,11 +50,20 @@ export default daemonRule(
       {
         range: e ? e.valueRange : model.anchor,
         message: e
-          ? '"userland-proxy" is true: a docker-proxy process relays every published port.'
-          : '"userland-proxy" is not set, so it defaults to true: a docker-proxy process relays every published port.',
+          ? t(
+              '"userland-proxy" is true: a docker-proxy process relays every published port.',
+              '"userland-proxy" 为 true：每个发布的端口都由一个 docker-proxy 进程转发。',
+            )
+          : t(
+              '"userland-proxy" is not set, so it defaults to true: a docker-proxy process relays every published port.',
+              '"userland-proxy" 没有设置，因此默认为 true：每个发布的端口都由一个 docker-proxy 进程转发。',
+            ),
         fixes: [
           {
-            title: `Set "userland-proxy": false (side effect: ${USERLAND_PROXY_SIDE_EFFECT})`,
+            title: t(
+              `Set "userland-proxy": false (side effect: ${USERLAND_PROXY_SIDE_EFFECT})`,
+              `设置 "userland-proxy": false（副作用：${USERLAND_PROXY_SIDE_EFFECT_ZH}）`,
+            ),
             edits: model.edit.set('userland-proxy', false),
           },
         ],
