@@ -84,3 +84,34 @@ describe('daemon.json over LSP', () => {
     await client.close(uri);
   });
 });
+
+describe('daemon.json over LSP in Simplified Chinese', () => {
+  let client: TestClient;
+  let dir: string;
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'containment-lsp-daemon-zh-'));
+    client = await startServer({ workspaceFolder: dir, initializationOptions: { settings: {}, locale: 'zh-cn' } });
+  });
+  after(async () => {
+    await client.shutdown();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('the hover, the diagnostics and the quick fixes follow the client locale', async () => {
+    const uri = pathToFileURL(join(dir, 'daemon.json')).href;
+    const diags = await client.open(uri, DAEMON, 'json');
+    const unknown = diags.find((d) => d.code === 'CT4001')!;
+    assert.match(messageOf(unknown), /^未知的键 "log-lvel"：dockerd 会拒绝启动.*你是想写 "log-level" 吗？$/);
+    const icc = diags.find((d) => d.code === 'CT4004')!;
+    const actions = await client.codeActions(uri, icc.range, ['quickfix']);
+    assert.ok(
+      actions.some((a) => /^设置 "icc": false（副作用：默认网桥上的容器之间将无法再相互访问/.test(a.title)),
+      actions.map((a) => a.title).join(' | '),
+    );
+    const md = hoverText(await client.hover(uri, 1, 4));
+    assert.match(md, /\*\*`icc`\*\*（true 或 false）：默认网桥上的容器能否直接相互通信/);
+    assert.match(md, /dockerd 参数：`--icc` · 仅限 Linux/);
+    assert.match(md, /为什么重要（CT4004 daemon-icc-enabled）/);
+    await client.close(uri);
+  });
+});
