@@ -1,12 +1,10 @@
 // Small helpers the knowledge base's data files share: a bilingual text and common references
 // (pure core layer, data only).
 
-import type { ConceptReference, Text } from './types';
+import type { ConceptReference } from './types';
 
-/** A text in English and Simplified Chinese. */
-export function t(en: string, zh: string): Text {
-  return { en, 'zh-CN': zh };
-}
+/** A text in English and Simplified Chinese: the project's own helper, shared with the rules. */
+export { t } from '../../types';
 
 export const MAN = (page: string, section: number): ConceptReference => ({
   title: `${page}(${section})`,
