@@ -7,7 +7,7 @@
 import { after, before, describe, it, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { chownSync, mkdtempSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { chownSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../../server/src/core/analyze';
 import { DOCKER_DEFAULT_CAPS } from '../../server/src/core/model/capabilities';
@@ -331,6 +331,33 @@ describe('live containers on a real engine', { timeout: 180_000 }, () => {
     const gone = await cli('no-such-container');
     assert.equal(gone.code, EXIT_USAGE);
     assert.match(gone.err, /no container no-such-container/);
+  });
+
+  it('the bundled `containment inspect` runs as a real process and exits with its code', async (t) => {
+    const engine = need(t);
+    if (!engine) return;
+    // A private bundle (never dist/, which other tests and builds use), started through bin/.
+    const dir = mkdtempSync('/tmp/ctm-cli-bundle-');
+    try {
+      const script = '../../scripts/build.mjs';
+      const build = (await import(script)) as { bundle: (o: { outdir: string; logLevel: string }) => Promise<void> };
+      await build.bundle({ outdir: join(dir, 'dist'), logLevel: 'silent' });
+      mkdirSync(join(dir, 'bin'));
+      copyFileSync(join(__dirname, '..', '..', 'bin', 'containment.js'), join(dir, 'bin', 'containment.js'));
+      const bin = join(dir, 'bin', 'containment.js');
+      const started = Date.now();
+      const r = await execFile(process.execPath, [bin, 'inspect', '--host', engine.host, '--format', 'json', 'sysadmin', 'dropall']);
+      const ms = Date.now() - started;
+      assert.equal(r.code, EXIT_FINDINGS, r.stderr);
+      const parsed = JSON.parse(r.stdout) as { containers: ContainerReport[] };
+      assert.deepEqual(parsed.containers.map((c) => c.name).sort(), ['dropall', 'sysadmin']);
+      t.diagnostic(`node bin/containment.js inspect (2 containers, JSON) as a process: ${ms} ms`);
+      const down = await execFile(process.execPath, [bin, 'inspect', '--host', 'unix:///nonexistent/docker.sock']);
+      assert.equal(down.code, EXIT_USAGE);
+      assert.match(down.stderr, /No container engine socket/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('serves the editor: containers.list, containers.inspect, containers.asDockerRun', async (t) => {
