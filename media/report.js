@@ -7,7 +7,20 @@
   const doc = document;
   const win = window;
 
+  // The page is replaced on every refresh: keep where the reader was and which "How to check"
+  // sections they opened (by position: the page's structure stays the same between refreshes).
+  const details = () => Array.from(doc.querySelectorAll('details'));
+  const save = () =>
+    vscode.setState({
+      scrollY: win.scrollY,
+      open: details()
+        .map((d, i) => (d.open ? i : -1))
+        .filter((i) => i >= 0),
+    });
   const state = vscode.getState();
+  if (state && Array.isArray(state.open)) {
+    details().forEach((d, i) => (d.open = state.open.includes(i)));
+  }
   if (state && typeof state.scrollY === 'number') win.scrollTo(0, state.scrollY);
   let pending = false;
   win.addEventListener('scroll', () => {
@@ -15,9 +28,10 @@
     pending = true;
     win.requestAnimationFrame(() => {
       pending = false;
-      vscode.setState({ scrollY: win.scrollY });
+      save();
     });
   });
+  doc.addEventListener('toggle', save, true);
 
   doc.addEventListener('click', (event) => {
     const target = event.target;

@@ -120,9 +120,25 @@ function markdownFrame(page) {
 }
 
 async function runCommand(page, title) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ state: 'visible' });
+  const widget = page.locator('.quick-input-widget');
+  const input = widget.locator('.quick-input-box input');
+  // A quick input that is still closing (the previous command's) would swallow the text.
+  const closed = await widget.waitFor({ state: 'hidden', timeout: 5_000 }).then(
+    () => true,
+    () => false,
+  );
+  if (!closed) {
+    await page.keyboard.press('Escape');
+    await widget.waitFor({ state: 'hidden' });
+  }
+  // F1 can be lost while a webview holds the focus: press it again (bounded) until the palette shows.
+  await poll('the Command Palette to open', async () => {
+    await page.keyboard.press('F1');
+    return input.waitFor({ state: 'visible', timeout: 3_000 }).then(
+      () => true,
+      () => false,
+    );
+  });
   await input.fill(`>${title}`);
   await focusRow(page, title);
   await page.keyboard.press('Enter');
@@ -233,6 +249,7 @@ describe('Containers view and isolation report (code-server, packaged .vsix, rea
     profile = mkdtempSync(join(tmpdir(), 'containment-e2e-ct-chromium-'));
     context = await launchChromium(chromium, profile);
     context.setDefaultTimeout(WAIT);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     page = context.pages()[0] ?? (await context.newPage());
     page.on('console', (m) => log(`console.${m.type()}: ${m.text()}`));
     page.on('pageerror', (e) => log(`pageerror: ${e.message}`));
@@ -313,6 +330,22 @@ describe('Containers view and isolation report (code-server, packaged .vsix, rea
       await shot(page, '31-report');
       await frame.locator('#findings').scrollIntoViewIfNeeded();
       await shot(page, '32-report-findings');
+      assert.deepEqual(await errorToasts(page), []);
+    });
+    await step(page, 'report-buttons', async () => {
+      // A copy button posts its command to the extension, which puts it on the clipboard.
+      const frame = reportFrame(page);
+      await frame.locator('#more .cmd button.copy').first().click();
+      await page.locator('.statusbar-item', { hasText: 'Copied:' }).first().waitFor({ state: 'visible' });
+      // A rule link opens the rule's bundled documentation.
+      await frame.locator('li.finding[data-rule-id="CT2002"] a.rule').click();
+      await page.locator('.tabs-container .tab.active', { hasText: /CT2002/ }).waitFor({ state: 'visible' });
+      await markdownFrame(page).locator('h1', { hasText: 'CT2002' }).first().waitFor({ state: 'visible' });
+      // Closed again, so that the drift preview of test f is the only Markdown preview.
+      await runCommand(page, 'View: Close Editor');
+      await page.locator('.tabs-container .tab', { hasText: /CT2002/ }).waitFor({ state: 'detached' });
+      await page.locator('.tabs-container .tab', { hasText: 'Isolation: ctm-evil' }).click();
+      await reportFrame(page).locator('h1', { hasText: 'ctm-evil' }).waitFor({ state: 'visible' });
       assert.deepEqual(await errorToasts(page), []);
     });
   });
@@ -419,6 +452,8 @@ describe('Containers view and isolation report (code-server, packaged .vsix, rea
     ];
     for (const [title, warns] of commands) {
       await step(page, `no-engine-${title.replace(/\W+/g, '-')}`, async () => {
+        // The focus leaves the Markdown preview (a webview takes it back from the palette, which then closes).
+        await page.locator(WELCOME).locator('p').first().click();
         await runCommand(page, 'Notifications: Clear All Notifications');
         await page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'detached' });
         await runCommand(page, title);

@@ -119,8 +119,19 @@ class ReportPanel implements vscode.Disposable {
   private async onMessage(m: unknown): Promise<void> {
     const msg = m as { type?: unknown; text?: unknown; id?: unknown } | undefined;
     if (msg?.type === 'copy' && typeof msg.text === 'string' && msg.text.length < 10_000) {
-      await vscode.env.clipboard.writeText(msg.text);
-      vscode.window.setStatusBarMessage(vscode.l10n.t('Copied: {0}', msg.text.length > 60 ? `${msg.text.slice(0, 60)}…` : msg.text), 3000);
+      try {
+        await vscode.env.clipboard.writeText(msg.text);
+        vscode.window.setStatusBarMessage(
+          vscode.l10n.t('Copied: {0}', msg.text.length > 60 ? `${msg.text.slice(0, 60)}…` : msg.text),
+          3000,
+        );
+      } catch (e) {
+        // A browser may refuse the clipboard (VS Code for the Web without the permission).
+        this.owner.log.warn(`Copying to the clipboard failed: ${String(e)}`);
+        void vscode.window.showWarningMessage(
+          vscode.l10n.t('Containment: the clipboard is not available here. The command is: {0}', msg.text),
+        );
+      }
     } else if (msg?.type === 'openRule' && typeof msg.id === 'string' && /^CT\d{4}$/.test(msg.id)) {
       await vscode.commands.executeCommand('containment.showRuleDoc', msg.id);
     }
