@@ -131,8 +131,8 @@ export const SECCOMP_FLAGS: Record<string, string> = {
 
 /** The architectures Docker expects per host (moby's archMap in its default profile). */
 export const HOST_ARCHES = {
-  x86_64: { scmp: ['SCMP_ARCH_X86_64', 'SCMP_ARCH_X86', 'SCMP_ARCH_X32'], native: 'amd64', label: 'x86-64 hosts' },
-  aarch64: { scmp: ['SCMP_ARCH_AARCH64', 'SCMP_ARCH_ARM'], native: 'arm64', label: '64-bit ARM hosts' },
+  x86_64: { scmp: ['SCMP_ARCH_X86_64', 'SCMP_ARCH_X86', 'SCMP_ARCH_X32'], native: 'amd64', label: 'x86-64 hosts', labelZh: 'x86-64 主机' },
+  aarch64: { scmp: ['SCMP_ARCH_AARCH64', 'SCMP_ARCH_ARM'], native: 'arm64', label: '64-bit ARM hosts', labelZh: '64 位 ARM 主机' },
 } as const;
 export type HostArch = keyof typeof HOST_ARCHES;
 
@@ -259,6 +259,35 @@ function describeRow(r: DockerRow): string {
   return parts.join(' ');
 }
 
+function describeArgsZh(args: NonNullable<DockerRow['args']>): string {
+  return args
+    .map((a) => {
+      if (a.op === 'SCMP_CMP_MASKED_EQ' && a.value === NS_FLAGS_MASK && a.valueTwo === 0) return '它的 flags 不要求创建新的命名空间';
+      if (a.op === 'SCMP_CMP_MASKED_EQ') return `参数 ${a.index} 与 ${hex(a.value)} 按位与后等于 ${hex(a.valueTwo)}`;
+      const word =
+        {
+          SCMP_CMP_EQ: '等于',
+          SCMP_CMP_NE: '不等于',
+          SCMP_CMP_LT: '小于',
+          SCMP_CMP_LE: '不大于',
+          SCMP_CMP_GT: '大于',
+          SCMP_CMP_GE: '不小于',
+        }[a.op] ?? a.op;
+      return `参数 ${a.index} ${word} ${a.value}`;
+    })
+    .join('并且');
+}
+
+/** describeRow in Simplified Chinese. */
+function describeRowZh(r: DockerRow): string {
+  const parts: string[] = [];
+  if (r.caps) parts.push(`具有 ${r.caps.join(' 和 ')} 时`);
+  if (r.args) parts.push(`${describeArgsZh(r.args)}时`);
+  if (r.minKernel) parts.push(`内核版本不低于 ${r.minKernel} 时`);
+  if (r.arches && !r.args) parts.push(`在 ${r.arches.join('/')} 主机上`);
+  return parts.join('、');
+}
+
 /** Whether Docker's default profile lets the call run, and how. */
 export type DockerVerdict = 'allowed' | 'conditional' | 'blocked';
 
@@ -282,6 +311,22 @@ export function describeDocker(name: string): string {
     text += `; otherwise it ${r.action === 'SCMP_ACT_ERRNO' ? `returns error ${r.errnoRet ?? DOCKER_DEFAULT_ERRNO}${r.errnoRet === 38 ? ' (ENOSYS, so programs fall back to another call)' : ''}` : `applies ${r.action}`}`;
   }
   return `${text}.`;
+}
+
+/** describeDocker in Simplified Chinese. */
+export function describeDockerZh(name: string): string {
+  const rows = dockerRows(name) ?? [];
+  const allow = rows.filter((r) => r.action === 'SCMP_ACT_ALLOW');
+  const other = rows.filter((r) => r.action !== 'SCMP_ACT_ALLOW');
+  if (allow.length === 0) {
+    return `Docker 的默认配置文件拦截 \`${name}\`：它不在允许列表中，因此调用会以 EPERM 失败。`;
+  }
+  if (allow.some((r) => Object.keys(r).length === 1)) return `Docker 的默认配置文件允许 \`${name}\`。`;
+  let text = `Docker 的默认配置文件只在以下情况允许 \`${name}\`：${[...new Set(allow.map(describeRowZh))].join('，或')}`;
+  for (const r of other) {
+    text += `；否则${r.action === 'SCMP_ACT_ERRNO' ? `返回错误 ${r.errnoRet ?? DOCKER_DEFAULT_ERRNO}${r.errnoRet === 38 ? '（ENOSYS，程序会改用其他调用）' : ''}` : `执行 ${r.action}`}`;
+  }
+  return `${text}。`;
 }
 
 /**

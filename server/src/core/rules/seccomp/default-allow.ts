@@ -5,6 +5,8 @@ import { seccompRule, type Hit } from '../rule';
 import { defaultContainer, dockerDefaultModel, evaluate, hostsOf } from '../../model/seccompEval';
 import { ESCAPE_RELEVANT } from '../../knowledge/seccomp';
 import type { SeccompModel } from '../../model/seccomp';
+import { t } from '../../types';
+import { zh } from '../image/zh';
 import { REF } from './refs';
 
 /** Escape-relevant calls this deny-list lets run that Docker's default refuses or gates. */
@@ -28,6 +30,11 @@ function list(names: string[], max = 8): string {
   return names.length > max ? `${shown} and ${names.length - max} more` : shown;
 }
 
+function listZh(names: string[], max = 8): string {
+  const shown = names.slice(0, max).join('、');
+  return names.length > max ? zh`${shown}以及另外${names.length - max}个` : shown;
+}
+
 export default seccompRule(
   {
     id: 'CT3001',
@@ -42,6 +49,16 @@ export default seccompRule(
       'A profile with neither `defaultAction` nor `syscalls` is worse: Docker reads it as "no filter" and runs the container unconfined.',
     remediation:
       "Start from Docker's default profile (the command **Containment: Create a Seccomp Profile from Docker's Default** writes it into your workspace) and add the few calls your program needs, or remove entries it must not make. Keep `defaultAction` at `SCMP_ACT_ERRNO`. To find out which calls a program makes, run it once with `SCMP_ACT_LOG` in a test environment and read the audit log, then write the allow-list.",
+    zh: {
+      title: '配置文件允许所有未列出的系统调用',
+      explanation:
+        'seccomp 配置文件为容器发出的每个系统调用决定内核是否执行它。`defaultAction` 是对 `syscalls` 列表中没有提到的所有调用的处理方式。' +
+        'Docker 的默认配置文件是一个允许列表：`defaultAction` 为 `SCMP_ACT_ERRNO`，所以凡是没有列出的调用都会返回错误，而大约 360 个常规调用被列为允许。' +
+        '如果使用 `SCMP_ACT_ALLOW`（或只写一行日志的 `SCMP_ACT_LOG`），配置文件就变成了拒绝列表：它只拦截作者想到的调用。没人列出的调用（例如 `unshare`、`keyctl` 或 `bpf`），以及配置文件写好之后内核新增的所有调用，都可以随意执行；好几起容器逃逸正是从这样的调用开始的。' +
+        '既没有 `defaultAction` 也没有 `syscalls` 的配置文件更糟：Docker 会把它当作“没有过滤器”，让容器在不受限制的状态下运行。',
+      remediation:
+        "从 Docker 的默认配置文件出发（命令 **Containment: Create a Seccomp Profile from Docker's Default** 会把它写入你的工作区），再加上程序需要的少数调用，或删除程序不应发出的调用。让 `defaultAction` 保持为 `SCMP_ACT_ERRNO`。要找出程序会发出哪些调用，可以在测试环境中用 `SCMP_ACT_LOG` 运行一次并查看审计日志，然后再编写允许列表。",
+    },
     references: [REF.dockerDocs, REF.man, REF.mobyLoad, REF.defaultProfile],
     peers: {},
     bad: [
@@ -68,8 +85,10 @@ export default seccompRule(
             start: model.objectRange.start,
             end: { line: model.objectRange.start.line, character: model.objectRange.start.character + 1 },
           },
-          message:
+          message: t(
             'This profile has no `defaultAction` and no `syscalls`: Docker reads that as "no seccomp filter" and runs the container unconfined. Set `"defaultAction": "SCMP_ACT_ERRNO"` and list the calls to allow.',
+            '该配置文件既没有 `defaultAction` 也没有 `syscalls`：Docker 会把它当作“没有 seccomp 过滤器”，让容器在不受限制的状态下运行。请设置 `"defaultAction": "SCMP_ACT_ERRNO"`，并列出要允许的调用。',
+          ),
         },
       ];
     }
@@ -82,10 +101,19 @@ export default seccompRule(
     return [
       {
         range: da.range,
-        message:
+        message: t(
           `${what}: this is a deny-list, so calls nobody listed and calls added to the kernel later are allowed` +
-          (open.length > 0 ? `, including ${list(open)}, which Docker's default profile blocks or gates behind a capability` : '') +
-          ". Use SCMP_ACT_ERRNO and list what may run, as Docker's default profile does.",
+            (open.length > 0 ? `, including ${list(open)}, which Docker's default profile blocks or gates behind a capability` : '') +
+            ". Use SCMP_ACT_ERRNO and list what may run, as Docker's default profile does.",
+          (da.value === 'SCMP_ACT_LOG'
+            ? 'SCMP_ACT_LOG 会让所有未列出的调用执行（只是记录日志）'
+            : 'SCMP_ACT_ALLOW 会让所有未列出的调用执行') +
+            '：这是一个拒绝列表，没人列出的调用和内核以后新增的调用都会被允许' +
+            (open.length > 0
+              ? zh`，其中包括${listZh(open)}，而 Docker 的默认配置文件会拦截它们，或要求具备相应的权能（capability）才放行`
+              : '') +
+            '。请使用 SCMP_ACT_ERRNO 并列出允许执行的调用，就像 Docker 的默认配置文件那样。',
+        ),
       },
     ];
   },
