@@ -110,13 +110,16 @@ async function kernelOf(
   c: RawContainer,
   assumeLocal: boolean,
 ): Promise<{ view?: KernelView; how: string }> {
+  if (process.platform !== 'linux' && !assumeLocal) {
+    return {
+      how: 'this machine is not Linux, so its containers run in a VM whose /proc is not readable from here; facts come from inspect data',
+    };
+  }
   if (!engine.local && !assumeLocal) {
     return {
       how: `the engine is at ${engine.endpoint}, not a local socket: the kernel's view (/proc) is not readable from here, so facts come from inspect data`,
     };
   }
-  if (process.platform !== 'linux' && !assumeLocal)
-    return { how: 'this machine is not Linux: containers run in a VM, so facts come from inspect data' };
   const pid = c.State?.Pid ?? 0;
   const check = await sameHostCheck(fs, pid, c.Id);
   if (!check.ok || !check.cgroup) return { how: `${check.how}; facts come from inspect data` };
