@@ -29,9 +29,9 @@ import { fileKindOf } from '../core/fileKinds';
 import { sep } from 'node:path';
 import { toDiagnostic } from './convert';
 import { registerContainers } from './containers';
-import { registerDrift } from './drift';
 import { registerConcepts } from './concepts';
 import { langFromLocale, type Lang } from '../core/knowledge/concepts';
+import { registerDrift } from './drift';
 
 export interface Settings {
   enable: boolean;
@@ -108,6 +108,7 @@ export function listen(connection: Connection): void {
         doc.getText(),
         {
           severities: [loaded.config.rules, normalizeRuleSettings(settings.rules)],
+          locale: lang,
           readRelative: filePath ? makeReadRelative(filePath, (uri) => documents.get(uri)?.getText()) : undefined,
           isMappedCompose: (p) => composeGlobs.some((re) => re.test(p.split(sep).join('/'))),
         },
@@ -250,10 +251,14 @@ export function listen(connection: Connection): void {
     ALL_RULES.map((r) => ({ id: r.meta.id, name: r.meta.name, title: r.meta.title, defaultSeverity: r.meta.defaultSeverity })),
   );
 
-  registerContainers(connection, () => settings, () => lang);
-  registerDrift(connection, () => settings);
+  registerContainers(
+    connection,
+    () => settings,
+    () => lang,
+  );
   registerConcepts(connection, () => lang);
   registerSeccomp(connection);
+  registerDrift(connection, () => settings);
 
   documents.listen(connection);
   connection.listen();
