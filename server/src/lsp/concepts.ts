@@ -7,6 +7,7 @@ import {
   ALL_CONCEPTS,
   findConcept,
   kindLabel,
+  normalizeTopic,
   parseLang,
   renderMarkdown,
   tr,
@@ -32,6 +33,17 @@ export interface ConceptDocument {
   markdown: string;
 }
 
+/** Spellings for matching, without the variants that differ only in `_`, `-` or spaces (`pid-namespace`, `pid_namespace`). */
+function keywords(words: string[]): string[] {
+  const seen = new Set<string>();
+  return words.filter((w) => {
+    const k = normalizeTopic(w);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
 /** A language a request asks for, else the server's. */
 const langOf = (p: { lang?: unknown } | undefined, fallback: Lang): Lang =>
   (typeof p?.lang === 'string' ? parseLang(p.lang) : undefined) ?? fallback;
@@ -44,7 +56,7 @@ export function conceptList(lang: Lang): ConceptListItem[] {
       kindLabel: kindLabel(c.kind, lang),
       title: tr(c.title, lang),
       summary: tr(c.summary, lang),
-      keywords: [...c.aliases, ...c.compose, ...c.flags],
+      keywords: keywords([...c.compose, ...c.flags, ...c.aliases]),
     })),
     ...ALL_RULES.map((r) => ({
       id: r.meta.id,
