@@ -328,6 +328,9 @@ describe('live containers on a real engine', { timeout: 180_000 }, () => {
     for (const n of lines.keys()) assert.ok(names.has(`container/${n}`), n);
 
     assert.equal((await cli('--severity', 'error', 'dropall')).code, EXIT_OK);
+    const zh = await cli('--lang', 'zh-CN', '--format', 'json', 'sysadmin');
+    const zhReport = (JSON.parse(zh.out) as { containers: ContainerReport[] }).containers[0];
+    assert.match(zhReport.findings.find((f) => f.ruleId === 'CT2002')?.message ?? '', /[\u4e00-\u9fff]/, 'findings in Simplified Chinese');
     const gone = await cli('no-such-container');
     assert.equal(gone.code, EXIT_USAGE);
     assert.match(gone.err, /no container no-such-container/);

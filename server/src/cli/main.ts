@@ -44,7 +44,7 @@ Options for lint:
       --lang <en|zh-CN>            Language of messages (default: from LC_ALL, LC_MESSAGES or LANG)
   -v, --version                    Print the version
 
-Options for inspect (also -f, -s, -c, -o, --no-color):
+Options for inspect (also -f, -s, -c, -o, --no-color, --lang):
   -a, --all                        Include stopped containers
       --engine <docker|podman>     The engine CLI to use (default: docker; the Engine API socket when no CLI is installed)
       --engine-path <path>         The CLI binary to run
@@ -237,6 +237,8 @@ interface InspectOptions {
   refs: string[];
   engine: EngineOptions;
   probeExec: boolean;
+  /** The language of findings and rule texts: --lang, else the terminal's locale. */
+  lang: Lang;
 }
 
 function parseInspectArgs(argv: string[]): InspectOptions {
@@ -248,6 +250,7 @@ function parseInspectArgs(argv: string[]): InspectOptions {
     refs: [],
     engine: {},
     probeExec: false,
+    lang: langFromEnv(process.env),
   };
   for (let i = 0; i < argv.length; i++) {
     let a = argv[i];
@@ -312,6 +315,13 @@ function parseInspectArgs(argv: string[]): InspectOptions {
       case '--probe-exec':
         o.probeExec = true;
         break;
+      case '--lang': {
+        const v = next();
+        const lang = parseLang(v);
+        if (!lang) throw new UsageError(`unknown language "${v}" (en or zh-CN)`);
+        o.lang = lang;
+        break;
+      }
       case '--timeout': {
         const v = Number(next());
         if (!Number.isFinite(v) || v <= 0) throw new UsageError('--timeout needs a number of seconds');
@@ -355,7 +365,7 @@ async function inspectCommand(argv: string[], cwd: string, out: (s: string) => v
   let result: InspectOutput;
   try {
     const client = connect(opts.engine);
-    const run = { signal: ac.signal, severities: [config.rules], probeExec: opts.probeExec };
+    const run = { signal: ac.signal, severities: [config.rules], probeExec: opts.probeExec, locale: opts.lang };
     const o = opts.refs.length > 0 ? await inspectContainers(client, opts.refs, run) : await inspectAll(client, opts.all, run);
     result = { engine: o.engine, reports: o.reports, notes: o.notes, missing: o.missing };
   } catch (e) {
