@@ -188,7 +188,7 @@ function analyzeUnguarded(path: string, text: string, opts: AnalyzeOptions = {},
   }
 
   if (kind === 'seccomp' || kind === 'daemon') {
-    const model = kind === 'seccomp' ? parseSeccomp(body) : parseDaemon(body, opts.locale);
+    const model = kind === 'seccomp' ? parseSeccomp(body, opts.locale) : parseDaemon(body, opts.locale);
     const findings: Finding[] = model.problems.map((p) => ({
       ruleId: INPUT_PROBLEM_ID,
       severity: p.severity,

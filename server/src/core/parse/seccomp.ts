@@ -4,7 +4,7 @@
 
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { TextDoc } from '../text';
-import type { Range } from '../types';
+import type { Locale, Range } from '../types';
 import type { InputProblem } from '../model/runtimeDoc';
 import type { JVal, SeccompArg, SeccompFilter, SeccompModel, SeccompRule, SeccompTypeProblem, SeccompUnknownKey } from '../model/seccomp';
 
@@ -40,11 +40,46 @@ const PARSE_MESSAGES: Record<string, string> = {
   InvalidCharacter: 'This character is not allowed inside a JSON string (a raw line break or control character).',
 };
 
+/** PARSE_MESSAGES in Simplified Chinese. */
+const PARSE_MESSAGES_ZH: Record<string, string> = {
+  InvalidSymbol: '意外的字符：JSON 在这里需要一个值、一个逗号或一个右括号。',
+  InvalidNumberFormat: '这不是有效的 JSON 数字。',
+  PropertyNameExpected: '这里需要一个用双引号括起来的键。',
+  ValueExpected: '这里需要一个值（字符串、数字、true、false、null、对象或列表）。',
+  ColonExpected: '键后面需要一个冒号。',
+  CommaExpected: '这些项之间需要一个逗号。',
+  CloseBraceExpected: '需要一个逗号或 `}` 来结束对象。',
+  CloseBracketExpected: '需要一个逗号或 `]` 来结束列表。',
+  EndOfFileExpected: '配置文件的顶层对象结束后还有多余的文本。',
+  InvalidCommentToken: '注释不属于 JSON：Docker 会拒绝带注释的配置文件。请改用 `syscalls` 条目的 `comment` 字段。',
+  UnexpectedEndOfComment: '这个注释没有结束（而且注释不属于 JSON：Docker 会拒绝它们）。',
+  UnexpectedEndOfString: '这个字符串没有结束：请加上右双引号。',
+  UnexpectedEndOfNumber: '这个数字不完整。',
+  InvalidUnicode: '无效的 `\\u` 转义：需要四个十六进制数字。',
+  InvalidEscapeCharacter: '字符串中有无效的转义：JSON 允许 \\" \\\\ \\/ \\b \\f \\n \\r \\t 和 \\uXXXX。',
+  InvalidCharacter: 'JSON 字符串中不允许出现这个字符（未转义的换行符或控制字符）。',
+};
+
+/** The expected types wrongType names, in Simplified Chinese. */
+const EXPECTED_ZH: Record<string, string> = {
+  'a string': '字符串',
+  'a whole number': '整数',
+  'a list of strings': '字符串列表',
+  'an object': '对象',
+  'a list': '列表',
+  'an object with index, value, valueTwo and op': '包含 index、value、valueTwo 和 op 的对象',
+  'an object (names, action, …)': '对象（names、action……）',
+  'an object with architecture and subArchitectures': '包含 architecture 和 subArchitectures 的对象',
+};
+
 class Reader {
   readonly problems: InputProblem[] = [];
   readonly typeProblems: SeccompTypeProblem[] = [];
   readonly unknownKeys: SeccompUnknownKey[] = [];
-  constructor(readonly doc: TextDoc) {}
+  constructor(
+    readonly doc: TextDoc,
+    readonly locale: Locale = 'en',
+  ) {}
 
   range(node: Node): Range {
     return this.doc.rangeOf(node.offset, node.offset + node.length);
@@ -56,6 +91,22 @@ class Reader {
 
   /** How a value looks, for messages: `a string ("1")`, `a list`, `-1`. */
   describe(node: Node): string {
+    if (this.locale === 'zh-CN') {
+      switch (node.type) {
+        case 'string':
+          return `字符串（${truncate(this.raw(node))}）`;
+        case 'number':
+          return `数字 ${truncate(this.raw(node))}`;
+        case 'boolean':
+          return String(node.value);
+        case 'array':
+          return '列表';
+        case 'object':
+          return '对象';
+        default:
+          return 'null';
+      }
+    }
     switch (node.type) {
       case 'string':
         return `a string (${truncate(this.raw(node))})`;
@@ -75,7 +126,10 @@ class Reader {
   wrongType(path: string, node: Node, expected: string): void {
     this.typeProblems.push({
       path,
-      message: `\`${path}\` must be ${expected}, not ${this.describe(node)}: Docker cannot decode the profile and refuses to start the container.`,
+      message:
+        this.locale === 'zh-CN'
+          ? `\`${path}\` 必须是${EXPECTED_ZH[expected] ?? expected}，而不是${this.describe(node)}：Docker 无法解码该配置文件，会拒绝启动容器。`
+          : `\`${path}\` must be ${expected}, not ${this.describe(node)}: Docker cannot decode the profile and refuses to start the container.`,
       range: this.range(node),
     });
   }
@@ -99,7 +153,10 @@ class Reader {
       const before = seen.get(field);
       if (before) {
         this.problems.push({
-          message: `\`${name}\` appears twice in ${where}; Docker's decoder keeps only the last one, so the first is ignored.`,
+          message:
+            this.locale === 'zh-CN'
+              ? `\`${name}\` 在${where === 'the top level' ? '顶层' : ` ${where} `}中出现了两次；Docker 的解码器只保留最后一个，因此第一个会被忽略。`
+              : `\`${name}\` appears twice in ${where}; Docker's decoder keeps only the last one, so the first is ignored.`,
           range: this.range(before),
           severity: 'warning',
         });
@@ -130,7 +187,10 @@ class Reader {
     if (!/^(0|[1-9][0-9]*)$/.test(raw) || BigInt(raw) > MAX_U64) {
       this.typeProblems.push({
         path,
-        message: `\`${path}\` must be a whole number from 0 to 18446744073709551615, not ${truncate(raw)}: Docker cannot decode the profile and refuses to start the container.`,
+        message:
+          this.locale === 'zh-CN'
+            ? `\`${path}\` 必须是 0 到 18446744073709551615 之间的整数，而不是 ${truncate(raw)}：Docker 无法解码该配置文件，会拒绝启动容器。`
+            : `\`${path}\` must be a whole number from 0 to 18446744073709551615, not ${truncate(raw)}: Docker cannot decode the profile and refuses to start the container.`,
         range: this.range(m.value),
       });
       return undefined;
@@ -248,7 +308,8 @@ function errorRange(doc: TextDoc, e: ParseError): Range {
   return doc.rangeOf(start, end);
 }
 
-function parseProblems(doc: TextDoc, errors: ParseError[]): InputProblem[] {
+function parseProblems(doc: TextDoc, errors: ParseError[], locale: Locale): InputProblem[] {
+  const zh = locale === 'zh-CN';
   const out: InputProblem[] = [];
   const seen = new Set<number>();
   for (const e of errors) {
@@ -256,19 +317,26 @@ function parseProblems(doc: TextDoc, errors: ParseError[]): InputProblem[] {
     if (seen.has(e.offset)) continue;
     seen.add(e.offset);
     const code = printParseErrorCode(e.error);
-    let message = PARSE_MESSAGES[code] ?? `JSON syntax error (${code}).`;
+    let message =
+      (zh ? PARSE_MESSAGES_ZH[code] : PARSE_MESSAGES[code]) ?? (zh ? `JSON 语法错误（${code}）。` : `JSON syntax error (${code}).`);
     let range = errorRange(doc, e);
     // A comma right before `}` or `]` is the usual cause of "key/value expected": say so, at the comma.
     if ((code === 'PropertyNameExpected' || code === 'ValueExpected') && /[}\]]/.test(doc.text[e.offset] ?? '')) {
       let i = e.offset - 1;
       while (i >= 0 && /\s/.test(doc.text[i])) i--;
       if (doc.text[i] === ',') {
-        message = 'Trailing comma: JSON does not allow a comma before a closing bracket, and Docker refuses the profile.';
+        message = zh
+          ? '多余的逗号：JSON 不允许在右括号前出现逗号，Docker 会拒绝该配置文件。'
+          : 'Trailing comma: JSON does not allow a comma before a closing bracket, and Docker refuses the profile.';
         range = doc.rangeOf(i, i + 1);
       }
     }
     out.push({
-      message: message.includes('Docker') ? message : `${message} Docker cannot read the profile until this is fixed.`,
+      message: message.includes('Docker')
+        ? message
+        : zh
+          ? `${message}在修正之前，Docker 无法读取该配置文件。`
+          : `${message} Docker cannot read the profile until this is fixed.`,
       range,
       severity: 'error',
     });
@@ -276,7 +344,9 @@ function parseProblems(doc: TextDoc, errors: ParseError[]): InputProblem[] {
   return out;
 }
 
-export function parseSeccomp(text: string): SeccompModel {
+/** `locale` is the language of the problems' messages (English unless given). */
+export function parseSeccomp(text: string, locale: Locale = 'en'): SeccompModel {
+  const zh = locale === 'zh-CN';
   const doc = new TextDoc(text);
   const model: SeccompModel = {
     doc,
@@ -288,21 +358,25 @@ export function parseSeccomp(text: string): SeccompModel {
   };
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
-  model.problems.push(...parseProblems(doc, errors));
+  model.problems.push(...parseProblems(doc, errors, locale));
   if (!root) {
     if (text.trim() === '') {
       model.problems.push({
-        message: 'This seccomp profile is empty. A profile is a JSON object with at least `defaultAction`.',
+        message: zh
+          ? '这个 seccomp 配置文件是空的。配置文件是一个至少包含 `defaultAction` 的 JSON 对象。'
+          : 'This seccomp profile is empty. A profile is a JSON object with at least `defaultAction`.',
         range: model.range,
         severity: 'warning',
       });
     }
     return model;
   }
-  const r = new Reader(doc);
+  const r = new Reader(doc, locale);
   if (root.type !== 'object') {
     model.problems.push({
-      message: `A seccomp profile is a JSON object (\`{ "defaultAction": …, "syscalls": […] }\`), not ${r.describe(root)}.`,
+      message: zh
+        ? `seccomp 配置文件是一个 JSON 对象（\`{ "defaultAction": …, "syscalls": […] }\`），而不是${r.describe(root)}。`
+        : `A seccomp profile is a JSON object (\`{ "defaultAction": …, "syscalls": […] }\`), not ${r.describe(root)}.`,
       range: r.range(root),
       severity: 'error',
     });
