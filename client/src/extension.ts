@@ -20,7 +20,23 @@ interface RuleInfo {
 }
 
 /** Files Containment analyses, by language id and by name (for files VS Code does not recognise). */
-export function documentSelector(composeFiles: string[]): { scheme: string; language?: string; pattern?: string }[] {
+/** The user's extra file mappings (globs) from the `containment.*Files` settings. */
+interface FileMappings {
+  compose: string[];
+  daemon: string[];
+  seccomp: string[];
+}
+
+function fileMappings(): FileMappings {
+  const c = vscode.workspace.getConfiguration('containment');
+  return {
+    compose: c.get<string[]>('composeFiles') ?? [],
+    daemon: c.get<string[]>('daemonFiles') ?? [],
+    seccomp: c.get<string[]>('seccompFiles') ?? [],
+  };
+}
+
+export function documentSelector(mappings: FileMappings): { scheme: string; language?: string; pattern?: string }[] {
   const selector = [
     { scheme: 'file', language: 'dockerfile' },
     { scheme: 'untitled', language: 'dockerfile' },
@@ -34,10 +50,15 @@ export function documentSelector(composeFiles: string[]): { scheme: string; lang
     { scheme: 'file', language: 'json', pattern: '**/*seccomp*.json' },
     { scheme: 'file', language: 'jsonc', pattern: '**/*seccomp*.json' },
   ];
-  for (const glob of composeFiles) {
-    if (typeof glob === 'string' && glob.trim())
-      selector.push({ scheme: 'file', language: 'yaml', pattern: glob.includes('/') ? glob : `**/${glob}` });
-  }
+  const add = (globs: string[], languages: string[]) => {
+    for (const glob of globs) {
+      if (typeof glob !== 'string' || !glob.trim()) continue;
+      for (const language of languages) selector.push({ scheme: 'file', language, pattern: glob.includes('/') ? glob : `**/${glob}` });
+    }
+  };
+  add(mappings.compose, ['yaml']);
+  add(mappings.daemon, ['json', 'jsonc']);
+  add(mappings.seccomp, ['json', 'jsonc']);
   return selector;
 }
 
@@ -49,7 +70,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   const output = vscode.window.createOutputChannel('Containment', { log: true });
   const clientOptions: LanguageClientOptions = {
-    documentSelector: documentSelector(vscode.workspace.getConfiguration('containment').get<string[]>('composeFiles') ?? []),
+    documentSelector: documentSelector(fileMappings()),
     outputChannel: output,
     // A crashed server is restarted and the user told once; when it keeps crashing, one message says so.
     errorHandler: crashHandler((m) => void vscode.window.showWarningMessage(m)),
@@ -93,14 +114,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerWalkthrough(context);
   registerContainers(context, () => client, output);
 
-  // The document selector is fixed when the client starts: mapping more Compose files needs a restart.
+  // The document selector is fixed when the client starts: mapping more files needs a restart.
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration(async (e) => {
-      if (e.affectsConfiguration('containment.composeFiles') && client) {
+      const mapped = ['containment.composeFiles', 'containment.daemonFiles', 'containment.seccompFiles'];
+      if (mapped.some((key) => e.affectsConfiguration(key)) && client) {
         await client.stop();
         client = new LanguageClient('containment', 'Containment', serverOptions, {
           ...clientOptions,
-          documentSelector: documentSelector(vscode.workspace.getConfiguration('containment').get<string[]>('composeFiles') ?? []),
+          documentSelector: documentSelector(fileMappings()),
         });
         await client.start();
       }

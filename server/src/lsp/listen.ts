@@ -39,11 +39,20 @@ export interface Settings {
   configFile: string;
   /** Globs of YAML files to treat as Compose files beyond the standard names. */
   composeFiles: string[];
+  /** Globs of JSON files to treat as daemon.json or as seccomp profiles beyond their usual names. */
+  daemonFiles: string[];
+  seccompFiles: string[];
   /** `containment.engine.path` (the docker/podman CLI) and `containment.engine.host` (DOCKER_HOST); machine-scoped. */
   engine?: { path?: string; host?: string };
 }
 
-const DEFAULT_SETTINGS: Settings = { enable: true, rules: {}, configFile: '', composeFiles: [] };
+const DEFAULT_SETTINGS: Settings = { enable: true, rules: {}, configFile: '', composeFiles: [], daemonFiles: [], seccompFiles: [] };
+
+/** A glob without a slash matches the file name anywhere, as files.associations does. */
+function mappedGlobs(value: unknown): RegExp[] {
+  const globs = Array.isArray(value) ? value.filter((g): g is string => typeof g === 'string' && g.trim() !== '') : [];
+  return globs.map((g) => globToRegExp(g.includes('/') ? (g.startsWith('**/') || g.startsWith('/') ? g : `**/${g}`) : `**/${g}`));
+}
 
 /** Delay after a keystroke before re-analysing; an open or save analyses at once. */
 const DEBOUNCE_MS = 150;
@@ -76,12 +85,15 @@ export function listen(connection: Connection): void {
   /** Explanations' language: the client's display language at start-up (a change needs a restart). */
   let lang: Lang = 'en';
   let composeGlobs: RegExp[] = [];
+  let daemonGlobs: RegExp[] = [];
+  let seccompGlobs: RegExp[] = [];
   const setSettings = (s: Partial<Settings> | null | undefined) => {
     settings = { ...DEFAULT_SETTINGS, ...(s ?? {}) };
-    const globs = Array.isArray(settings.composeFiles) ? settings.composeFiles.filter((g) => typeof g === 'string') : [];
-    // A glob without a slash matches the file name anywhere, as files.associations does.
-    composeGlobs = globs.map((g) => globToRegExp(g.includes('/') ? (g.startsWith('**/') || g.startsWith('/') ? g : `**/${g}`) : `**/${g}`));
+    composeGlobs = mappedGlobs(settings.composeFiles);
+    daemonGlobs = mappedGlobs(settings.daemonFiles);
+    seccompGlobs = mappedGlobs(settings.seccompFiles);
   };
+
   let roots: string[] = [];
   let canPullConfiguration = false;
   const configFiles = new ConfigFiles(
@@ -111,6 +123,8 @@ export function listen(connection: Connection): void {
           locale: lang,
           readRelative: filePath ? makeReadRelative(filePath, (uri) => documents.get(uri)?.getText()) : undefined,
           isMappedCompose: (p) => composeGlobs.some((re) => re.test(p.split(sep).join('/'))),
+          isMappedDaemon: (p) => daemonGlobs.some((re) => re.test(p.split(sep).join('/'))),
+          isMappedSeccomp: (p) => seccompGlobs.some((re) => re.test(p.split(sep).join('/'))),
         },
         doc.languageId,
       );
