@@ -1015,8 +1015,8 @@ function capConcept(c: CapEntry): Concept {
     summary: c.summary,
     sections: {
       what: t(
-        `${c.summary.en} \`${full}\`${since} is one of the 41 capabilities into which Linux divides root's power (capabilities(7)); a process can use it only while it is in its effective set. Risk when granted to a container: **${riskLabel(c.risk, 'en')}**.`,
-        `${c.summary['zh-CN']}\`${full}\`${sinceZh}是 Linux 把 root 权力拆分成的 41 个 capability 之一（见 capabilities(7)）；只有当它在进程的有效集（effective set）中时，进程才能使用它。授予容器时的风险：**${riskLabel(c.risk, 'zh-CN')}**。`,
+        `\`${full}\`${since} is one of the 41 capabilities into which Linux divides root's power (capabilities(7)); a process can use it only while it is in its effective set. Risk when granted to a container: **${riskLabel(c.risk, 'en')}**.`,
+        `\`${full}\`${sinceZh || ' '}是 Linux 把 root 权力拆分成的 41 个 capability 之一（见 capabilities(7)）；只有当它在进程的有效集（effective set）中时，进程才能使用它。授予容器时的风险：**${riskLabel(c.risk, 'zh-CN')}**。`,
       ),
       effect: c.allows,
       default: seccomp ? t(`${grant.en}\n\n${seccomp.en}`, `${grant['zh-CN']}\n\n${seccomp['zh-CN']}`) : grant,
