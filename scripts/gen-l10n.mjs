@@ -1,19 +1,23 @@
 #!/usr/bin/env node
 // Writes l10n/bundle.l10n.json, the table of the client's UI strings (the Containers view, its
 // commands and the report webview): every literal passed to t(…) or vscode.l10n.t(…) in
-// client/src/containers/, mapped to itself. Translations (bundle.l10n.<locale>.json) are keyed
+// client/src/containers/ and client/src/*.ts, mapped to itself. Translations (bundle.l10n.<locale>.json) are keyed
 // by these English messages. test/containers-ui.test.ts fails when this file is stale.
 import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 
 const root = join(import.meta.dirname, '..');
-const dir = join(root, 'client', 'src', 'containers');
+// The Containers view's folder, and the client's own files ("Containment: Explain…").
+const files = [join(root, 'client', 'src', 'containers'), join(root, 'client', 'src')].flatMap((dir) =>
+  readdirSync(dir)
+    .filter((n) => n.endsWith('.ts'))
+    .sort()
+    .map((n) => join(dir, n)),
+);
 const strings = new Set();
-for (const f of readdirSync(dir)
-  .filter((n) => n.endsWith('.ts'))
-  .sort()) {
-  const src = ts.createSourceFile(f, readFileSync(join(dir, f), 'utf8'), ts.ScriptTarget.ES2022, true);
+for (const f of files) {
+  const src = ts.createSourceFile(f, readFileSync(f, 'utf8'), ts.ScriptTarget.ES2022, true);
   const visit = (node) => {
     if (ts.isCallExpression(node)) {
       const c = node.expression;

@@ -175,12 +175,16 @@ test('shellWord quotes names that are not plain words', () => {
 
 // --- the UI string table ----------------------------------------------------------------------
 
-/** The first-argument string literals of t(…) / l10n.t(…) calls in the client's container UI. */
+/** The first-argument string literals of t(…) / l10n.t(…) calls in the client (the container UI and client/src/*.ts). */
 function translatedStrings(): Set<string> {
-  const dir = join(ROOT, 'client', 'src', 'containers');
   const out = new Set<string>();
-  for (const f of readdirSync(dir).filter((n) => n.endsWith('.ts'))) {
-    const src = ts.createSourceFile(f, readFileSync(join(dir, f), 'utf8'), ts.ScriptTarget.ES2022, true);
+  const files = [join(ROOT, 'client', 'src', 'containers'), join(ROOT, 'client', 'src')].flatMap((dir) =>
+    readdirSync(dir)
+      .filter((n) => n.endsWith('.ts'))
+      .map((n) => join(dir, n)),
+  );
+  for (const f of files) {
+    const src = ts.createSourceFile(f, readFileSync(f, 'utf8'), ts.ScriptTarget.ES2022, true);
     const visit = (node: ts.Node) => {
       if (ts.isCallExpression(node)) {
         const callee = node.expression;
