@@ -95,6 +95,7 @@ export class ContainersTree implements vscode.TreeDataProvider<Node>, vscode.Dis
   private nodes: ContainerNode[] = [];
   private readonly reports = new Map<string, { key: string; report: ContainerReport }>();
   private last: ListResult | undefined;
+  private lastLoaded = 0;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private again = false;
@@ -157,7 +158,8 @@ export class ContainersTree implements vscode.TreeDataProvider<Node>, vscode.Dis
     this.timer = undefined;
     const s = this.seconds();
     if (!this.view.visible) return;
-    if (!this.last) void this.refresh();
+    // Shown again after a while (or for the first time): list now rather than at the next tick.
+    if (!this.last || (s > 0 && Date.now() - this.lastLoaded >= s * 1000)) void this.refresh();
     if (s > 0) this.timer = setInterval(() => void this.refresh(), s * 1000);
   }
 
@@ -192,6 +194,7 @@ export class ContainersTree implements vscode.TreeDataProvider<Node>, vscode.Dis
     const all = vscode.workspace.getConfiguration('containment.containers').get<boolean>('showStopped', false) === true;
     const result = await vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => this.api.list({ all }, token));
     this.last = result;
+    this.lastLoaded = Date.now();
     for (const n of result.notes) this.log.info(`Containers: ${n}`);
     if (result.error) {
       this.log.warn(`Containers: ${result.error.code}: ${result.error.message}${result.error.detail ? `\n${result.error.detail}` : ''}`);
