@@ -6,6 +6,8 @@ import { seccompRule, type Hit } from '../rule';
 import { SECCOMP_ARCHES, archesOf, isKnownSyscall, syscallNames, tablesFor, dockerListedNames } from '../../knowledge/seccomp';
 import type { SeccompModel } from '../../model/seccomp';
 import { entryLabel, listedArches, quote, suggest } from './util';
+import { t } from '../../types';
+import { zh } from '../image/zh';
 import { REF } from './refs';
 
 function check(model: SeccompModel): Hit[] {
@@ -23,8 +25,15 @@ function check(model: SeccompModel): Hit[] {
         const options = suggest(name, candidates);
         hits.push({
           range: n.range,
-          message: `${quote(name)} is not a Linux system call on any architecture Containment knows (${entryLabel(rule)}): runc skips unknown names without a message, so this entry does nothing for it.${options.length > 0 ? ` Did you mean ${options.map((o) => `\`${o}\``).join(' or ')}?` : ''}`,
-          fixes: options.map((o) => ({ title: `Change to ${quote(o)}`, edits: [{ range: n.range, newText: quote(o) }] })),
+          message: t(
+            `${quote(name)} is not a Linux system call on any architecture Containment knows (${entryLabel(rule)}): runc skips unknown names without a message, so this entry does nothing for it.${options.length > 0 ? ` Did you mean ${options.map((o) => `\`${o}\``).join(' or ')}?` : ''}`,
+            zh`${quote(name)}在 Containment 知道的任何架构上都不是 Linux 系统调用（${entryLabel(rule)}）：runc 会不加提示地跳过未知名称，因此这个条目对它不起任何作用。` +
+              (options.length > 0 ? zh`你是不是想写${options.map((o) => `\`${o}\``).join(' 或 ')}？` : ''),
+          ),
+          fixes: options.map((o) => ({
+            title: t(`Change to ${quote(o)}`, zh`改为${quote(o)}`),
+            edits: [{ range: n.range, newText: quote(o) }],
+          })),
         });
         continue;
       }
@@ -34,7 +43,10 @@ function check(model: SeccompModel): Hit[] {
       if (on.some((a) => tables.includes(a))) continue;
       hits.push({
         range: n.range,
-        message: `\`${name}\` exists on ${on.join(', ') || 'other architectures'} but not on ${listed.join(', ')}, the architectures this profile covers: it is skipped there (${entryLabel(rule)}).`,
+        message: t(
+          `\`${name}\` exists on ${on.join(', ') || 'other architectures'} but not on ${listed.join(', ')}, the architectures this profile covers: it is skipped there (${entryLabel(rule)}).`,
+          `\`${name}\` 存在于 ${on.join('、') || '其他架构'} 上，但不存在于该配置文件覆盖的架构 ${listed.join('、')} 上：在这些架构上它会被跳过（${entryLabel(rule)}）。`,
+        ),
         severity: 'info',
       });
     }
@@ -55,6 +67,14 @@ export default seccompRule(
       "Names are checked against the system call tables of x86-64, 32-bit x86, x32, 64-bit and 32-bit ARM (from the Linux headers and libseccomp) and the names Docker's default profile uses for other architectures. A call that exists only on architectures the profile does not cover is reported as information.",
     remediation:
       'Correct the name (the quick fix offers the closest real system calls), or remove it. `man 2 syscalls` lists the calls of your architecture.',
+    zh: {
+      title: '不存在的系统调用名称',
+      explanation:
+        'runc 借助 libseccomp 把每个名称按架构转换成内核使用的编号。当某个名称无法解析时，runc 会认为这个调用只是在当前内核上不存在，于是一声不响地跳过它：像 `acept` 或 `mmap_2` 这样的拼写错误会被悄悄忽略。' +
+        '在允许列表中，程序随后会在你本想允许的调用上以“operation not permitted”失败；在拒绝列表中，你本想拦截的调用仍然被允许。' +
+        '名称会对照 x86-64、32 位 x86、x32、64 位和 32 位 ARM 的系统调用表（来自 Linux 头文件和 libseccomp），以及 Docker 默认配置文件用于其他架构的名称进行检查。只存在于配置文件未覆盖的架构上的调用会报告为信息。',
+      remediation: '改正名称（快速修复会给出最接近的真实系统调用），或者删除它。`man 2 syscalls` 列出了你所用架构的系统调用。',
+    },
     references: [
       REF.runcFilter,
       { title: 'syscalls(2): the list of Linux system calls', url: 'https://man7.org/linux/man-pages/man2/syscalls.2.html' },
