@@ -3,10 +3,10 @@
 // keeps the first rule for a call without argument conditions); with the same action the
 // entries can be merged (pure core layer).
 
-import { seccompRule, type Hit } from '../rule';
+import { seccompRule, type Hit, type RuleFix } from '../rule';
 import type { JVal, SeccompModel, SeccompRule } from '../../model/seccomp';
-import type { Fix } from '../../types';
 import { appendToList, entryLabel, removeWithComma } from './util';
+import { t } from '../../types';
 import { REF } from './refs';
 
 function actionKey(rule: SeccompRule): string {
@@ -31,8 +31,12 @@ function label(rule: SeccompRule): string {
   return `${entryLabel(rule)} (${rule.action?.value ?? 'no action'})`;
 }
 
+function labelZh(rule: SeccompRule): string {
+  return `${entryLabel(rule)}（${rule.action?.value ?? '没有动作'}）`;
+}
+
 /** Removes one name from an entry; an entry left without names is removed whole. */
-function removeName(model: SeccompModel, rule: SeccompRule, name: JVal<string>, title: string): Fix {
+function removeName(model: SeccompModel, rule: SeccompRule, name: JVal<string>, title: RuleFix['title']): RuleFix {
   const onlyOne = rule.names.length === 1 && !rule.legacyName;
   return { title, edits: [removeWithComma(model.doc, onlyOne ? rule.range : name.range)] };
 }
@@ -58,9 +62,18 @@ function check(model: SeccompModel): Hit[] {
       if (earlier.rule === later.rule) {
         hits.push({
           range: later.name.range,
-          message: `\`${name}\` is listed twice in ${entryLabel(later.rule)}.`,
+          message: t(
+            `\`${name}\` is listed twice in ${entryLabel(later.rule)}.`,
+            `\`${name}\` 在 ${entryLabel(later.rule)} 中列出了两次。`,
+          ),
           severity: 'info',
-          fixes: [{ title: `Remove the second "${name}"`, edits: [removeWithComma(model.doc, later.name.range)], safe: true }],
+          fixes: [
+            {
+              title: t(`Remove the second "${name}"`, `删除第二个 "${name}"`),
+              edits: [removeWithComma(model.doc, later.name.range)],
+              safe: true,
+            },
+          ],
         });
         continue;
       }
@@ -69,7 +82,7 @@ function check(model: SeccompModel): Hit[] {
         if (merged.has(pair)) continue;
         merged.add(pair);
         const shared = later.rule.names.filter((n) => earlier.rule.names.some((e) => e.value === n.value)).map((n) => `\`${n.value}\``);
-        const fixes: Fix[] = [];
+        const fixes: RuleFix[] = [];
         const mergeable =
           !later.rule.includes && !later.rule.excludes && !later.rule.errnoRet && !later.rule.comment && earlier.rule.namesList;
         if (mergeable && earlier.rule.namesList) {
@@ -84,12 +97,30 @@ function check(model: SeccompModel): Hit[] {
                 extra,
               ),
             );
-          fixes.push({ title: `Merge ${entryLabel(later.rule)} into ${entryLabel(earlier.rule)}`, edits, safe: true });
+          fixes.push({
+            title: t(
+              `Merge ${entryLabel(later.rule)} into ${entryLabel(earlier.rule)}`,
+              `把 ${entryLabel(later.rule)} 合并到 ${entryLabel(earlier.rule)}`,
+            ),
+            edits,
+            safe: true,
+          });
         }
-        fixes.push({ ...removeName(model, later.rule, later.name, `Remove "${name}" from ${entryLabel(later.rule)}`), safe: true });
+        fixes.push({
+          ...removeName(
+            model,
+            later.rule,
+            later.name,
+            t(`Remove "${name}" from ${entryLabel(later.rule)}`, `从 ${entryLabel(later.rule)} 中删除 "${name}"`),
+          ),
+          safe: true,
+        });
         hits.push({
           range: later.name.range,
-          message: `${shared.join(', ')} ${shared.length > 1 ? 'are' : 'is'} already in ${entryLabel(earlier.rule)} with the same action; one entry is enough.`,
+          message: t(
+            `${shared.join(', ')} ${shared.length > 1 ? 'are' : 'is'} already in ${entryLabel(earlier.rule)} with the same action; one entry is enough.`,
+            `${shared.join('、')} 已经以相同的动作出现在 ${entryLabel(earlier.rule)} 中；一个条目就够了。`,
+          ),
           severity: 'info',
           fixes,
         });
@@ -102,10 +133,28 @@ function check(model: SeccompModel): Hit[] {
         actionKey(loser.rule) === dflt
           ? `runc skips ${label(loser.rule)} because its action is the default action`
           : `libseccomp keeps the first rule it is given for a call without argument conditions, which is ${label(effective?.rule ?? earlier.rule)}`;
+      const whyZh =
+        actionKey(loser.rule) === dflt
+          ? `runc 会跳过 ${labelZh(loser.rule)}，因为它的动作就是默认动作`
+          : `对于没有参数条件的调用，libseccomp 保留它收到的第一条规则，也就是 ${labelZh(effective?.rule ?? earlier.rule)}`;
+      const gets = effective?.rule.action?.value ?? model.defaultAction?.value;
       hits.push({
         range: loser.name.range,
-        message: `\`${name}\` is in ${label(earlier.rule)} and in ${label(later.rule)} with a different action, and only one can apply: ${why}. The call gets ${effective?.rule.action?.value ?? model.defaultAction?.value ?? 'the default action'}; remove the other so the file says what happens.`,
-        fixes: [removeName(model, loser.rule, loser.name, `Remove "${name}" from ${entryLabel(loser.rule)} (it has no effect)`)],
+        message: t(
+          `\`${name}\` is in ${label(earlier.rule)} and in ${label(later.rule)} with a different action, and only one can apply: ${why}. The call gets ${effective?.rule.action?.value ?? model.defaultAction?.value ?? 'the default action'}; remove the other so the file says what happens.`,
+          `\`${name}\` 出现在 ${labelZh(earlier.rule)} 和 ${labelZh(later.rule)} 中，动作不同，而只有一个能生效：${whyZh}。该调用得到的是${gets ? ` ${gets}` : '默认动作'}；请删除另一个，让文件如实说明会发生什么。`,
+        ),
+        fixes: [
+          removeName(
+            model,
+            loser.rule,
+            loser.name,
+            t(
+              `Remove "${name}" from ${entryLabel(loser.rule)} (it has no effect)`,
+              `从 ${entryLabel(loser.rule)} 中删除 "${name}"（它不起作用）`,
+            ),
+          ),
+        ],
       });
     }
   }
@@ -124,6 +173,14 @@ export default seccompRule(
       'A profile that says `mount` is allowed in one entry and refused in another therefore does one of the two without telling you. The same call listed twice with the same action is harmless but makes the profile harder to review.',
     remediation:
       'Keep each call in one entry. The quick fix removes the entry that has no effect, so the file says what happens; check that the remaining action is the one you want. Calls listed twice with the same action can be merged into one entry.',
+    zh: {
+      title: '在多个条目中列出的系统调用',
+      explanation:
+        '内核过滤器为每个系统调用只给出一个动作（除非参数条件把调用区分开）。当配置文件在两个都没有参数条件、动作又不同的条目中列出同一个调用时，只有其中一个会被使用，而从文件上看不出是哪一个：runc 会跳过动作等于 `defaultAction` 的条目，对其余条目，libseccomp 保留它收到的第一条规则，并悄悄丢弃后面的规则（用 libseccomp 2.5.4 测得）。' +
+        '因此，一个在某个条目中说允许 `mount`、在另一个条目中说拒绝它的配置文件，只会执行两者之一，却不会告诉你是哪一个。同一个调用以相同的动作列出两次虽然无害，但会让配置文件更难审查。',
+      remediation:
+        '让每个调用只出现在一个条目中。快速修复会删除不起作用的那个条目，让文件如实说明会发生什么；请确认剩下的动作正是你想要的。以相同动作列出两次的调用可以合并到一个条目中。',
+    },
     references: [REF.runcFilter, REF.ruleAdd, REF.dockerDocs],
     peers: {},
     bad: [
