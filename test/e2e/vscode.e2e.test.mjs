@@ -384,6 +384,85 @@ describe('Containment in VS Code (code-server, packaged .vsix)', { skip }, () =>
     });
   });
 
+  test('g. Compose and docker run: hovers explain capabilities, keys and flags; "drop all capabilities" and "add limits" fix the service', async () => {
+    await step(page, 'compose-open', async () => {
+      await openFile(page, 'compose.yaml');
+      await editorLine(page, /^ +- SYS_ADMIN$/)
+        .first()
+        .waitFor({ state: 'visible' });
+      await ensureProblemsOpen(page);
+      for (const id of ['CT2002', 'CT2003', 'CT2014'])
+        await problemRows(page, id).first().waitFor({ state: 'visible', timeout: FIRST_WAIT });
+      await shot(page, 'compose-findings');
+    });
+    await step(page, 'hover-capability', async () => {
+      await editorLine(page, /^ +- SYS_ADMIN$/)
+        .first()
+        .locator('span span', { hasText: /SYS_ADMIN/ })
+        .first()
+        .hover();
+      const hover = page.locator('.monaco-hover', { hasText: /SYS_ADMIN/ }).filter({ hasText: /mount|namespace/i });
+      await hover.first().waitFor({ state: 'visible' });
+      log(`hover: ${JSON.stringify(text(await hover.first().innerText()))}`);
+      await shot(page, 'hover-capability');
+      await page.mouse.move(5, 450);
+      await hover.first().waitFor({ state: 'hidden' });
+    });
+    await step(page, 'hover-compose-key', async () => {
+      await editorLine(page, /^ +cap_add:$/)
+        .first()
+        .locator('span span', { hasText: /cap_add/ })
+        .first()
+        .hover();
+      const hover = page.locator('.monaco-hover', { hasText: /Effective capabilities/ });
+      await hover.first().waitFor({ state: 'visible' });
+      const hoverText = text(await hover.first().innerText());
+      log(`hover: ${JSON.stringify(hoverText)}`);
+      assert.match(hoverText, /--cap-add/, 'the hover names the docker run flag too');
+      await shot(page, 'hover-compose-key');
+      await page.mouse.move(5, 450);
+      await hover.first().waitFor({ state: 'hidden' });
+    });
+    await step(page, 'quick-fix-drop-all', async () => {
+      await applyQuickFix(page, /^ {2}web:$/, /Drop all capabilities/, 'quick-fix-drop-all-menu');
+      await editorLine(page, /^ +cap_drop:/)
+        .first()
+        .waitFor({ state: 'visible' });
+      await problemRows(page, 'CT2003').first().waitFor({ state: 'detached' });
+      await shot(page, 'quick-fix-drop-all-applied');
+    });
+    await step(page, 'quick-fix-limits', async () => {
+      await applyQuickFix(page, /^ {2}web:$/, /Add resource limits/, 'quick-fix-limits-menu');
+      await editorLine(page, /^ +pids_limit: 100$/)
+        .first()
+        .waitFor({ state: 'visible' });
+      await problemRows(page, 'CT2014').first().waitFor({ state: 'detached' });
+      await poll('the limits on disk', () =>
+        /memory: 512M[\s\S]*pids_limit: 100/.test(readFileSync(join(workspace, 'compose.yaml'), 'utf8')),
+      );
+      const onDisk = readFileSync(join(workspace, 'compose.yaml'), 'utf8');
+      log(`compose.yaml after the fixes:\n${onDisk}`);
+      assert.match(onDisk, /^# The shop's services\./m, 'the comment is kept');
+      assert.match(onDisk, /cap_add:\n +- SYS_ADMIN/, 'the needed capability is kept');
+      await shot(page, 'quick-fix-limits-applied');
+    });
+    await step(page, 'hover-docker-run-flag', async () => {
+      await openFile(page, 'run-dev.sh');
+      const line = editorLine(page, /^docker run -d/).first();
+      await line.waitFor({ state: 'visible' });
+      await line
+        .locator('span', { hasText: /--pids-limit/ })
+        .last()
+        .hover();
+      const hover = page.locator('.monaco-hover', { hasText: /Process limit/ });
+      await hover.first().waitFor({ state: 'visible' });
+      assert.match(text(await hover.first().innerText()), /pids_limit/, 'the hover names the Compose key too');
+      await shot(page, 'hover-docker-run-flag');
+      await page.mouse.move(5, 450);
+      await hover.first().waitFor({ state: 'hidden' });
+    });
+  });
+
   test('f. every contributed command runs from the Command Palette without an error', async () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
     // Titles are `%key%` placeholders resolved from package.nls.json (the workbench runs in English).

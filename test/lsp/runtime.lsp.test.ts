@@ -90,6 +90,19 @@ describe('runtime files over LSP', () => {
     await client.close(uri);
   });
 
+  test('Ctrl+. with the cursor anywhere on a line offers the fixes of every finding on that line', async () => {
+    const uri = pathToFileURL(join(dir, 'cursor', 'compose.yaml')).href;
+    await client.open(uri, COMPOSE, 'dockercompose');
+    // Line 1 is `  api:`; the cursor after the colon is outside the findings' range (the key).
+    const end = { line: 1, character: 6 };
+    const titles = (await client.codeActions(uri, { start: end, end }, ['quickfix'])).map((a) => a.title);
+    assert.ok(
+      titles.some((t) => /Drop all capabilities/.test(t)),
+      titles.join(' | '),
+    );
+    await client.close(uri);
+  });
+
   test('ignore comments work in Compose and shell', async () => {
     const uri = pathToFileURL(join(dir, 'ignore', 'compose.yaml')).href;
     const diags = await client.open(uri, COMPOSE, 'dockercompose');

@@ -34,7 +34,12 @@ export function codeActions(uri: string, analysis: Analysis, range: Range, only:
   const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
 
   if (wants(CodeActionKind.QuickFix)) {
-    const here = analysis.findings.filter((f) => overlaps(f.range, range));
+    // With only a cursor (Ctrl+. anywhere on a line), every finding on that line is offered, as
+    // people expect; with a selection, the findings it touches.
+    const cursor = range.start.line === range.end.line && range.start.character === range.end.character;
+    const here = analysis.findings.filter((f) =>
+      cursor ? f.range.start.line <= range.start.line && range.start.line <= f.range.end.line : overlaps(f.range, range),
+    );
     const fixes: CodeAction[] = [];
     const ignores: CodeAction[] = [];
     const docs: CodeAction[] = [];
