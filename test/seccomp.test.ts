@@ -314,6 +314,21 @@ describe('rules', () => {
     assert.match(lint('{ "syscalls": [] }').find((x) => x.ruleId === 'CT3001')!.message, /unconfined/);
   });
 
+  test('findings, quick-fix titles and parser problems come out in Simplified Chinese for zh-CN', () => {
+    const text = '{ "defaultAction": "SCMP_ACT_ALLOW", "syscalls": [{ "names": ["unshare"], "action": "SCMP_ACT_ERRNO" }] }';
+    const zh = analyze('seccomp.json', text, { locale: 'zh-CN' })!.findings.find((x) => x.ruleId === 'CT3001')!;
+    assert.match(zh.message, /^SCMP_ACT_ALLOW 会让所有未列出的调用执行：这是一个拒绝列表/);
+    assert.match(zh.message, /mount/);
+    const action = analyze('seccomp.json', '{ "defaultAction": "scmp_act_errno" }', { locale: 'zh-CN' })!.findings.find(
+      (x) => x.ruleId === 'CT3002',
+    )!;
+    assert.equal(action.fixes[0].title, '改为 SCMP_ACT_ERRNO');
+    const broken = analyze('seccomp.json', '{ "defaultAction": "SCMP_ACT_ERRNO", }', { locale: 'zh-CN' })!.findings;
+    assert.match(broken.find((x) => x.ruleId === INPUT_PROBLEM_ID)!.message, /^多余的逗号/);
+    // English stays the default.
+    assert.match(analyze('seccomp.json', text)!.findings.find((x) => x.ruleId === 'CT3001')!.message, /^SCMP_ACT_ALLOW lets every call/);
+  });
+
   test('conflicting duplicates: the entry runc skips (its action is the default) is the one reported', () => {
     const t =
       '{ "defaultAction": "SCMP_ACT_ERRNO", "syscalls": [{ "names": ["mount"], "action": "SCMP_ACT_ERRNO" }, { "names": ["mount"], "action": "SCMP_ACT_ALLOW" }] }';
