@@ -19,9 +19,11 @@ const COMPOSE = [
   '      - SYS_ADMIN',
   '    pids_limit: 100',
   '    pid: host',
+  '    security_opt:',
+  '      - seccomp:unconfined',
   '',
 ].join('\n');
-const SCRIPT = 'docker run --cap-drop ALL --cap-add NET_BIND_SERVICE --pids-limit 50 acme/api:1.4\n';
+const SCRIPT = 'docker run --cap-drop ALL --cap-add NET_BIND_SERVICE --pids-limit 50 --security-opt label=disable acme/api:1.4\n';
 const DOCKERFILE = ['FROM debian:12-slim', 'RUN setcap cap_net_bind_service=+ep /usr/bin/app', 'USER 1001', ''].join('\n');
 
 const text = (h: Hover | null) => {
@@ -97,6 +99,15 @@ describe('explanations over LSP (English)', () => {
     assert.doesNotMatch(flag, /CAP_NET_BIND_SERVICE:/);
     // ALL is not a capability: the flag's hover.
     assert.match(text(await client.hover(script, ...at(SCRIPT, 0, 'ALL', 1))), /Dropping capabilities/);
+  });
+
+  test('a security option explains the mechanism it sets; the flag itself explains the setting', async () => {
+    assert.match(
+      text(await client.hover(compose, ...at(COMPOSE, 8, 'seccomp', 2))),
+      /^\*\*seccomp: filtering system calls\*\*[\s\S]*docs\/concepts\/seccomp\.md/,
+    );
+    assert.match(text(await client.hover(script, ...at(SCRIPT, 0, 'label=disable', 3))), /^\*\*SELinux labels/);
+    assert.match(text(await client.hover(script, ...at(SCRIPT, 0, '--security-opt', 3))), /^\*\*Security options\*\*/);
   });
 
   test('a CAP_ name in a Dockerfile RUN line explains the capability', async () => {

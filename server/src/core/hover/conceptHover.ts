@@ -2,7 +2,16 @@
 // anywhere, or a bare name where a capability is expected) and a link from a setting to its
 // concept (pure core layer).
 
-import { capabilityHover, conceptForComposeKey, conceptForFlag, conceptLink, type Lang } from '../knowledge/concepts';
+import {
+  capabilityHover,
+  conceptForComposeKey,
+  conceptForFlag,
+  conceptLink,
+  conceptUrl,
+  findTopic,
+  tr,
+  type Lang,
+} from '../knowledge/concepts';
 import type { TextDoc } from '../text';
 import type { Position, Range } from '../types';
 import type { HoverResult } from './dockerfileHover';
@@ -40,4 +49,20 @@ export function settingConceptLink(from: 'compose' | 'flag', keys: string[], lan
     if (c) return conceptLink(c, lang);
   }
   return undefined;
+}
+
+const FULL_TEXT = { en: 'Full explanation', 'zh-CN': '完整说明' } as const;
+
+/**
+ * A `security_opt` value (`seccomp:unconfined`, `label=type:spc_t`, `no-new-privileges:true`):
+ * the concept of the option it sets, shortly, with a link to the full text.
+ */
+export function securityOptionHover(value: string, range: Range, lang: Lang): HoverResult | undefined {
+  const topic = findTopic(value);
+  if (topic?.kind !== 'concept') return undefined;
+  const c = topic.concept;
+  return {
+    markdown: `**${tr(c.title, lang)}**\n\n${tr(c.summary, lang)}\n\n[${FULL_TEXT[lang]}](${conceptUrl(c.id, lang)})`,
+    range,
+  };
 }

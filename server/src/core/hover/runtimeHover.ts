@@ -12,7 +12,7 @@ import { containsPosition } from '../text';
 import type { Finding, Position, Range } from '../types';
 import { findingHover, type HoverResult } from './dockerfileHover';
 import type { Lang } from '../knowledge/concepts';
-import { capabilityHoverAt, settingConceptLink } from './conceptHover';
+import { capabilityHoverAt, securityOptionHover, settingConceptLink } from './conceptHover';
 
 /** `--cap-add` adds and drops summed up: what the container can actually do. */
 function capabilitySummary(spec: RuntimeSpec, lang: Lang): string {
@@ -54,6 +54,11 @@ function composeHover(model: RuntimeDocModel, pos: Position, lang: Lang): HoverR
     const cap = capabilityHoverAt(model.doc, pos, lang, true);
     if (cap) return cap;
   }
+  // A security option names a mechanism with its own concept: seccomp, AppArmor, SELinux labels, no-new-privileges.
+  if (hit.on === 'value' && keys[0] === 'security_opt' && hit.text) {
+    const opt = securityOptionHover(hit.text, hit.range, lang);
+    if (opt) return opt;
+  }
   // The longest known key path wins: deploy.resources.limits.memory before deploy.
   for (let n = keys.length; n > 0; n--) {
     const setting = settingForComposeKey(keys.slice(0, n).join('.'));
@@ -78,6 +83,15 @@ function dockerRunHover(model: RuntimeDocModel, pos: Position, lang: Lang): Hove
   if (flag.flag === '--cap-add' || flag.flag === '--cap-drop') {
     const cap = capabilityHoverAt(model.doc, pos, lang, true);
     if (cap) return cap;
+  }
+  // On the argument of --security-opt (past the option's own name): the concept of the option it sets.
+  if (
+    flag.flag === '--security-opt' &&
+    flag.value &&
+    model.doc.offsetAt(pos) - model.doc.offsetAt(flag.range.start) > flag.written.length
+  ) {
+    const opt = securityOptionHover(flag.value, flag.range, lang);
+    if (opt) return opt;
   }
   const setting = settingForFlag(flag.flag) ?? settingForFlag(flag.written);
   if (!setting) return undefined;
