@@ -362,6 +362,18 @@ describe('hover', () => {
   test('nothing on punctuation', () => {
     assert.equal(hoverAt(m, [], { line: 0, character: 0 }), undefined);
   });
+
+  test('in Simplified Chinese for zh-CN: the call, a key, an action and the finding', () => {
+    const zh = analyze('seccomp.json', t, { locale: 'zh-CN' })!;
+    const h = hoverAt(m, zh.findings, { line: 2, character: 27 }, 'zh-CN')!;
+    assert.match(h.markdown, /\*\*`mount`\*\*（系统调用）/);
+    assert.match(h.markdown, /x86-64、32 位 x86、x32、64 位 ARM、32 位 ARM/);
+    assert.match(h.markdown, /只在以下情况允许 `mount`：具有 CAP_SYS_ADMIN 时/);
+    assert.match(h.markdown, /由 syscalls\[0\] 允许/);
+    assert.match(h.markdown, /CT3009/);
+    assert.match(hoverAt(m, [], { line: 1, character: 5 }, 'zh-CN')!.markdown, /没有任何条目匹配的系统调用/);
+    assert.match(hoverAt(m, [], { line: 2, character: 62 }, 'zh-CN')!.markdown, /SCMP_ACT_ALLOW\*\*：调用正常执行/);
+  });
 });
 
 describe('compare', () => {

@@ -48,6 +48,21 @@ export const SECCOMP_ACTIONS: Record<string, string> = {
     'The call waits while a user-space agent listening on `listenerPath` decides what happens (Linux 5.0 and later; runc needs libseccomp 2.5). runc refuses it as the default action and for `write`.',
 };
 
+/** SECCOMP_ACTIONS in Simplified Chinese. */
+export const SECCOMP_ACTIONS_ZH: Record<string, string> = {
+  SCMP_ACT_ALLOW: '调用正常执行。',
+  SCMP_ACT_ERRNO:
+    '调用不会执行，而是返回一个错误号：`errnoRet`（默认动作则为 `defaultErrnoRet`），否则为 EPERM（1）。程序看到的是一个普通错误，可以继续运行。',
+  SCMP_ACT_KILL: '内核杀死发出调用的线程（runc 把它当作 SCMP_ACT_KILL_THREAD）。其他线程继续运行，可能使进程处于半死不活的状态。',
+  SCMP_ACT_KILL_THREAD: '内核杀死发出调用的线程；该进程的其他线程继续运行。',
+  SCMP_ACT_KILL_PROCESS: '内核杀死发出调用的整个进程（Linux 4.14 及以后）。',
+  SCMP_ACT_TRAP: '调用不会执行；线程收到 SIGSYS 信号，信号处理函数可以借此模拟该调用。',
+  SCMP_ACT_TRACE: '由请求了 seccomp 事件的 ptrace 跟踪器决定；如果没有跟踪器（容器中的常见情况），调用以 ENOSYS 失败。',
+  SCMP_ACT_LOG: '调用正常执行，并被写入内核审计日志（Linux 4.14 及以后）。它不做任何限制。',
+  SCMP_ACT_NOTIFY:
+    '调用会等待监听 `listenerPath` 的用户态代理程序决定如何处理（Linux 5.0 及以后；runc 需要 libseccomp 2.5）。runc 不接受把它用作默认动作或用于 `write`。',
+};
+
 /** Actions that let the call run. NOTIFY delegates the decision, so it counts as "may run". */
 export const ALLOWING_ACTIONS = new Set(['SCMP_ACT_ALLOW', 'SCMP_ACT_LOG', 'SCMP_ACT_NOTIFY']);
 
@@ -61,6 +76,17 @@ export const SECCOMP_OPERATORS: Record<string, string> = {
   SCMP_CMP_GT: 'matches when the argument is greater than `value`',
   SCMP_CMP_MASKED_EQ:
     'matches when `(argument & value) == valueTwo`: `value` is the mask of bits to look at and `valueTwo` what those bits must be',
+};
+
+/** SECCOMP_OPERATORS in Simplified Chinese. */
+export const SECCOMP_OPERATORS_ZH: Record<string, string> = {
+  SCMP_CMP_NE: '在参数不等于 `value` 时匹配',
+  SCMP_CMP_LT: '在参数小于 `value` 时匹配',
+  SCMP_CMP_LE: '在参数小于或等于 `value` 时匹配',
+  SCMP_CMP_EQ: '在参数恰好等于 `value` 时匹配',
+  SCMP_CMP_GE: '在参数大于或等于 `value` 时匹配',
+  SCMP_CMP_GT: '在参数大于 `value` 时匹配',
+  SCMP_CMP_MASKED_EQ: '在 `(argument & value) == valueTwo` 时匹配：`value` 是要检查的位的掩码，`valueTwo` 是这些位必须等于的值',
 };
 
 /**
@@ -129,6 +155,14 @@ export const SECCOMP_FLAGS: Record<string, string> = {
     'Leave the Speculative Store Bypass mitigation off for the container. runc sets this flag by default when `flags` is absent; an explicit `"flags": []` keeps the mitigation on.',
 };
 
+/** SECCOMP_FLAGS in Simplified Chinese. */
+export const SECCOMP_FLAGS_ZH: Record<string, string> = {
+  SECCOMP_FILTER_FLAG_TSYNC: '一次性在所有线程上安装过滤器。runc 接受并忽略它：runc 总是这样做。',
+  SECCOMP_FILTER_FLAG_LOG: '把除 SCMP_ACT_ALLOW 之外的所有动作记录到审计日志。',
+  SECCOMP_FILTER_FLAG_SPEC_ALLOW:
+    '为容器关闭 Speculative Store Bypass 缓解措施。没有 `flags` 时 runc 默认设置这个标志；显式写出 `"flags": []` 可以保持缓解措施开启。',
+};
+
 /** The architectures Docker expects per host (moby's archMap in its default profile). */
 export const HOST_ARCHES = {
   x86_64: { scmp: ['SCMP_ARCH_X86_64', 'SCMP_ARCH_X86', 'SCMP_ARCH_X32'], native: 'amd64', label: 'x86-64 hosts', labelZh: 'x86-64 主机' },
@@ -171,6 +205,40 @@ export const SECCOMP_KEY_DOCS: Record<string, string> = {
   flags: 'Filter flags passed to seccomp(2): SECCOMP_FILTER_FLAG_TSYNC, SECCOMP_FILTER_FLAG_LOG, SECCOMP_FILTER_FLAG_SPEC_ALLOW.',
   listenerPath: 'The Unix socket of the agent that decides calls whose action is SCMP_ACT_NOTIFY.',
   listenerMetadata: 'Free text passed to the `listenerPath` agent along with the container state.',
+};
+
+/** SECCOMP_KEY_DOCS in Simplified Chinese. */
+export const SECCOMP_KEY_DOCS_ZH: Record<string, string> = {
+  defaultAction:
+    '`syscalls` 中没有任何条目匹配的系统调用会怎样处理。允许列表式的配置文件（Docker 的默认配置文件）在这里使用 `SCMP_ACT_ERRNO`，并列出允许执行的调用；`SCMP_ACT_ALLOW` 则构成拒绝列表，会放过所有被遗漏的调用，包括以后内核新增的调用。',
+  defaultErrnoRet:
+    '被 `defaultAction: SCMP_ACT_ERRNO`（或 TRACE）拒绝的调用返回的错误号。Docker 的默认配置文件使用 1（EPERM）。有些程序把 ENOSYS（38）当作“不支持，改用其他方式”，这对新调用更友好。',
+  architectures:
+    '过滤器覆盖的系统调用 ABI，以 `SCMP_ARCH_*` 名称表示。通过未列出的 ABI 发出的调用不经过你的规则，而是受到 libseccomp 的错误架构动作处理。在 x86-64 主机上，Docker 覆盖 SCMP_ARCH_X86_64、SCMP_ARCH_X86 和 SCMP_ARCH_X32。不要与 `archMap` 同时使用。',
+  archMap:
+    '按主机架构列出要覆盖的子架构（Docker 的默认配置文件使用这种写法）。moby 选出 `architecture` 与主机相同的条目，覆盖它以及它的 `subArchitectures`。不要与 `architectures` 同时使用。',
+  architecture: '这个 `archMap` 条目适用的主机架构，以 `SCMP_ARCH_*` 名称表示。',
+  subArchitectures: '在该主机上额外覆盖的 ABI，例如 x86-64 上的 SCMP_ARCH_X86 和 SCMP_ARCH_X32。',
+  syscalls:
+    '规则：每个条目列出系统调用及对它们的动作，还可以只针对某些参数（`args`）、权能、架构或内核（`includes`/`excludes`）。runc 按顺序添加它们；对于没有参数条件的同一个调用，libseccomp 保留它收到的第一条规则。',
+  names: '这个条目适用的系统调用名称。内核在某个架构上不认识的名称会在该架构上被跳过，不会有任何提示，所以拼写错误会悄无声息地不起作用。',
+  name: '`names` 的过时单名称写法。Docker 仍会读取它，但不能与同一条目中的 `names` 同时使用；请写成 `"names": ["…"]`。',
+  action: '条目匹配时的处理方式：`SCMP_ACT_*` 动作之一。',
+  errnoRet: '用于 `SCMP_ACT_ERRNO`（以及 TRACE）：调用返回的错误号，代替 EPERM（1）。',
+  args: '对调用参数的条件（最多六个，编号 0-5）。所有条件都必须匹配；但比较同一参数的条件会被 runc 作为各自独立的规则添加，此时只要其中任何一个匹配即可。',
+  index: '要比较哪个参数，从 0（第一个）到 5。',
+  value: '与参数比较的数值；对于 SCMP_CMP_MASKED_EQ，是要检查的位的掩码。',
+  valueTwo: '仅用于 SCMP_CMP_MASKED_EQ：掩码后的位必须等于的值。',
+  op: '比较方式：SCMP_CMP_EQ、NE、LT、LE、GT、GE 或 MASKED_EQ。',
+  comment: '写给人看的备注；Docker 会忽略它。JSON 没有注释，所以备注写在这里。',
+  includes: '只有在以下条件全部成立时才使用该条目：容器拥有 `caps` 中的每个权能，主机架构在 `arches` 中，并且内核版本不低于 `minKernel`。',
+  excludes: '只要以下任一条件成立就丢弃该条目：容器拥有 `caps` 中的某个权能，或者主机架构在 `arches` 中。',
+  caps: '权能，以大写并带 `CAP_` 前缀的形式书写（CAP_SYS_ADMIN），与容器的边界集进行比较。',
+  arches: '以 libseccomp 原生写法表示的主机架构（amd64、arm64、x86、x32、arm、s390x、ppc64le、riscv64……），而不是 SCMP_ARCH_* 名称。',
+  minKernel: '使用该条目的最低内核版本，格式为 "<major>.<minor>"（例如 "4.8"）。',
+  flags: '传给 seccomp(2) 的过滤器标志：SECCOMP_FILTER_FLAG_TSYNC、SECCOMP_FILTER_FLAG_LOG、SECCOMP_FILTER_FLAG_SPEC_ALLOW。',
+  listenerPath: '负责决定动作为 SCMP_ACT_NOTIFY 的调用的代理程序的 Unix 套接字。',
+  listenerMetadata: '与容器状态一起传给 `listenerPath` 代理程序的自由文本。',
 };
 
 const TABLES = SYSCALLS as Record<string, readonly string[]>;
