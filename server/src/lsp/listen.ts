@@ -72,7 +72,7 @@ function hoverFor(analysis: Analysis, pos: Position, lang: Lang): HoverResult | 
   if (model.kind === 'dockerfile') return dockerfileHover(model.image, analysis.findings, pos, lang);
   if (model.kind === 'runtime') return runtimeHover(model.runtime, analysis.findings, pos, lang);
   if (model.kind === 'daemon') return daemonHover(model.daemon, analysis.findings, pos, lang);
-  if (model.kind === 'seccomp') return seccompHover(model.seccomp, analysis.findings, pos);
+  if (model.kind === 'seccomp') return seccompHover(model.seccomp, analysis.findings, pos, lang);
   return findingsHover(analysis.findings, pos);
 }
 
