@@ -473,10 +473,25 @@ describe('Containment in VS Code (code-server, packaged .vsix)', { skip }, () =>
     for (const c of commands) {
       const title = c.category ? `${resolve(c.category)}: ${resolve(c.title)}` : resolve(c.title);
       await step(page, `command-${c.command}`, async () => {
-        await page.keyboard.press('F1');
         const input = page.locator('.quick-input-widget .quick-input-box input');
-        await input.waitFor({ state: 'visible' });
-        await input.fill(`>${title}`);
+        // A quick input the previous command left closing (or a file it just opened taking the
+        // focus) can swallow the palette's first keystrokes: close what is open, then retry a
+        // bounded number of times until the palette takes the command's title.
+        for (let attempt = 1; ; attempt++) {
+          if (await page.locator('.quick-input-widget').isVisible()) {
+            await page.keyboard.press('Escape');
+            await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+          }
+          await page.keyboard.press('F1');
+          await input.waitFor({ state: 'visible' });
+          try {
+            await input.fill(`>${title}`, { timeout: attempt < 3 ? 10_000 : WAIT });
+            break;
+          } catch (e) {
+            if (attempt >= 3) throw e;
+            log(`palette: attempt ${attempt} for "${title}" could not type; retrying`);
+          }
+        }
         const row = page.locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: title }) });
         await row.first().waitFor({ state: 'visible' });
         await poll(`"${title}" to be the focused palette entry`, async () =>
