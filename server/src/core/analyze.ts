@@ -150,7 +150,7 @@ function dedupe(findings: Finding[], labels: Map<Finding, string>, locale?: Loca
   return out;
 }
 
-function analyzeUnguarded(path: string, text: string, opts: AnalyzeOptions = {}, languageId?: string): Analysis | undefined {
+export function analyze(path: string, text: string, opts: AnalyzeOptions = {}, languageId?: string): Analysis | undefined {
   const kind = fileKindOf(path, languageId, { ...opts, text });
   if (!kind) return undefined;
   // A leading BOM is not text: editors hide it and count columns after it.
@@ -179,7 +179,41 @@ function analyzeUnguarded(path: string, text: string, opts: AnalyzeOptions = {},
       ),
     );
   }
+  const lines = countLines(body);
+  if (lines > MAX_ANALYZED_LINES) {
+    const [n, max] = [lines.toLocaleString('en-US'), MAX_ANALYZED_LINES.toLocaleString('en-US')];
+    return inputProblem(
+      inLocale(
+        t(
+          `This file has ${n} lines; Containment analyses files up to ${max} lines and skipped it.`,
+          `此文件有 ${n} 行；Containment 只分析不超过 ${max} 行的文件，已跳过。`,
+        ),
+        opts.locale,
+      ),
+    );
+  }
+  try {
+    return analyzeBody(kind, body, opts);
+  } catch (e) {
+    // A parser that recurses once per nesting level runs out of stack on input nested thousands
+    // of levels deep (JSON, YAML): that is a property of the input, reported as such.
+    if (e instanceof RangeError && /call stack/i.test(e.message)) {
+      return inputProblem(
+        inLocale(
+          t(
+            'This file is nested too deeply to analyse (thousands of levels); Containment skipped it.',
+            '此文件嵌套过深（数千层），无法分析，Containment 已跳过。',
+          ),
+          opts.locale,
+        ),
+      );
+    }
+    throw e;
+  }
+}
 
+/** Parses a file's text (BOM removed, within the caps) and runs the rules of its kind. */
+function analyzeBody(kind: FileKind, body: string, opts: AnalyzeOptions): Analysis {
   if (kind === 'dockerfile') {
     const image = parseDockerfile(body);
     const span = (line: number) => image.instructions.find((i) => i.range.start.line === line)?.range.end.line ?? line;
@@ -237,38 +271,4 @@ function countLines(text: string): number {
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
   if (text.includes('\r')) for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) !== 10) n++;
   return n;
-}
-
-/**
- * Analyses one file. Around the analysis itself: a cap on lines (time grows with them), and a
- * parser that runs out of stack on input nested thousands of levels deep (JSON, YAML) gives one
- * input-problem finding instead of an exception.
- */
-export function analyze(path: string, text: string, opts: AnalyzeOptions = {}, languageId?: string): Analysis | undefined {
-  const problem = (message: string): Analysis | undefined => {
-    const kind = fileKindOf(path, languageId, { ...opts, text });
-    if (!kind) return undefined;
-    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    return {
-      kind,
-      doc: new TextDoc(body),
-      findings: [{ ruleId: INPUT_PROBLEM_ID, severity: 'info', message, range: FILE_START, fixes: [] }],
-    };
-  };
-  if (text.length <= MAX_ANALYZED_BYTES && !looksBinary(text)) {
-    const lines = countLines(text);
-    if (lines > MAX_ANALYZED_LINES) {
-      return problem(
-        `This file has ${lines.toLocaleString('en-US')} lines; Containment analyses files up to ${MAX_ANALYZED_LINES.toLocaleString('en-US')} lines and skipped it.`,
-      );
-    }
-  }
-  try {
-    return analyzeUnguarded(path, text, opts, languageId);
-  } catch (e) {
-    if (e instanceof RangeError && /call stack/i.test(e.message)) {
-      return problem('This file is nested too deeply to analyse (thousands of levels); Containment skipped it.');
-    }
-    throw e;
-  }
 }
