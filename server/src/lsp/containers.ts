@@ -30,7 +30,8 @@ export interface ContainerSettings {
 /** JSON-RPC error code for engine problems (the application range); `data` is an EngineError. */
 export const ENGINE_ERROR_CODE = -32001;
 
-function engineOptions(s: ContainerSettings): EngineOptions {
+/** Engine options from the `containment.engine.*` settings (a podman path selects podman). */
+export function engineOptions(s: ContainerSettings): EngineOptions {
   const path = typeof s.engine?.path === 'string' ? s.engine.path.trim() : '';
   const host = typeof s.engine?.host === 'string' ? s.engine.host.trim() : '';
   const o: EngineOptions = {};
@@ -43,14 +44,15 @@ function engineOptions(s: ContainerSettings): EngineOptions {
 }
 
 /** An AbortSignal that follows the LSP cancellation token. */
-function signalOf(token: CancellationToken): { signal: AbortSignal; dispose(): void } {
+export function signalOf(token: CancellationToken): { signal: AbortSignal; dispose(): void } {
   const ac = new AbortController();
   if (token.isCancellationRequested) ac.abort();
   const sub = token.onCancellationRequested(() => ac.abort());
   return { signal: ac.signal, dispose: () => sub.dispose() };
 }
 
-function asResponseError(e: unknown): ResponseError<EngineError> {
+/** An engine failure as the JSON-RPC error the client expects (cancellation as RequestCancelled). */
+export function asResponseError(e: unknown): ResponseError<EngineError> {
   const info = toEngineError(e);
   if (info.code === 'cancelled') return new ResponseError(LSPErrorCodes.RequestCancelled, info.message, info);
   return new ResponseError(ENGINE_ERROR_CODE, info.message, info);

@@ -6,14 +6,14 @@
 
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, resolve } from 'node:path';
-import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver/node';
+import type { CancellationToken, Connection } from 'vscode-languageserver/node';
+import { asResponseError, engineOptions, signalOf } from './containers';
 import { parseCompose } from '../core/parse/compose';
 import { compareSpecs, type DriftItem } from '../core/model/drift';
 import type { RuntimeSpec } from '../core/model/runtime';
 import { makeReadRelative } from '../io/readRelative';
 import { connect, type EngineOptions } from '../engine/client';
-import { EngineFailure, toEngineError } from '../engine/errors';
-import type { EngineError } from '../engine/report';
+import { EngineFailure } from '../engine/errors';
 import { containerName, liveSpec } from '../engine/toSpec';
 
 export const CONTAINERS_COMPARE = 'containment/containers.compare' as const;
@@ -58,8 +58,6 @@ export type CompareResult =
       candidates: ComposeCandidate[];
     };
 
-/** JSON-RPC error code for engine problems, as in containers.ts; `data` is an EngineError. */
-const ENGINE_ERROR_CODE = -32001;
 /** Compose files larger than this are not read. */
 const MAX_COMPOSE_BYTES = 2 * 1024 * 1024;
 
@@ -70,18 +68,6 @@ const LABEL_WORKDIR = 'com.docker.compose.project.working_dir';
 
 export interface DriftSettings {
   engine?: { path?: string; host?: string };
-}
-
-function engineOptions(s: DriftSettings): EngineOptions {
-  const path = typeof s.engine?.path === 'string' ? s.engine.path.trim() : '';
-  const host = typeof s.engine?.host === 'string' ? s.engine.host.trim() : '';
-  const o: EngineOptions = {};
-  if (path) {
-    o.cliPath = path;
-    if (/podman(\.exe)?$/i.test(path)) o.engine = 'podman';
-  }
-  if (host) o.host = host;
-  return o;
 }
 
 function readCompose(file: string): { services: Map<string, RuntimeSpec>; broken: boolean } | undefined {
@@ -142,19 +128,6 @@ export function matchService(
   const byImage = all.filter((c) => c.image && c.image === image);
   if (byImage.length === 1) return { file: byImage[0].file, service: byImage[0].service, matchedBy: 'image' };
   return { reason: 'The container has no Compose labels.', candidates: byImage.length > 1 ? byImage : all };
-}
-
-function signalOf(token: CancellationToken): { signal: AbortSignal; dispose(): void } {
-  const ac = new AbortController();
-  if (token.isCancellationRequested) ac.abort();
-  const sub = token.onCancellationRequested(() => ac.abort());
-  return { signal: ac.signal, dispose: () => sub.dispose() };
-}
-
-function asResponseError(e: unknown): ResponseError<EngineError> {
-  const info = toEngineError(e);
-  if (info.code === 'cancelled') return new ResponseError(LSPErrorCodes.RequestCancelled, info.message, info);
-  return new ResponseError(ENGINE_ERROR_CODE, info.message, info);
 }
 
 export async function compare(params: CompareParams, options: EngineOptions, signal?: AbortSignal): Promise<CompareResult> {
