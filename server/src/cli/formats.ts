@@ -44,39 +44,47 @@ function pathToUri(path: string): string {
   return encodeURI(path).replace(/[#?]/g, (c) => encodeURIComponent(c));
 }
 
-const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+export const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+
+/** SARIF's tool section with the metadata of the rules that fired, and each rule's index in it (shared by lint and inspect). */
+export function sarifTool(ruleIds: Iterable<string>): { tool: object; ruleIndex: Map<string, number> } {
+  const used = new Set(ruleIds);
+  const rules = ALL_RULES.filter((r) => used.has(r.meta.id));
+  return {
+    ruleIndex: new Map(rules.map((r, i) => [r.meta.id, i])),
+    tool: {
+      driver: {
+        name: 'Containment',
+        version: VERSION,
+        informationUri: 'https://github.com/containment-dev/containment',
+        rules: rules.map((r) => ({
+          id: r.meta.id,
+          name: r.meta.name,
+          shortDescription: { text: r.meta.title },
+          fullDescription: { text: r.meta.explanation },
+          help: { text: r.meta.remediation, markdown: r.meta.remediation },
+          helpUri: docUrl(r.meta.id),
+          defaultConfiguration: { level: SARIF_LEVEL[r.meta.defaultSeverity] },
+          properties: { tags: ['security', 'container'], peers: r.meta.peers },
+        })),
+      },
+    },
+  };
+}
 
 export function toSarif(results: FileResult[]): string {
-  const used = new Set(results.flatMap((r) => r.findings.map((f) => f.ruleId)));
-  const rules = ALL_RULES.filter((r) => used.has(r.meta.id));
-  const ruleIndex = new Map(rules.map((r, i) => [r.meta.id, i]));
+  const { tool, ruleIndex } = sarifTool(results.flatMap((r) => r.findings.map((f) => f.ruleId)));
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
       {
-        tool: {
-          driver: {
-            name: 'Containment',
-            version: VERSION,
-            informationUri: 'https://github.com/containment-dev/containment',
-            rules: rules.map((r) => ({
-              id: r.meta.id,
-              name: r.meta.name,
-              shortDescription: { text: r.meta.title },
-              fullDescription: { text: r.meta.explanation },
-              help: { text: r.meta.remediation, markdown: r.meta.remediation },
-              helpUri: docUrl(r.meta.id),
-              defaultConfiguration: { level: LEVEL[r.meta.defaultSeverity] },
-              properties: { tags: ['security', 'container'], peers: r.meta.peers },
-            })),
-          },
-        },
+        tool,
         results: results.flatMap((r) =>
           r.findings.map((f) => ({
             ruleId: f.ruleId,
             ...(ruleIndex.has(f.ruleId) ? { ruleIndex: ruleIndex.get(f.ruleId) } : {}),
-            level: LEVEL[f.severity],
+            level: SARIF_LEVEL[f.severity],
             message: { text: f.message },
             locations: [
               {

@@ -1,12 +1,10 @@
 // Output of `containment inspect` (CLI layer): readable tables per container, the reports as JSON,
 // and SARIF whose results name the container through a logical location (there is no file).
 
-import { ALL_RULES } from '../core/rules/registry';
-import { docUrl } from '../core/rules/rule';
+import { SARIF_LEVEL, sarifTool } from './formats';
 import type { ContainerReport, EngineFacts, Severity } from '../engine/report';
 
 const VERSION = '0.1.0';
-const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
 export interface InspectOutput {
   engine?: EngineFacts;
@@ -20,36 +18,18 @@ export function inspectJson(o: InspectOutput): string {
 }
 
 export function inspectSarif(o: InspectOutput): string {
-  const used = new Set(o.reports.flatMap((r) => r.findings.map((f) => f.ruleId)));
-  const rules = ALL_RULES.filter((r) => used.has(r.meta.id));
-  const ruleIndex = new Map(rules.map((r, i) => [r.meta.id, i]));
+  const { tool, ruleIndex } = sarifTool(o.reports.flatMap((r) => r.findings.map((f) => f.ruleId)));
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
       {
-        tool: {
-          driver: {
-            name: 'Containment',
-            version: VERSION,
-            informationUri: 'https://github.com/containment-dev/containment',
-            rules: rules.map((r) => ({
-              id: r.meta.id,
-              name: r.meta.name,
-              shortDescription: { text: r.meta.title },
-              fullDescription: { text: r.meta.explanation },
-              help: { text: r.meta.remediation, markdown: r.meta.remediation },
-              helpUri: docUrl(r.meta.id),
-              defaultConfiguration: { level: LEVEL[r.meta.defaultSeverity] },
-              properties: { tags: ['security', 'container'], peers: r.meta.peers },
-            })),
-          },
-        },
+        tool,
         results: o.reports.flatMap((r) =>
           r.findings.map((f) => ({
             ruleId: f.ruleId,
             ...(ruleIndex.has(f.ruleId) ? { ruleIndex: ruleIndex.get(f.ruleId) } : {}),
-            level: LEVEL[f.severity],
+            level: SARIF_LEVEL[f.severity],
             message: { text: f.message },
             locations: [
               {
