@@ -1,5 +1,6 @@
 // Seccomp commands: write Docker's default profile into a workspace folder, and compare the active
-// profile with it. A thin UI over the server's containment/seccomp.* requests.
+// profile with it. A thin UI over the server's containment/seccomp.* requests; the server writes the
+// comparison in the display language, the messages here go through vscode.l10n.t.
 
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -35,7 +36,7 @@ class Reports implements vscode.TextDocumentContentProvider {
 async function pickFolder(): Promise<vscode.WorkspaceFolder | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length <= 1) return folders[0];
-  return vscode.window.showWorkspaceFolderPick({ placeHolder: "Where should Docker's default seccomp profile go?" });
+  return vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t("Where should Docker's default seccomp profile go?") });
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
@@ -55,14 +56,16 @@ export function registerSeccomp(context: vscode.ExtensionContext, client: () => 
       const c = client();
       if (!c) {
         void vscode.window.showWarningMessage(
-          'Containment: the language server is not running; try "Containment: Restart Language Server".',
+          vscode.l10n.t('Containment: the language server is not running; try "Containment: Restart Language Server".'),
         );
         return;
       }
       const folder = await pickFolder();
       if (!folder) {
         void vscode.window.showInformationMessage(
-          "Containment: open a folder first. Docker's default seccomp profile is written into a workspace folder, next to your Compose files.",
+          vscode.l10n.t(
+            "Containment: open a folder first. Docker's default seccomp profile is written into a workspace folder, next to your Compose files.",
+          ),
         );
         return;
       }
@@ -71,28 +74,32 @@ export function registerSeccomp(context: vscode.ExtensionContext, client: () => 
       if (await exists(target)) {
         await vscode.window.showTextDocument(target);
         void vscode.window.showInformationMessage(
-          `Containment: ${profile.fileName} already exists in ${folder.name}; opened it instead of overwriting it.`,
+          vscode.l10n.t('Containment: {0} already exists in {1}; opened it instead of overwriting it.', profile.fileName, folder.name),
         );
         return;
       }
       await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(profile.text));
       await vscode.window.showTextDocument(target);
       void vscode.window.showInformationMessage(
-        `Containment: wrote ${profile.fileName} (${profile.source}). Use it with security_opt: ["seccomp=./${profile.fileName}"] or --security-opt seccomp=${profile.fileName}.`,
+        vscode.l10n.t(
+          'Containment: wrote {0} ({1}). Use it with security_opt: ["seccomp=./{0}"] or --security-opt seccomp={0}.',
+          profile.fileName,
+          profile.source,
+        ),
       );
     }),
     vscode.commands.registerCommand('containment.seccomp.compare', async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) {
         void vscode.window.showInformationMessage(
-          "Containment: open a seccomp profile (a JSON file) first, then compare it with Docker's default.",
+          vscode.l10n.t("Containment: open a seccomp profile (a JSON file) first, then compare it with Docker's default."),
         );
         return;
       }
       const c = client();
       if (!c) {
         void vscode.window.showWarningMessage(
-          'Containment: the language server is not running; try "Containment: Restart Language Server".',
+          vscode.l10n.t('Containment: the language server is not running; try "Containment: Restart Language Server".'),
         );
         return;
       }
@@ -100,11 +107,11 @@ export function registerSeccomp(context: vscode.ExtensionContext, client: () => 
       const result = await c.sendRequest<SeccompCompare>('containment/seccomp.compare', { text: editor.document.getText(), fileName });
       if (!result.isProfile) {
         void vscode.window.showInformationMessage(
-          `Containment: ${fileName} is not a seccomp profile (a JSON object with defaultAction and syscalls).`,
+          vscode.l10n.t('Containment: {0} is not a seccomp profile (a JSON object with defaultAction and syscalls).', fileName),
         );
         return;
       }
-      const uri = vscode.Uri.from({ scheme: SCHEME, path: `/${fileName} vs Docker's default.md` });
+      const uri = vscode.Uri.from({ scheme: SCHEME, path: `/${vscode.l10n.t("{0} vs Docker's default", fileName)}.md` });
       reports.set(uri, result.markdown);
       const doc = await vscode.workspace.openTextDocument(uri);
       await vscode.languages.setTextDocumentLanguage(doc, 'markdown');

@@ -5,6 +5,7 @@ import type { Connection } from 'vscode-languageserver/node';
 import { DOCKER_DEFAULT_FILE_NAME, DOCKER_DEFAULT_PROFILE_TEXT } from '../core/knowledge/seccomp';
 import { parseSeccomp } from '../core/parse/seccomp';
 import { compareMarkdown } from '../core/seccompCompare';
+import { inLocale, t, type Locale } from '../core/types';
 
 export interface SeccompDefaultResult {
   fileName: string;
@@ -25,28 +26,41 @@ export interface SeccompCompareResult {
   markdown: string;
 }
 
-export function seccompDefault(): SeccompDefaultResult {
+/** Docker's default profile; `source` in `locale` (the server's, from the client at initialisation). */
+export function seccompDefault(locale: Locale = 'en'): SeccompDefaultResult {
   return {
     fileName: DOCKER_DEFAULT_FILE_NAME,
     text: DOCKER_DEFAULT_PROFILE_TEXT,
-    source: "Docker's default seccomp profile as published by moby/profiles, Apache License 2.0",
+    source: inLocale(
+      t(
+        "Docker's default seccomp profile as published by moby/profiles, Apache License 2.0",
+        'Docker 的默认 seccomp 配置文件，由 moby/profiles 发布，Apache License 2.0',
+      ),
+      locale,
+    ),
   };
 }
 
-export function seccompCompare(params: SeccompCompareParams | undefined): SeccompCompareResult {
+/** The comparison of a profile with Docker's default, as Markdown in `locale`. */
+export function seccompCompare(params: SeccompCompareParams | undefined, locale: Locale = 'en'): SeccompCompareResult {
   const text = typeof params?.text === 'string' ? params.text : '';
-  const name = typeof params?.fileName === 'string' && params.fileName ? params.fileName : 'This profile';
-  const model = parseSeccomp(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  const name =
+    typeof params?.fileName === 'string' && params.fileName ? params.fileName : inLocale(t('This profile', '此配置文件'), locale);
+  const model = parseSeccomp(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, locale);
   if (!model.objectRange || (!model.defaultAction && model.syscalls.length === 0)) {
-    return {
-      isProfile: false,
-      markdown: `# ${name}\n\nThis is not a seccomp profile: a profile is a JSON object with \`defaultAction\` and \`syscalls\`.\n`,
-    };
+    const why = inLocale(
+      t(
+        'This is not a seccomp profile: a profile is a JSON object with `defaultAction` and `syscalls`.',
+        '这不是 seccomp 配置文件：配置文件是含有 `defaultAction` 和 `syscalls` 的 JSON 对象。',
+      ),
+      locale,
+    );
+    return { isProfile: false, markdown: `# ${name}\n\n${why}\n` };
   }
-  return { isProfile: true, markdown: compareMarkdown(model, name) };
+  return { isProfile: true, markdown: compareMarkdown(model, name, locale) };
 }
 
-export function registerSeccomp(connection: Connection): void {
-  connection.onRequest('containment/seccomp.default', () => seccompDefault());
-  connection.onRequest('containment/seccomp.compare', (params: SeccompCompareParams | undefined) => seccompCompare(params));
+export function registerSeccomp(connection: Connection, locale: () => Locale = () => 'en'): void {
+  connection.onRequest('containment/seccomp.default', () => seccompDefault(locale()));
+  connection.onRequest('containment/seccomp.compare', (params: SeccompCompareParams | undefined) => seccompCompare(params, locale()));
 }
