@@ -4,7 +4,7 @@
 
 import { test, describe, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyze, INPUT_PROBLEM_ID, INTERNAL_ERROR_ID } from '../server/src/core/analyze';
@@ -558,7 +558,7 @@ describe('CLI', () => {
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
   });
 
-  test('a folder walk finds *seccomp*.json by name and lints it with the Compose file that uses it', () => {
+  test('a folder walk finds *seccomp*.json by name, JSON with a top-level defaultAction by content, and lints them with the Compose file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'containment-seccomp-'));
     dirs.push(dir);
     writeFileSync(
@@ -571,7 +571,7 @@ describe('CLI', () => {
       'services:\n  app:\n    image: example/app:1.0\n    security_opt: ["seccomp=./app-seccomp.json", "seccomp=./gone.json"]\n',
     );
     const walk = collectFiles(['.'], dir, []);
-    assert.deepEqual(walk.files.sort(), [join(dir, 'app-seccomp.json'), join(dir, 'compose.yaml')]);
+    assert.deepEqual(walk.files.sort(), [join(dir, 'app-seccomp.json'), join(dir, 'compose.yaml'), join(dir, 'other.json')]);
     let out = '';
     const code = run(
       ['lint', '--format', 'json', '.'],
@@ -582,8 +582,59 @@ describe('CLI', () => {
     assert.equal(code, 1);
     const report = JSON.parse(out) as { findings: { file: string; ruleId: string; line: number }[] };
     const found = report.findings.map((f) => `${f.file.split(/[\\/]/).pop()}:${f.ruleId}@${f.line}`);
-    for (const want of ['app-seccomp.json:CT3006@3', 'app-seccomp.json:CT3009@3', 'compose.yaml:CT2029@4', 'compose.yaml:CT2030@4']) {
+    for (const want of [
+      'app-seccomp.json:CT3006@3',
+      'app-seccomp.json:CT3009@3',
+      'compose.yaml:CT2029@4',
+      'compose.yaml:CT2030@4',
+      'other.json:CT3001@1',
+    ]) {
       assert.ok(found.includes(want), `${want} in ${found.join(' ')}`);
     }
+  });
+
+  test('a folder walk lints the JSON files that a Compose file or a script names in seccomp=<path>, whatever their names', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'containment-seccomp-ref-'));
+    dirs.push(dir);
+    mkdirSync(join(dir, 'app'));
+    mkdirSync(join(dir, 'profiles'));
+    // No defaultAction, so neither the name nor a look at the content says "seccomp profile".
+    writeFileSync(join(dir, 'profiles', 'api.json'), '{\n  "syscalls": [{ "names": ["mount"], "action": "SCMP_ACT_ALLOW" }]\n}\n');
+    writeFileSync(join(dir, 'profiles', 'worker.json'), '{\n  "syscalls": [{ "name": "unshare", "action": "SCMP_ACT_ALLOW" }]\n}\n');
+    writeFileSync(join(dir, 'profiles', 'unused.json'), '{ "syscalls": [] }\n');
+    writeFileSync(join(dir, 'package.json'), '{ "name": "x" }\n');
+    writeFileSync(join(tmpdir(), 'containment-outside.json'), '{ "syscalls": [] }\n');
+    writeFileSync(
+      join(dir, 'app', 'compose.yaml'),
+      'services:\n  api:\n    image: example/api:1.0\n    security_opt:\n      - seccomp=../profiles/api.json\n      - seccomp=../../containment-outside.json\n',
+    );
+    writeFileSync(join(dir, 'run.sh'), 'docker run --security-opt seccomp=profiles/worker.json example/worker:1.0\n');
+    let out = '';
+    const code = run(
+      ['lint', '--format', 'json', '.'],
+      dir,
+      (s) => void (out += s),
+      () => undefined,
+    );
+    assert.equal(code, 1);
+    const report = JSON.parse(out) as { findings: { file: string; ruleId: string; line: number }[] };
+    const files = new Set(report.findings.map((f) => f.file));
+    const found = report.findings.map((f) => `${f.file}:${f.ruleId}@${f.line}`);
+    for (const want of ['profiles/api.json:CT3009@2', 'profiles/worker.json:CT3006@2', 'profiles/worker.json:CT3009@2']) {
+      assert.ok(found.includes(want), `${want} in ${found.join(' ')}`);
+    }
+    for (const not of ['profiles/unused.json', 'package.json']) assert.ok(!files.has(not), `${not} is not linted`);
+    assert.ok(![...files].some((f) => f.includes('containment-outside')), 'a profile outside the folder is not linted');
+
+    // Named on the command line, the Compose file alone is linted: its profiles are not added.
+    out = '';
+    run(
+      ['lint', '--format', 'json', 'app/compose.yaml'],
+      dir,
+      (s) => void (out += s),
+      () => undefined,
+    );
+    const alone = JSON.parse(out) as { findings: { file: string }[] };
+    assert.deepEqual([...new Set(alone.findings.map((f) => f.file))], ['app/compose.yaml']);
   });
 });

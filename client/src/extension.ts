@@ -19,24 +19,19 @@ interface RuleInfo {
   defaultSeverity: string;
 }
 
-/** Files Containment analyses, by language id and by name (for files VS Code does not recognise). */
-/** The user's extra file mappings (globs) from the `containment.*Files` settings. */
-interface FileMappings {
-  compose: string[];
-  daemon: string[];
-  seccomp: string[];
+/** The user's extra Compose file mappings (globs) from `containment.composeFiles`. */
+function composeMappings(): string[] {
+  return vscode.workspace.getConfiguration('containment').get<string[]>('composeFiles') ?? [];
 }
 
-function fileMappings(): FileMappings {
-  const c = vscode.workspace.getConfiguration('containment');
-  return {
-    compose: c.get<string[]>('composeFiles') ?? [],
-    daemon: c.get<string[]>('daemonFiles') ?? [],
-    seccomp: c.get<string[]>('seccompFiles') ?? [],
-  };
-}
-
-export function documentSelector(mappings: FileMappings): { scheme: string; language?: string; pattern?: string }[] {
+/**
+ * Files Containment analyses, by language id and by name (for files VS Code does not recognise).
+ * Every JSON file goes to the server, which decides whether it is daemon.json or a seccomp profile:
+ * by name, by the `containment.daemonFiles`/`seccompFiles` settings, by a top-level
+ * `defaultAction`, or because a Compose file, script or Markdown file in the workspace names it in
+ * `seccomp=<path>`. Other JSON files get no diagnostics, hovers or fixes.
+ */
+export function documentSelector(composeFiles: string[]): { scheme: string; language?: string; pattern?: string }[] {
   const selector = [
     { scheme: 'file', language: 'dockerfile' },
     { scheme: 'untitled', language: 'dockerfile' },
@@ -45,20 +40,13 @@ export function documentSelector(mappings: FileMappings): { scheme: string; lang
     { scheme: 'file', language: 'yaml', pattern: '**/{compose,docker-compose}{,.*}.{yml,yaml}' },
     { scheme: 'file', language: 'shellscript' },
     { scheme: 'file', language: 'markdown' },
-    { scheme: 'file', language: 'json', pattern: '**/daemon.json' },
-    { scheme: 'file', language: 'jsonc', pattern: '**/daemon.json' },
-    { scheme: 'file', language: 'json', pattern: '**/*seccomp*.json' },
-    { scheme: 'file', language: 'jsonc', pattern: '**/*seccomp*.json' },
+    { scheme: 'file', language: 'json' },
+    { scheme: 'file', language: 'jsonc' },
   ];
-  const add = (globs: string[], languages: string[]) => {
-    for (const glob of globs) {
-      if (typeof glob !== 'string' || !glob.trim()) continue;
-      for (const language of languages) selector.push({ scheme: 'file', language, pattern: glob.includes('/') ? glob : `**/${glob}` });
-    }
-  };
-  add(mappings.compose, ['yaml']);
-  add(mappings.daemon, ['json', 'jsonc']);
-  add(mappings.seccomp, ['json', 'jsonc']);
+  for (const glob of composeFiles) {
+    if (typeof glob !== 'string' || !glob.trim()) continue;
+    selector.push({ scheme: 'file', language: 'yaml', pattern: glob.includes('/') ? glob : `**/${glob}` });
+  }
   return selector;
 }
 
@@ -70,7 +58,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   const output = vscode.window.createOutputChannel('Containment', { log: true });
   const clientOptions: LanguageClientOptions = {
-    documentSelector: documentSelector(fileMappings()),
+    documentSelector: documentSelector(composeMappings()),
     outputChannel: output,
     // A crashed server is restarted and the user told once; when it keeps crashing, one message says so.
     errorHandler: crashHandler((m) => void vscode.window.showWarningMessage(m)),
@@ -81,7 +69,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     },
     synchronize: {
       configurationSection: 'containment',
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/.containment.{yaml,yml,json}'),
+      // Config files, and the files that may name seccomp profiles (the server reads them again).
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher('**/.containment.{yaml,yml,json}'),
+        vscode.workspace.createFileSystemWatcher('**/*.{yml,yaml,sh,bash,md,markdown}'),
+      ],
     },
     // The server explains in the display language (zh-cn / zh-hans: Simplified Chinese, else English).
     initializationOptions: { settings: vscode.workspace.getConfiguration('containment'), locale: vscode.env.language },
@@ -114,15 +106,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerWalkthrough(context);
   registerContainers(context, () => client, output);
 
-  // The document selector is fixed when the client starts: mapping more files needs a restart.
+  // The document selector is fixed when the client starts: mapping more YAML files needs a restart
+  // (JSON mappings do not: every JSON file already reaches the server).
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration(async (e) => {
-      const mapped = ['containment.composeFiles', 'containment.daemonFiles', 'containment.seccompFiles'];
-      if (mapped.some((key) => e.affectsConfiguration(key)) && client) {
+      if (e.affectsConfiguration('containment.composeFiles') && client) {
         await client.stop();
         client = new LanguageClient('containment', 'Containment', serverOptions, {
           ...clientOptions,
-          documentSelector: documentSelector(fileMappings()),
+          documentSelector: documentSelector(composeMappings()),
         });
         await client.start();
       }

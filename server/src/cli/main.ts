@@ -1,7 +1,7 @@
 // The `containment` CLI: `lint` (text, JSON, SARIF), `explain` and `rules`, over the same core as
 // the editor (CLI layer: argument parsing, files, output, exit codes).
 
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { analyze } from '../core/analyze';
 import { CONFIG_FILE_NAMES, EMPTY_CONFIG, parseConfig, type Config } from '../core/config';
@@ -12,6 +12,7 @@ import { collectFiles } from './walk';
 import { langFromEnv, parseLang, type Lang } from '../core/knowledge/concepts';
 import { explainCommand } from './explain';
 import { makeReadRelative } from '../io/readRelative';
+import { profilesReferencedBy } from '../io/profileRefs';
 import { toJson, toSarif, toText, type FileResult } from './formats';
 import { connect, type EngineOptions } from '../engine/client';
 import { toEngineError } from '../engine/errors';
@@ -154,6 +155,14 @@ function findConfig(start: string): string | undefined {
   return undefined;
 }
 
+function isFile(abs: string): boolean {
+  try {
+    return statSync(abs).isFile();
+  } catch {
+    return false;
+  }
+}
+
 function displayPath(abs: string, cwd: string): string {
   const rel = relative(cwd, abs);
   return (rel.startsWith('..') ? abs : rel).split(sep).join('/');
@@ -180,11 +189,14 @@ function lint(argv: string[], cwd: string, out: (s: string) => void, err: (s: st
   }
   // Ignore globs are relative to the folder of the config file that lists them.
   const ignoreBase = configPath ? dirname(configPath) : cwd;
-  const { files, errors } = collectFiles(opts.paths, cwd, config.ignore, ignoreBase);
+  const { files, errors, folders, isIgnored } = collectFiles(opts.paths, cwd, config.ignore, ignoreBase);
   for (const e of errors) err(`containment: ${e}\n`);
 
+  // JSON files that a Compose file, script or Markdown file names in `seccomp=<path>` are seccomp
+  // profiles whatever their names; in a folder walk they are linted too (below).
+  const referenced = new Set<string>();
   const results: FileResult[] = [];
-  for (const file of files) {
+  const lintFile = (file: string): void => {
     const path = displayPath(file, cwd);
     let text: string;
     try {
@@ -193,18 +205,31 @@ function lint(argv: string[], cwd: string, out: (s: string) => void, err: (s: st
       const error = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
       err(`containment: cannot read ${path}: ${error}\n`);
       results.push({ path, findings: [], error });
-      continue;
+      return;
     }
     // Editors do not show a byte order mark, and SARIF and JSON columns count from the first
     // character after it: drop it so that findings on the first line are not one column off.
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    // A file named on the command line is linted as a Dockerfile when its name says nothing.
-    const analysis = analyze(fileKindOf(file) ? file : 'Dockerfile', text, {
+    const isMappedSeccomp = (p: string) => referenced.has(resolve(p));
+    // A file named on the command line is linted as a Dockerfile when neither its name nor its
+    // content says what it is.
+    const known = fileKindOf(file, undefined, { text, isMappedSeccomp }) !== undefined;
+    const analysis = analyze(known ? file : 'Dockerfile', text, {
       severities: [config.rules],
       locale: opts.lang,
       readRelative: makeReadRelative(file),
+      isMappedSeccomp,
     });
+    for (const p of profilesReferencedBy(file, analysis)) referenced.add(p);
     results.push({ path, findings: analysis?.findings ?? [] });
+  };
+  for (const file of files) lintFile(file);
+  const linted = new Set(files);
+  const inFolder = (p: string) => folders.some((f) => p.startsWith(f.endsWith(sep) ? f : f + sep));
+  for (const profile of [...referenced].sort()) {
+    if (linted.has(profile) || !inFolder(profile) || isIgnored(profile) || !isFile(profile)) continue;
+    linted.add(profile);
+    lintFile(profile);
   }
 
   const report =

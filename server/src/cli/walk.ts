@@ -1,14 +1,13 @@
 // Finds the files to lint: explicit files, folders walked recursively (by file name), and globs
 // (CLI layer: file system access lives here, not in the core).
 
-import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { fileKindOf } from '../core/fileKinds';
+import { fileKindOf, looksLikeSeccomp } from '../core/fileKinds';
 import { globToRegExp } from '../core/glob';
+import { SKIP_DIRS } from '../io/skipDirs';
 
 export { globToRegExp };
-
-const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.e2e', '.venv', 'vendor']);
 
 export function isGlob(arg: string): boolean {
   return /[*?{]/.test(arg);
@@ -17,6 +16,29 @@ export function isGlob(arg: string): boolean {
 export interface WalkResult {
   files: string[];
   errors: string[];
+  /** The folders named on the command line (walked by file name and content). */
+  folders: string[];
+  /** True for paths an ignore glob excludes. */
+  isIgnored: (abs: string) => boolean;
+}
+
+/** The largest prefix read to tell whether a JSON file is a seccomp profile (`defaultAction` at the top). */
+const SNIFF_BYTES = 8192;
+
+/** A JSON file whose name says nothing is linted when its start shows a seccomp profile. */
+function sniffsAsSeccomp(abs: string): boolean {
+  if (!/\.json$/i.test(abs)) return false;
+  let fd: number | undefined;
+  try {
+    fd = openSync(abs, 'r');
+    const buf = Buffer.alloc(SNIFF_BYTES);
+    const n = readSync(fd, buf, 0, SNIFF_BYTES, 0);
+    return looksLikeSeccomp(buf.subarray(0, n).toString('utf8'));
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 function toPosix(p: string): string {
@@ -27,6 +49,7 @@ function toPosix(p: string): string {
 export function collectFiles(args: string[], base: string, ignore: string[], ignoreBase = base): WalkResult {
   const files = new Set<string>();
   const errors: string[] = [];
+  const folders: string[] = [];
   const ignored = ignore.map(globToRegExp);
   const isIgnored = (abs: string) => {
     const rel = toPosix(relative(ignoreBase, abs));
@@ -86,8 +109,10 @@ export function collectFiles(args: string[], base: string, ignore: string[], ign
       errors.push(`no such file or folder: ${arg}`);
       continue;
     }
-    if (st.isDirectory()) walk(abs, (p) => fileKindOf(p) !== undefined);
-    else files.add(abs);
+    if (st.isDirectory()) {
+      folders.push(abs);
+      walk(abs, (p) => fileKindOf(p) !== undefined || sniffsAsSeccomp(p));
+    } else files.add(abs);
   }
-  return { files: [...files], errors };
+  return { files: [...files], errors, folders, isIgnored };
 }

@@ -24,6 +24,8 @@ import { ALL_RULES } from '../core/rules/registry';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { ConfigFiles } from './configFiles';
 import { makeReadRelative } from '../io/readRelative';
+import { profilesReferencedBy } from '../io/profileRefs';
+import { ProfileReferences } from './profileRefs';
 import { globToRegExp } from '../core/glob';
 import { fileKindOf } from '../core/fileKinds';
 import { sep } from 'node:path';
@@ -95,6 +97,10 @@ export function listen(connection: Connection): void {
   };
 
   let roots: string[] = [];
+  const profiles = new ProfileReferences();
+  const scanProfiles = () => {
+    void profiles.scan(roots).then((changed) => changed && recheckJson());
+  };
   let canPullConfiguration = false;
   const configFiles = new ConfigFiles(
     () => roots,
@@ -113,8 +119,8 @@ export function listen(connection: Connection): void {
       );
     }
     let analysis: Analysis | undefined;
+    const filePath = uriToPath(doc.uri);
     try {
-      const filePath = uriToPath(doc.uri);
       analysis = analyze(
         path,
         doc.getText(),
@@ -124,7 +130,7 @@ export function listen(connection: Connection): void {
           readRelative: filePath ? makeReadRelative(filePath, (uri) => documents.get(uri)?.getText()) : undefined,
           isMappedCompose: (p) => composeGlobs.some((re) => re.test(p.split(sep).join('/'))),
           isMappedDaemon: (p) => daemonGlobs.some((re) => re.test(p.split(sep).join('/'))),
-          isMappedSeccomp: (p) => seccompGlobs.some((re) => re.test(p.split(sep).join('/'))),
+          isMappedSeccomp: (p) => seccompGlobs.some((re) => re.test(p.split(sep).join('/'))) || profiles.has(p),
         },
         doc.languageId,
       );
@@ -138,7 +144,18 @@ export function listen(connection: Connection): void {
       if (f.ruleId === INTERNAL_ERROR_ID) connection.console.error(`Containment: ${doc.uri} (version ${doc.version}): ${f.message}`);
     }
     cache.set(doc.uri, { version: doc.version, analysis });
+    if (filePath && profiles.setOpen(filePath, profilesReferencedBy(filePath, analysis))) recheckJson();
     return analysis;
+  }
+
+  /** JSON documents whose kind may have changed because a file now names (or no longer names) them as profiles. */
+  function recheckJson(): void {
+    for (const d of documents.all()) {
+      if (d.languageId === 'json' || d.languageId === 'jsonc') {
+        cache.delete(d.uri);
+        schedule(d, 0);
+      }
+    }
   }
 
   function validate(doc: TextDocument): void {
@@ -201,6 +218,7 @@ export function listen(connection: Connection): void {
   });
 
   connection.onInitialized(async () => {
+    scanProfiles();
     if (canPullConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'containment' });
       await pullSettings();
@@ -216,9 +234,21 @@ export function listen(connection: Connection): void {
     revalidateAll();
   });
 
-  connection.onDidChangeWatchedFiles(() => {
-    warnedConfigs.clear();
-    revalidateAll();
+  connection.onDidChangeWatchedFiles(async (params) => {
+    // Config files change every analysis; Compose files, scripts and Markdown on disk may name
+    // (or stop naming) seccomp profiles.
+    let profilesChanged = false;
+    let configChanged = false;
+    for (const change of params.changes) {
+      const file = uriToPath(change.uri);
+      if (!file) continue;
+      if (/[\\/]\.containment\.(ya?ml|json)$/.test(file)) configChanged = true;
+      else if (!documents.get(change.uri)) profilesChanged = (await profiles.changedOnDisk(file)) || profilesChanged;
+    }
+    if (configChanged) {
+      warnedConfigs.clear();
+      revalidateAll();
+    } else if (profilesChanged) recheckJson();
   });
 
   documents.onDidOpen((e) => schedule(e.document, 0));
@@ -241,6 +271,8 @@ export function listen(connection: Connection): void {
     timers.delete(e.document.uri);
     cache.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    const file = uriToPath(e.document.uri);
+    if (file) void profiles.closed(file).then((changed) => changed && recheckJson());
   });
 
   connection.onHover((params) => {

@@ -65,3 +65,19 @@ function follow(
   names.sort((a, b) => Number(ESCAPE_RELEVANT.has(b)) - Number(ESCAPE_RELEVANT.has(a)));
   return { path, exists: true, allowsBeyondDefault: names, allowsByDefault, errors };
 }
+
+/**
+ * The seccomp profile paths that a Compose file, script or Markdown file names, as written
+ * (relative to that file unless absolute), once each: the editor and the CLI treat those JSON
+ * files as seccomp profiles whatever their names.
+ */
+export function referencedProfiles(doc: Pick<RuntimeDocModel, 'specs'>): string[] {
+  const paths = new Set<string>();
+  for (const spec of doc.specs) {
+    for (const opt of spec.securityOpt) {
+      const path = profilePath(opt);
+      if (path) paths.add(path);
+    }
+  }
+  return [...paths];
+}
