@@ -1,13 +1,15 @@
 // Builds the report types of report.ts from what the engine and the kernel said (engine layer,
 // no I/O here: inspect JSON, `docker info`, the image config and an optional kernel view in,
 // ContainerReport out). Findings come from the same runtime rules as Compose and `docker run`.
+// The report's texts for people (labels, notes, limits) are in the rules' locale; its keys and
+// enumerated values are not.
 
 import { analyzeRuntime, type AnalyzeOptions } from '../core/analyze';
 import { DOCKER_DEFAULT_CAPS, effectiveCaps, normalizeCap, ALL_CAPS } from '../core/model/capabilities';
 import { emptySpec, type Mount, type RuntimeSpec } from '../core/model/runtime';
 import { ruleById } from '../core/rules/registry';
 import { docUrl } from '../core/rules/rule';
-import type { Finding, Locale } from '../core/types';
+import { inLocale, t, type Finding, type Locale } from '../core/types';
 import { shellQuote, type Connection } from './client';
 import { decodeCaps, parseStatus, type KernelView, type NsName, type ProcStatus } from './proc';
 import type { RawContainer, RawImage, RawInfo } from './raw';
@@ -136,7 +138,7 @@ export interface BuildInput {
 /** The findings of one container (the Containers view needs only these). */
 export function findingsOf(c: RawContainer, engine: EngineFacts, image?: RawImage, rules: RuleOptions = {}) {
   const notes: string[] = [];
-  const spec = liveSpec(c, { cgroupVersion: engine.cgroupVersion, image }, { notes });
+  const spec = liveSpec(c, { cgroupVersion: engine.cgroupVersion, image, locale: rules.locale }, { notes });
   const findings = sortFindings(analyzeRuntime(spec, rules).map((f) => toReportFinding(f, rules.locale)));
   return { spec, findings, notes };
 }
@@ -164,18 +166,34 @@ export function summaryOf(c: RawContainer, findings: ReportFinding[], status?: s
   };
 }
 
-const NS_FIELDS: Record<NsName, { field?: string; label: string }> = {
-  pid: { field: 'PidMode', label: 'PID' },
-  net: { field: 'NetworkMode', label: 'network' },
-  ipc: { field: 'IpcMode', label: 'IPC' },
-  uts: { field: 'UTSMode', label: 'UTS (hostname)' },
-  user: { field: 'UsernsMode', label: 'user' },
-  cgroup: { field: 'CgroupnsMode', label: 'cgroup' },
-  mnt: { label: 'mount' },
+const NS_FIELDS: Record<NsName, { field?: string; label: ReturnType<typeof t> }> = {
+  pid: { field: 'PidMode', label: t('PID', 'PID') },
+  net: { field: 'NetworkMode', label: t('network', '网络') },
+  ipc: { field: 'IpcMode', label: t('IPC', 'IPC') },
+  uts: { field: 'UTSMode', label: t('UTS (hostname)', 'UTS（主机名）') },
+  user: { field: 'UsernsMode', label: t('user', '用户') },
+  cgroup: { field: 'CgroupnsMode', label: t('cgroup', 'cgroup') },
+  mnt: { label: t('mount', '挂载') },
 };
 
+const COMPUTED_NOTE = t(
+  "Computed from the container's settings (Docker's default 14, minus drops, plus adds); the kernel's masks were not read.",
+  '根据容器的设置推算（Docker 默认的 14 个，去掉 drop 的，加上 add 的）；没有读取内核的掩码。',
+);
+const NOT_ROOT_EMPTY_NOTE = t(
+  ' The user is not root, so processes start with an empty effective set unless a program has file capabilities.',
+  '用户不是 root，因此除非程序带有文件 capability，进程启动时 effective set 为空。',
+);
+const CGROUP_V1_NOTE = t("Docker's default on cgroup v1.", '这是 Docker 在 cgroup v1 上的默认设置。');
+
 /** How a namespace mode reads, with what Docker's empty default means for the user and cgroup namespaces. */
-function modeKindOf(ns: NsName, raw: string, engine: EngineFacts): { kind: NamespaceFact['modeKind']; target?: string; note?: string } {
+function modeKindOf(
+  ns: NsName,
+  raw: string,
+  engine: EngineFacts,
+  locale: Locale,
+): { kind: NamespaceFact['modeKind']; target?: string; note?: string } {
+  const say = (en: string, zh: string) => inLocale(t(en, zh), locale);
   const v = raw.trim();
   const lower = v.toLowerCase();
   if (ns === 'mnt') return { kind: 'private' };
@@ -184,27 +202,43 @@ function modeKindOf(ns: NsName, raw: string, engine: EngineFacts): { kind: Names
   if (lower === 'none') return { kind: 'none' };
   if (ns === 'user' && (lower === '' || lower === 'private')) {
     if (engine.security.userns)
-      return { kind: 'private', note: 'The daemon remaps users (userns-remap), so the container has its own user namespace.' };
+      return {
+        kind: 'private',
+        note: say(
+          'The daemon remaps users (userns-remap), so the container has its own user namespace.',
+          '守护进程会重映射用户（userns-remap），因此容器有自己的 user namespace。',
+        ),
+      };
     if (engine.security.rootless)
-      return { kind: 'private', note: "A rootless engine runs every container in the engine's own user namespace." };
+      return {
+        kind: 'private',
+        note: say(
+          "A rootless engine runs every container in the engine's own user namespace.",
+          'rootless 引擎把每个容器都运行在引擎自己的 user namespace 中。',
+        ),
+      };
     return {
       kind: 'host',
-      note: "Docker's default without userns-remap: the container has no user namespace of its own, so UID 0 inside is UID 0 on the host.",
+      note: say(
+        "Docker's default without userns-remap: the container has no user namespace of its own, so UID 0 inside is UID 0 on the host.",
+        '这是 Docker 未启用 userns-remap 时的默认设置：容器没有自己的 user namespace，因此容器内的 UID 0 就是宿主机上的 UID 0。',
+      ),
     };
   }
   if (ns === 'cgroup' && lower === '') {
     return engine.cgroupVersion === '1'
-      ? { kind: 'host', note: "Docker's default on cgroup v1." }
+      ? { kind: 'host', note: inLocale(CGROUP_V1_NOTE, locale) }
       : engine.cgroupVersion === '2'
         ? { kind: 'private' }
         : { kind: 'other' };
   }
-  if (ns === 'cgroup' && lower === 'host' && engine.cgroupVersion === '1') return { kind: 'host', note: "Docker's default on cgroup v1." };
+  if (ns === 'cgroup' && lower === 'host' && engine.cgroupVersion === '1') return { kind: 'host', note: inLocale(CGROUP_V1_NOTE, locale) };
   // Network names (bridge, default, user-defined networks), IPC private/shareable and empty modes.
   return { kind: 'private' };
 }
 
-function namespaces(c: RawContainer, engine: EngineFacts, name: string, kernel?: KernelView): NamespaceFact[] {
+function namespaces(c: RawContainer, engine: EngineFacts, name: string, kernel: KernelView | undefined, locale: Locale): NamespaceFact[] {
+  const say = (en: string, zh: string) => inLocale(t(en, zh), locale);
   const h = c.HostConfig ?? {};
   const cli = engine.cli;
   const out: NamespaceFact[] = [];
@@ -212,12 +246,12 @@ function namespaces(c: RawContainer, engine: EngineFacts, name: string, kernel?:
     const meta = NS_FIELDS[ns];
     const value = meta.field ? (h as Record<string, unknown>)[meta.field] : undefined;
     const raw = typeof value === 'string' ? value : '';
-    const mk = modeKindOf(ns, raw, engine);
+    const mk = modeKindOf(ns, raw, engine, locale);
     const evidence: Evidence[] = [];
     if (meta.field) evidence.push({ source: 'inspect', command: `${cli} inspect -f '{{.HostConfig.${meta.field}}}' ${name}` });
     const fact: NamespaceFact = {
       name: ns,
-      label: meta.label,
+      label: inLocale(meta.label, locale),
       mode: meta.field ? raw : 'n/a',
       modeKind: mk.kind,
       sharedWithHost: 'unknown',
@@ -234,19 +268,28 @@ function namespaces(c: RawContainer, engine: EngineFacts, name: string, kernel?:
       evidence.push({ source: 'proc', command: `readlink /proc/${kernel?.pid}/ns/${ns} /proc/self/ns/${ns}` });
       if (k.inode === k.self) {
         fact.sharedWithHost = 'yes';
-        if (mk.kind !== 'host') notes.push("The kernel shows the same namespace as Containment's own, whatever the mode says.");
+        if (mk.kind !== 'host')
+          notes.push(
+            say(
+              "The kernel shows the same namespace as Containment's own, whatever the mode says.",
+              '无论模式怎么写，内核显示它与 Containment 自己所在的 namespace 相同。',
+            ),
+          );
       } else if (mk.kind === 'host') {
         fact.sharedWithHost = 'yes';
         notes.push(
-          'The mode is host, but Containment itself runs in another namespace of this kind (inside a container?), so the inodes differ.',
+          say(
+            'The mode is host, but Containment itself runs in another namespace of this kind (inside a container?), so the inodes differ.',
+            '模式是 host，但 Containment 自己运行在另一个同类 namespace 中（也许在容器里？），所以 inode 不同。',
+          ),
         );
       } else fact.sharedWithHost = 'no';
     } else {
       fact.sharedWithHost = mk.kind === 'host' ? 'yes' : mk.kind === 'other' ? 'unknown' : 'no';
       if (kernel) evidence.push({ source: 'proc', command: `ls -l /proc/${kernel.pid}/ns` });
     }
-    if (mk.kind === 'container' && mk.target) notes.push(`Shared with container ${mk.target}.`);
-    if (notes.length) fact.note = notes.join(' ');
+    if (mk.kind === 'container' && mk.target) notes.push(say(`Shared with container ${mk.target}.`, `与容器 ${mk.target} 共享。`));
+    if (notes.length) fact.note = notes.join(locale === 'zh-CN' ? '' : ' ');
     out.push(fact);
   }
   return out;
@@ -260,6 +303,7 @@ function capabilities(
   statusSource: 'proc' | 'exec',
   pid: number,
   rootUser: boolean | 'unknown',
+  locale: Locale,
 ): CapabilityFacts {
   const h = c.HostConfig ?? {};
   const configured = { add: (h.CapAdd ?? []).map(normalizeCap), drop: (h.CapDrop ?? []).map(normalizeCap), privileged: !!h.Privileged };
@@ -292,8 +336,13 @@ function capabilities(
       { source: statusSource, command: `capsh --decode=${status.capBnd}` },
     );
     if (facts.effective.length < bounding.length && !rootUser) {
-      facts.note =
-        'The user is not root, so the kernel clears the effective set at exec; the bounding set is what a setuid or file-capability program could still gain.';
+      facts.note = inLocale(
+        t(
+          'The user is not root, so the kernel clears the effective set at exec; the bounding set is what a setuid or file-capability program could still gain.',
+          '用户不是 root，因此内核在 exec 时清空 effective set；bounding set 是 setuid 程序或带文件 capability 的程序仍可能获得的部分。',
+        ),
+        locale,
+      );
     }
   } else {
     const podmanEff = c.EffectiveCaps?.map(normalizeCap);
@@ -309,24 +358,31 @@ function capabilities(
       added: bounding.filter((x) => !def.includes(x)),
       dropped: def.filter((x) => !bounding.includes(x)),
       configured,
-      note: "Computed from the container's settings (Docker's default 14, minus drops, plus adds); the kernel's masks were not read.",
+      note: inLocale(COMPUTED_NOTE, locale),
       evidence,
     };
-    if (rootUser === false)
-      facts.note += ' The user is not root, so processes start with an empty effective set unless a program has file capabilities.';
+    if (rootUser === false) facts.note += inLocale(NOT_ROOT_EMPTY_NOTE, locale);
   }
   return facts;
 }
 
 /** A one-line description of an inline seccomp profile; never the whole JSON. */
-function describeProfile(value: string): string {
+function describeProfile(value: string, locale: Locale): string {
   const v = value.trim();
-  if (!v.startsWith('{')) return `profile ${v}`;
+  if (!v.startsWith('{')) return inLocale(t(`profile ${v}`, `配置文件 ${v}`), locale);
   try {
     const p = JSON.parse(v) as { defaultAction?: string; syscalls?: unknown[] };
-    return `custom profile: defaultAction ${p.defaultAction ?? '?'}, ${Array.isArray(p.syscalls) ? p.syscalls.length : 0} syscall rules`;
+    const action = p.defaultAction ?? '?';
+    const n = Array.isArray(p.syscalls) ? p.syscalls.length : 0;
+    return inLocale(
+      t(`custom profile: defaultAction ${action}, ${n} syscall rules`, `自定义配置文件：defaultAction ${action}，${n} 条 syscalls 规则`),
+      locale,
+    );
   } catch {
-    return `custom profile (${v.length} characters, not valid JSON)`;
+    return inLocale(
+      t(`custom profile (${v.length} characters, not valid JSON)`, `自定义配置文件（${v.length} 个字符，不是有效的 JSON）`),
+      locale,
+    );
   }
 }
 
@@ -338,6 +394,7 @@ function seccomp(
   status: ProcStatus | undefined,
   statusSource: FactSource2,
   pid: number,
+  locale: Locale,
 ): SeccompFact {
   const opts = spec.securityOpt.filter((o) => o.kind === 'seccomp');
   const last = opts[opts.length - 1];
@@ -347,7 +404,7 @@ function seccomp(
   if (last && last.value.trim().toLowerCase() === 'unconfined') profile = 'unconfined';
   else if (last) {
     profile = 'custom';
-    detail = describeProfile(last.value);
+    detail = describeProfile(last.value, locale);
   } else if (c.HostConfig?.Privileged) profile = 'unconfined';
   else profile = engine.security.seccomp || engine.serverVersion === undefined ? 'default' : 'unknown';
   const fact: SeccompFact = { state: 'unknown', profile, source: 'inspect', evidence };
@@ -462,7 +519,7 @@ function userFact(
   return fact;
 }
 
-export function formatBytes(n: number): string {
+export function formatBytes(n: number, locale: Locale = 'en'): string {
   const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'];
   let v = n;
   let i = 0;
@@ -470,10 +527,13 @@ export function formatBytes(n: number): string {
     v /= 1024;
     i++;
   }
-  return i === 0 ? `${n} bytes` : `${Number.isInteger(v) ? v : v.toFixed(1)} ${units[i]}`;
+  return i === 0 ? inLocale(t(`${n} bytes`, `${n} 字节`), locale) : `${Number.isInteger(v) ? v : v.toFixed(1)} ${units[i]}`;
 }
 
-function limits(c: RawContainer, engine: EngineFacts, name: string, kernel?: KernelView): LimitFact[] {
+function limits(c: RawContainer, engine: EngineFacts, name: string, kernel: KernelView | undefined, locale: Locale): LimitFact[] {
+  const unlimited = inLocale(t('unlimited', '无限制'), locale);
+  const bytes = (n: number) => formatBytes(n, locale);
+  const cpusText = (n: number) => inLocale(t(`${+n.toFixed(3)} CPUs`, `${+n.toFixed(3)} 个 CPU`), locale);
   const h = c.HostConfig ?? {};
   const cg = kernel?.cgroups;
   const insp = (field: string): Evidence => ({ source: 'inspect', command: `${engine.cli} inspect -f '{{.HostConfig.${field}}}' ${name}` });
@@ -486,14 +546,14 @@ function limits(c: RawContainer, engine: EngineFacts, name: string, kernel?: Ker
       resource: 'memory',
       limit: m.limit,
       unit: 'bytes',
-      text: m.limit === null ? 'unlimited' : formatBytes(m.limit),
+      text: m.limit === null ? unlimited : bytes(m.limit),
       source: 'cgroup',
       file: m.file,
       evidence: [file(m.file), insp('Memory')],
     };
     if (m.usage !== undefined) {
       fact.usage = m.usage;
-      fact.usageText = formatBytes(m.usage);
+      fact.usageText = bytes(m.usage);
       if (m.usageFile) fact.evidence.push(file(m.usageFile));
     }
     out.push(fact);
@@ -503,7 +563,7 @@ function limits(c: RawContainer, engine: EngineFacts, name: string, kernel?: Ker
       resource: 'memory',
       limit: mem,
       unit: 'bytes',
-      text: mem === null ? 'unlimited' : formatBytes(mem),
+      text: mem === null ? unlimited : bytes(mem),
       source: 'inspect',
       evidence: [insp('Memory')],
     });
@@ -514,7 +574,7 @@ function limits(c: RawContainer, engine: EngineFacts, name: string, kernel?: Ker
       resource: 'memory+swap',
       limit: swap,
       unit: 'bytes',
-      text: formatBytes(swap),
+      text: bytes(swap),
       source: cg?.memorySwap ? 'cgroup' : 'inspect',
       ...(cg?.memorySwap ? { file: cg.memorySwap.file } : {}),
       evidence: [...(cg?.memorySwap ? [file(cg.memorySwap.file)] : []), insp('MemorySwap')],
@@ -526,7 +586,7 @@ function limits(c: RawContainer, engine: EngineFacts, name: string, kernel?: Ker
       resource: 'cpu',
       limit: cpus,
       unit: 'cpus',
-      text: cpus === null ? 'unlimited' : `${+cpus.toFixed(3)} CPUs`,
+      text: cpus === null ? unlimited : cpusText(cpus),
       source: 'cgroup',
       file: cg.cpu.file,
       evidence: [file(cg.cpu.file), insp('NanoCpus')],
@@ -538,7 +598,7 @@ function limits(c: RawContainer, engine: EngineFacts, name: string, kernel?: Ker
       resource: 'cpu',
       limit: cpus,
       unit: 'cpus',
-      text: cpus === null ? 'unlimited' : `${+cpus.toFixed(3)} CPUs`,
+      text: cpus === null ? unlimited : cpusText(cpus),
       source: 'inspect',
       evidence: [insp('NanoCpus'), insp('CpuQuota')],
     });
@@ -548,7 +608,7 @@ function limits(c: RawContainer, engine: EngineFacts, name: string, kernel?: Ker
       resource: 'cpu-shares',
       limit: h.CpuShares,
       unit: 'shares',
-      text: `${h.CpuShares} (relative weight, not a cap)`,
+      text: inLocale(t(`${h.CpuShares} (relative weight, not a cap)`, `${h.CpuShares}（相对权重，不是上限）`), locale),
       source: 'inspect',
       evidence: [insp('CpuShares')],
     });
@@ -562,7 +622,7 @@ function limits(c: RawContainer, engine: EngineFacts, name: string, kernel?: Ker
       resource: 'pids',
       limit: p.limit,
       unit: 'pids',
-      text: p.limit === null ? 'unlimited' : String(p.limit),
+      text: p.limit === null ? unlimited : String(p.limit),
       source: 'cgroup',
       file: p.file,
       evidence: [file(p.file), insp('PidsLimit')],
@@ -579,7 +639,7 @@ function limits(c: RawContainer, engine: EngineFacts, name: string, kernel?: Ker
       resource: 'pids',
       limit: pids,
       unit: 'pids',
-      text: pids === null ? 'unlimited' : String(pids),
+      text: pids === null ? unlimited : String(pids),
       source: 'inspect',
       evidence: [insp('PidsLimit')],
     });
@@ -630,6 +690,7 @@ export function buildReport(input: BuildInput): ContainerReport {
   const name = containerName(c);
   const qname = shellQuote(name);
   const { spec, findings, notes } = findingsOf(c, engine, image, input.rules);
+  const locale = input.rules?.locale ?? 'en';
   const allNotes = [...(input.notes ?? []), ...notes];
   const pid = c.State?.Pid ?? 0;
 
@@ -639,7 +700,7 @@ export function buildReport(input: BuildInput): ContainerReport {
     status = parseStatus(input.execStatus);
     statusSource = 'exec';
   }
-  const ns = namespaces(c, engine, qname, kernel);
+  const ns = namespaces(c, engine, qname, kernel, locale);
   const rootGuess = status?.uid?.length ? status.uid[0] === 0 : rootByName(c.Config?.User ?? '');
   const user = userFact(
     c,
@@ -672,8 +733,8 @@ export function buildReport(input: BuildInput): ContainerReport {
     engine,
     kernel: { sameHost: !!kernel, how: input.kernelHow },
     namespaces: ns,
-    capabilities: capabilities(c, qname, engine, status, statusSource, pid, rootGuess),
-    seccomp: seccomp(c, spec, engine, qname, status, statusSource, pid),
+    capabilities: capabilities(c, qname, engine, status, statusSource, pid, rootGuess, locale),
+    seccomp: seccomp(c, spec, engine, qname, status, statusSource, pid, locale),
     noNewPrivileges: noNewPrivileges(spec, engine, qname, status, statusSource, pid),
     lsm: lsm(c, spec, engine, qname),
     user,
@@ -681,7 +742,7 @@ export function buildReport(input: BuildInput): ContainerReport {
       value: !!h.ReadonlyRootfs,
       evidence: [{ source: 'inspect', command: `${engine.cli} inspect -f '{{.HostConfig.ReadonlyRootfs}}' ${qname}` }],
     },
-    limits: limits(c, engine, qname, kernel),
+    limits: limits(c, engine, qname, kernel, locale),
     mounts: mountFacts(c, spec.label, input.rules),
     devices: (h.Devices ?? []).map((d) => ({
       host: d.PathOnHost ?? '',

@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { t, type Text } from '../core/types';
 import { cancelled, classifyCliError, containerGone, EngineFailure, failure, notRunning, tooOld } from './errors';
 import type { ListedContainer, RawContainer, RawImage, RawInfo } from './raw';
 import { apiRequest, findExecutable, parseEndpoint, runCli, type ApiEndpoint, type CallLimits } from './transport';
@@ -38,8 +39,8 @@ export interface Connection {
   cli: string;
   /** A local socket: /proc may show the containers (each one is checked). */
   local: boolean;
-  /** Why the API was used instead of the CLI, when it was. */
-  note?: string;
+  /** Why the API was used instead of the CLI, when it was (in both languages; the report picks one). */
+  note?: Text;
 }
 
 export interface InspectResult {
@@ -276,7 +277,7 @@ class ApiClient implements EngineClient {
     private readonly opts: EngineOptions,
     private readonly ep: ApiEndpoint,
     kind: 'docker' | 'podman',
-    note?: string,
+    note?: Text,
   ) {
     this.connection = {
       kind,
@@ -399,6 +400,11 @@ export function connect(opts: EngineOptions = {}): EngineClient {
       `Install the ${kind} CLI, or point DOCKER_HOST / --host at a unix socket or tcp:// endpoint.`,
     );
   }
-  const note = opts.forceApi ? undefined : `No ${kind} CLI on PATH: using the Engine API at ${ep.display}.`;
+  const note = opts.forceApi
+    ? undefined
+    : t(
+        `No ${kind} CLI on PATH: using the Engine API at ${ep.display}.`,
+        `PATH 中没有 ${kind} CLI：改用位于 ${ep.display} 的 Engine API。`,
+      );
   return new ApiClient({ ...opts, env }, ep, kind, note);
 }

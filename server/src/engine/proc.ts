@@ -4,6 +4,7 @@
 
 import { readFileSync, readlinkSync } from 'node:fs';
 import { ALL_CAPS } from '../core/model/capabilities';
+import { inLocale, t, type Locale } from '../core/types';
 
 /** The few file operations the enrichment needs; undefined means "cannot read". */
 export interface HostFs {
@@ -292,17 +293,37 @@ export interface KernelView {
  * cgroup names the container id (Docker: `/docker/ID` or `docker-ID.scope`; Podman: `libpod-ID`).
  * Returns the reason either way.
  */
-export async function sameHostCheck(fs: HostFs, pid: number, containerId: string): Promise<{ ok: boolean; how: string; cgroup?: string }> {
-  if (!pid) return { ok: false, how: 'the container is not running (no init process)' };
+export async function sameHostCheck(
+  fs: HostFs,
+  pid: number,
+  containerId: string,
+  locale: Locale = 'en',
+): Promise<{ ok: boolean; how: string; cgroup?: string }> {
+  const say = (en: string, zh: string) => inLocale(t(en, zh), locale);
+  if (!pid) return { ok: false, how: say('the container is not running (no init process)', '容器没有运行（没有 init 进程）') };
   const cgroup = await fs.readFile(`/proc/${pid}/cgroup`);
-  if (cgroup === undefined) return { ok: false, how: `/proc/${pid} does not exist here, so the engine runs on another machine or in a VM` };
+  if (cgroup === undefined)
+    return {
+      ok: false,
+      how: say(
+        `/proc/${pid} does not exist here, so the engine runs on another machine or in a VM`,
+        `这里不存在 /proc/${pid}，说明引擎运行在另一台机器或虚拟机中`,
+      ),
+    };
   if (!cgroup.includes(containerId)) {
     return {
       ok: false,
-      how: `/proc/${pid}/cgroup does not name the container, so PID ${pid} here is another process (the engine runs elsewhere)`,
+      how: say(
+        `/proc/${pid}/cgroup does not name the container, so PID ${pid} here is another process (the engine runs elsewhere)`,
+        `/proc/${pid}/cgroup 中没有这个容器，说明这里的 PID ${pid} 是另一个进程（引擎运行在别处）`,
+      ),
     };
   }
-  return { ok: true, how: `local socket, and /proc/${pid}/cgroup names the container id`, cgroup };
+  return {
+    ok: true,
+    how: say(`local socket, and /proc/${pid}/cgroup names the container id`, `本地套接字，且 /proc/${pid}/cgroup 中有该容器的 ID`),
+    cgroup,
+  };
 }
 
 /** Reads the kernel's view of PID (call after sameHostCheck). */

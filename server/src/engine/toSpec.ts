@@ -14,6 +14,7 @@ import {
   type SecurityOpt,
   type Val,
 } from '../core/model/runtime';
+import { inLocale, t, type Locale } from '../core/types';
 import type { RawContainer, RawHealthcheck, RawImage } from './raw';
 
 const live = (field: string): Origin => ({ kind: 'live', field });
@@ -29,6 +30,8 @@ export interface SpecContext {
   cgroupVersion?: string;
   /** The image's own config, when it was read: its env is not the container's doing. */
   image?: RawImage;
+  /** The language of the notes (English unless given). */
+  locale?: Locale;
 }
 
 /** What the reading changed or left out, for the report's notes. */
@@ -107,7 +110,13 @@ export function liveSpec(c: RawContainer, ctx: SpecContext = {}, out: SpecNotes 
     if (i >= 0) {
       opts.splice(i, 1);
       out.notes.push(
-        'Docker adds label=disable by itself for host PID or IPC namespaces and privileged mode; it is not reported on its own.',
+        inLocale(
+          t(
+            'Docker adds label=disable by itself for host PID or IPC namespaces and privileged mode; it is not reported on its own.',
+            '使用宿主机的 PID 或 IPC namespace 以及特权模式时，Docker 会自行加上 label=disable；它本身不作为问题报告。',
+          ),
+          ctx.locale,
+        ),
       );
     }
   }
@@ -124,7 +133,15 @@ export function liveSpec(c: RawContainer, ctx: SpecContext = {}, out: SpecNotes 
   if (h.CgroupnsMode) {
     const mode = parseNamespaceMode(h.CgroupnsMode);
     if (mode.mode === 'host' && ctx.cgroupVersion === '1') {
-      out.notes.push("The host cgroup namespace is Docker's default on cgroup v1 hosts, so it is shown but not reported as a finding.");
+      out.notes.push(
+        inLocale(
+          t(
+            "The host cgroup namespace is Docker's default on cgroup v1 hosts, so it is shown but not reported as a finding.",
+            '在 cgroup v1 主机上，使用宿主机的 cgroup namespace 是 Docker 的默认设置，因此只显示出来，不作为问题报告。',
+          ),
+          ctx.locale,
+        ),
+      );
     } else ns('cgroupns', mode, 'HostConfig.CgroupnsMode');
   }
 
