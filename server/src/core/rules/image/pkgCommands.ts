@@ -115,8 +115,17 @@ export function parsePkgCommand(run: RunInstr, cmd: ShellCommand): PkgCommand | 
   return { manager, program: prog.name, cmd, run, action, options, packages };
 }
 
-/** Every package-manager command of a RUN instruction, in order. */
+/** Computed once per RUN instruction, on first use; see pkgCommands. */
+const PKG_COMMANDS = new WeakMap<RunInstr, PkgCommand[]>();
+
+/** Every package-manager command of a RUN instruction, in order; shared by the rules that read them (do not modify). */
 export function pkgCommands(run: RunInstr): PkgCommand[] {
+  let cmds = PKG_COMMANDS.get(run);
+  if (!cmds) PKG_COMMANDS.set(run, (cmds = scanPkgCommands(run)));
+  return cmds;
+}
+
+function scanPkgCommands(run: RunInstr): PkgCommand[] {
   const out: PkgCommand[] = [];
   for (const cmd of shellCommands(run)) {
     const p = parsePkgCommand(run, cmd);

@@ -188,8 +188,22 @@ function clean(cmd: ShellCommand, escapeChar: string): ScanCommand | undefined {
   return words.length > 0 ? { words, next: cmd.next } : undefined;
 }
 
-/** The commands a RUN instruction runs, in order, with comments removed and exec form understood. */
+/** Computed once per RUN instruction (an immutable part of its model), on first use; see runCommands. */
+const COMMANDS = new WeakMap<RunInstr, ScanCommand[]>();
+
+/**
+ * The commands a RUN instruction runs, in order, with comments removed and exec form understood.
+ * Lexed once per instruction and shared by every rule that reads them (CT1003, CT1006, CT1009…):
+ * callers must not modify what they get. The result depends on the instruction's own text and the
+ * model's escape character, which an instruction object never outlives.
+ */
 export function runCommands(model: ImageModel, run: RunInstr): ScanCommand[] {
+  let commands = COMMANDS.get(run);
+  if (!commands) COMMANDS.set(run, (commands = scanRun(model, run)));
+  return commands;
+}
+
+function scanRun(model: ImageModel, run: RunInstr): ScanCommand[] {
   if (run.form === 'exec') {
     const els = jsonElements(model, run);
     if (els && els.length > 0) {

@@ -11,29 +11,39 @@ export interface ShellCommand {
   next?: '&&' | '||' | ';' | '|' | '\n';
 }
 
-const OPERATORS = ['&&', '||', ';', '|'] as const;
+type Operator = '&&' | '||' | ';' | '|';
+
+/** The operator starting at `i` in `v`, if any. */
+function operatorAt(v: string, i: number): Operator | undefined {
+  const c = v.charCodeAt(i);
+  if (c === 59) return ';';
+  if (c === 124) return v.charCodeAt(i + 1) === 124 ? '||' : '|';
+  if (c === 38 && v.charCodeAt(i + 1) === 38) return '&&';
+  return undefined;
+}
 
 /** Splits a word on embedded operators (`a&&b`, `x;y`, `curl x|sh`) keeping exact ranges. */
-function splitOperators(w: Word): (Word | { op: (typeof OPERATORS)[number] })[] {
-  const out: (Word | { op: (typeof OPERATORS)[number] })[] = [];
+function splitOperators(w: Word, out: (Word | { op: Operator })[]): void {
   const v = w.value;
   // Ranges of words inside one line can be offset by characters; multi-line words are kept whole.
   const singleLine = w.range.start.line === w.range.end.line && w.range.end.character - w.range.start.character === v.length;
+  const piece = (from: number, to: number): Word => ({
+    value: v.slice(from, to),
+    range: singleLine
+      ? {
+          start: { line: w.range.start.line, character: w.range.start.character + from },
+          end: { line: w.range.start.line, character: w.range.start.character + to },
+        }
+      : w.range,
+  });
+  // Most words hold no operator character at all.
+  if (!/[&|;]/.test(v)) {
+    if (v.length > 0) out.push(piece(0, v.length));
+    return;
+  }
   let start = 0;
   let i = 0;
   let quote: string | null = null;
-  const push = (from: number, to: number) => {
-    if (to <= from) return;
-    out.push({
-      value: v.slice(from, to),
-      range: singleLine
-        ? {
-            start: { line: w.range.start.line, character: w.range.start.character + from },
-            end: { line: w.range.start.line, character: w.range.start.character + to },
-          }
-        : w.range,
-    });
-  };
   while (i < v.length) {
     const c = v[i];
     if (quote) {
@@ -46,9 +56,9 @@ function splitOperators(w: Word): (Word | { op: (typeof OPERATORS)[number] })[] 
       i++;
       continue;
     }
-    const op = OPERATORS.find((o) => v.startsWith(o, i));
+    const op = operatorAt(v, i);
     if (op) {
-      push(start, i);
+      if (i > start) out.push(piece(start, i));
       out.push({ op });
       i += op.length;
       start = i;
@@ -56,12 +66,25 @@ function splitOperators(w: Word): (Word | { op: (typeof OPERATORS)[number] })[] 
     }
     i++;
   }
-  push(start, v.length);
-  return out;
+  if (v.length > start) out.push(piece(start, v.length));
 }
 
-/** The simple commands of a RUN instruction, in order. */
+/** Lexed once per RUN instruction (instructions are immutable parts of a model); see shellCommands. */
+const COMMANDS = new WeakMap<RunInstr, ShellCommand[]>();
+
+/**
+ * The simple commands of a RUN instruction, in order. Computed once per instruction and shared
+ * by every rule that reads them: callers must not modify what they get.
+ */
 export function shellCommands(run: RunInstr): ShellCommand[] {
+  let commands = COMMANDS.get(run);
+  if (!commands) COMMANDS.set(run, (commands = lexRun(run)));
+  return commands;
+}
+
+const HEREDOC_MARKER = /^<<-?['"]?\w+['"]?$/;
+
+function lexRun(run: RunInstr): ShellCommand[] {
   const words: Word[] =
     run.form === 'exec'
       ? run.args.map((a) => ({ value: a.value.replace(/^\[?\s*"?|"?\s*,?\s*\]?$/g, ''), range: a.range })).filter((w) => w.value !== '')
@@ -69,8 +92,9 @@ export function shellCommands(run: RunInstr): ShellCommand[] {
   const commands: ShellCommand[] = [];
   let current: Word[] = [];
   let lastLine = words[0]?.range.start.line ?? 0;
+  const heredocs = run.heredocs;
   const heredocLines = new Set<number>();
-  for (const h of run.heredocs) {
+  for (const h of heredocs) {
     if (!h.contentRange) continue;
     for (let l = h.contentRange.start.line; l <= h.contentRange.end.line; l++) heredocLines.add(l);
   }
@@ -78,13 +102,17 @@ export function shellCommands(run: RunInstr): ShellCommand[] {
     if (current.length > 0) commands.push({ words: current, next });
     current = [];
   };
+  const parts: (Word | { op: Operator })[] = [];
   for (const w of words) {
     // Inside a heredoc body each line is its own command.
-    if (heredocLines.has(w.range.start.line) && w.range.start.line !== lastLine) flush('\n');
+    if (heredocLines.size > 0 && heredocLines.has(w.range.start.line) && w.range.start.line !== lastLine) flush('\n');
     lastLine = w.range.start.line;
-    if (/^<<-?['"]?\w+['"]?$/.test(w.value)) continue;
-    if (run.heredocs.some((h) => h.name === w.value && h.contentRange && w.range.start.line > h.contentRange.end.line)) continue;
-    for (const part of splitOperators(w)) {
+    if (w.value.startsWith('<<') && HEREDOC_MARKER.test(w.value)) continue;
+    if (heredocs.length > 0 && heredocs.some((h) => h.name === w.value && h.contentRange && w.range.start.line > h.contentRange.end.line))
+      continue;
+    parts.length = 0;
+    splitOperators(w, parts);
+    for (const part of parts) {
       if ('op' in part) flush(part.op);
       else current.push(part);
     }
