@@ -239,7 +239,7 @@ function analyzeBody(kind: FileKind, body: string, opts: AnalyzeOptions): Analys
       findings: sortFindings(findings),
     };
   }
-  const runtime = kind === 'compose' ? parseCompose(body, opts.readRelative) : parseDockerRuns(body, kind);
+  const runtime = kind === 'compose' ? parseCompose(body, opts.readRelative, opts.locale) : parseDockerRuns(body, kind, opts.locale);
   // Custom seccomp profiles named by the containers: CT2029/CT2030 read what was found there.
   if (opts.readRelative)
     linkSeccompProfiles(runtime, opts.readRelative, (text) =>

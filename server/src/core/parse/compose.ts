@@ -9,10 +9,11 @@
 import { isMap, parseAllDocuments } from 'yaml';
 import type { Document } from 'yaml';
 import { TextDoc } from '../text';
-import type { Position, Range } from '../types';
+import { t, type Locale, type Position, type Range } from '../types';
 import type { Origin, RuntimeSpec } from '../model/runtime';
 import type { InputProblem, ReadRelative, RuntimeDocModel } from '../model/runtimeDoc';
-import { PROBLEM_PREFIX, YamlView, type Entry, type YNode } from './compose/yamlView';
+import { composeProblem, YamlView, type Entry, type YNode } from './compose/yamlView';
+import { yamlErrorZh } from './compose/yamlErrors';
 import { hostVolumes, mergeExtends, readService, remapOrigins, type ServiceRead, type VolumeDef } from './compose/service';
 import { imageFactsOf } from './compose/build';
 import { dirnameOf, joinPath } from './compose/syntax';
@@ -39,14 +40,17 @@ function firstLine(message: string): string {
     .trim();
 }
 
-function parseDocs(doc: TextDoc, problems: InputProblem[]): Document.Parsed[] {
+function parseDocs(doc: TextDoc, problems: InputProblem[], locale: Locale = 'en'): Document.Parsed[] {
   // Duplicate keys are found by YamlView in linear time (the yaml package's check is quadratic in a mapping's size).
   const docs = parseAllDocuments(doc.text, { merge: false, prettyErrors: true, uniqueKeys: false });
   const list = Array.isArray(docs) ? (docs as Document.Parsed[]) : [];
   for (const d of list) {
     for (const e of d.errors) {
       const [s, en] = e.pos;
-      problems.push({ message: PROBLEM_PREFIX + firstLine(e.message), range: doc.rangeOf(s, Math.max(s, en)), severity: 'warning' });
+      const line = firstLine(e.message);
+      // The yaml package words its errors in English only: Chinese comes from their wording or code.
+      const message = composeProblem(t(line, yamlErrorZh(e.code, line)), locale);
+      problems.push({ message, range: doc.rangeOf(s, Math.max(s, en)), severity: 'warning' });
     }
   }
   return list;
@@ -67,7 +71,14 @@ function servicesOf(view: YamlView, report: boolean): ServiceNode[] {
     if (root === null || view.isEmpty(root)) continue;
     const top = view.resolve(root);
     if (!isMap(top)) {
-      if (report) view.problem(root, 'its top level should be a mapping of keys such as `services:`, not a list or a single value.');
+      if (report)
+        view.problem(
+          root,
+          t(
+            'its top level should be a mapping of keys such as `services:`, not a list or a single value.',
+            '它的顶层应该是由 `services:` 这样的键组成的映射，而不是列表或单个值。',
+          ),
+        );
       continue;
     }
     const volumes = hostVolumes(view, view.entries(top));
@@ -75,13 +86,18 @@ function servicesOf(view: YamlView, report: boolean): ServiceNode[] {
     if (!services || !services.value) continue;
     const map = services.value;
     if (!isMap(map)) {
-      if (report) view.problem(map, '`services:` should be a mapping of service names to their settings.');
+      if (report)
+        view.problem(
+          map,
+          t('`services:` should be a mapping of service names to their settings.', '`services:` 应该是从服务名到其设置的映射。'),
+        );
       continue;
     }
     for (const [name, entry] of view.entries(map)) {
       if (name.startsWith('x-')) continue;
       if (entry.value && !isMap(entry.value)) {
-        if (report) view.problem(entry.value, `service "${name}" should be a mapping of settings.`);
+        if (report)
+          view.problem(entry.value, t(`service "${name}" should be a mapping of settings.`, `服务 "${name}" 应该是由设置组成的映射。`));
         continue;
       }
       out.push({ name, entry, volumes });
@@ -177,10 +193,11 @@ function readOtherFile(ctx: FileCtx, file: string, service: string, origin: Orig
   return remapped;
 }
 
-export function parseCompose(text: string, readRelative?: ReadRelative): ComposeDocModel {
+/** `locale` is the language of the problems' messages (English unless given). */
+export function parseCompose(text: string, readRelative?: ReadRelative, locale: Locale = 'en'): ComposeDocModel {
   const doc = new TextDoc(text);
   const problems: InputProblem[] = [];
-  const view = new YamlView(doc, parseDocs(doc, problems), problems);
+  const view = new YamlView(doc, parseDocs(doc, problems, locale), problems, locale);
   const structure = new Structure(view);
   const editor = new Editor(view, structure);
   const nodes = servicesOf(view, true);

@@ -11,7 +11,7 @@
 // are commands; output is ignored).
 
 import { TextDoc } from '../text';
-import type { Position, Range } from '../types';
+import { inLocale, t, type Locale, type Position, type Range } from '../types';
 import type { InputProblem, RuntimeDocModel } from '../model/runtimeDoc';
 import type { RuntimeSpec } from '../model/runtime';
 import { lex, vtext, type LexOptions, type VText } from './dockerRun/lexer';
@@ -73,14 +73,14 @@ export function findFences(doc: TextDoc): Fence[] {
   return out;
 }
 
-export function parseDockerRuns(text: string, kind: 'shell' | 'markdown'): DockerRunDocModel {
+/** `locale` is the language of the problems' messages (English unless given). */
+export function parseDockerRuns(text: string, kind: 'shell' | 'markdown', locale: Locale = 'en'): DockerRunDocModel {
   const doc = new TextDoc(text);
   const specs: RuntimeSpec[] = [];
   const problems: InputProblem[] = [];
   const statements: { first: number; last: number }[] = [];
   const blockEnds = new Map<number, number>();
   const flagOccs: FlagOcc[] = [];
-  const scope = kind === 'markdown' ? 'code block' : 'script';
   const lineEndOf = (offset: number): number => {
     const p = doc.positionAt(offset);
     return doc.lineStarts[p.line] + doc.lineText(p.line).length;
@@ -89,8 +89,20 @@ export function parseDockerRuns(text: string, kind: 'shell' | 'markdown'): Docke
   const scan = (v: VText, from: number, to: number, opts: LexOptions, depth: number) => {
     const r = lex(v, from, to, opts);
     if (r.error) {
+      const what = inLocale(r.error.message, locale);
       problems.push({
-        message: `${r.error.message}: the ${scope} ends before it is closed, so Containment read this command only up to here.`,
+        message: inLocale(
+          kind === 'markdown'
+            ? t(
+                `${what}: the code block ends before it is closed, so Containment read this command only up to here.`,
+                `${what}：代码块在它闭合之前就结束了，因此 Containment 只读取了这条命令到此为止的部分。`,
+              )
+            : t(
+                `${what}: the script ends before it is closed, so Containment read this command only up to here.`,
+                `${what}：脚本在它闭合之前就结束了，因此 Containment 只读取了这条命令到此为止的部分。`,
+              ),
+          locale,
+        ),
         range: doc.rangeOf(r.error.start, Math.max(r.error.start + 1, lineEndOf(r.error.start))),
         severity: 'info',
       });
@@ -109,8 +121,15 @@ export function parseDockerRuns(text: string, kind: 'shell' | 'markdown'): Docke
           last: doc.positionAt(cmd.words[cmd.words.length - 1].end).line,
         });
         if (cmd.endComment && cmd.nextWord?.value.startsWith('-')) {
+          const tool = inv.tool === 'compose' ? 'Compose' : inv.tool;
           problems.push({
-            message: `This comment ends the \`${inv.commandText}\` command: a shell does not continue a command past a comment, so the options on the lines below are not passed to ${inv.tool === 'compose' ? 'Compose' : inv.tool}. Move the comment above the command.`,
+            message: inLocale(
+              t(
+                `This comment ends the \`${inv.commandText}\` command: a shell does not continue a command past a comment, so the options on the lines below are not passed to ${tool}. Move the comment above the command.`,
+                `这条注释结束了 \`${inv.commandText}\` 命令：shell 不会越过注释继续一条命令，因此下面几行的选项不会传给 ${tool}。请把注释移到命令上方。`,
+              ),
+              locale,
+            ),
             range: doc.rangeOf(cmd.endComment.start, cmd.endComment.end),
             severity: 'warning',
           });

@@ -8,12 +8,19 @@ import type { Alias, Document, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { TextDoc } from '../../text';
 import type { Origin } from '../../model/runtime';
 import type { InputProblem } from '../../model/runtimeDoc';
+import { inLocale, t, type Locale, type Localized } from '../../types';
 
 /** A node as the parser builds it; every one has a `range` of [start, valueEnd, nodeEnd]. */
 export type YNode = Scalar | YAMLMap | YAMLSeq | Alias;
 export type YPair = Pair<unknown, unknown>;
 
 export const PROBLEM_PREFIX = 'Containment could not read this Compose file: ';
+const PREFIX = t(PROBLEM_PREFIX, 'Containment 无法读取这个 Compose 文件：');
+
+/** A Compose input problem's message in one language: the prefix, then what is wrong. */
+export function composeProblem(message: Localized, locale: Locale = 'en'): string {
+  return inLocale(PREFIX, locale) + inLocale(message, locale);
+}
 
 /** One key of a mapping as Compose sees it, after `<<` merges. */
 export interface Entry {
@@ -35,6 +42,9 @@ export type Placement =
   | { kind: 'item'; seq: YAMLSeq; index: number; node: YNode | null }
   | { kind: 'pair'; map: YAMLMap; pair: YPair; index: number }
   | { kind: 'root' };
+
+/** In the yaml package's own English wording: this parser finds duplicate keys itself (in linear time). */
+const DUPLICATE_KEY = t('Map keys must be unique', '映射中的键必须唯一');
 
 /** Expanded node count above which aliases are considered an attack and are not followed. */
 const MAX_EXPANSION = 100_000;
@@ -83,6 +93,8 @@ export class YamlView {
     readonly doc: TextDoc,
     readonly documents: Document.Parsed[],
     readonly problems: InputProblem[],
+    /** The language of the problems' messages. */
+    readonly locale: Locale = 'en',
   ) {
     for (const d of documents) this.indexAnchors(d);
     this.checkExpansion();
@@ -100,10 +112,22 @@ export class YamlView {
           const target = anchors.get(node.source) ?? null;
           if (!target) {
             this.aliasTargets.set(node, null);
-            this.problem(node, `the alias *${node.source} has no anchor &${node.source} before it.`);
+            this.problem(
+              node,
+              t(
+                `the alias *${node.source} has no anchor &${node.source} before it.`,
+                `别名 *${node.source} 之前没有锚点 &${node.source}。`,
+              ),
+            );
           } else if (this.contains(target, node)) {
             this.aliasTargets.set(node, null);
-            this.problem(node, `the alias *${node.source} refers to a node that contains it; it was not followed.`);
+            this.problem(
+              node,
+              t(
+                `the alias *${node.source} refers to a node that contains it; it was not followed.`,
+                `别名 *${node.source} 指向包含它自身的节点；没有展开它。`,
+              ),
+            );
           } else this.aliasTargets.set(node, target);
           return;
         }
@@ -122,7 +146,7 @@ export class YamlView {
       if (!isScalar(pair.key)) continue;
       const key = this.keyText(pair.key);
       if (key === '<<' && pair.key.type === 'PLAIN') continue;
-      if (seen.has(key)) this.problem(pair.key, 'Map keys must be unique');
+      if (seen.has(key)) this.problem(pair.key, DUPLICATE_KEY);
       seen.add(key);
     }
   }
@@ -156,7 +180,10 @@ export class YamlView {
         const first = [...this.aliasTargets.keys()].find((a) => rangeTuple(a)[0] >= rangeTuple(root)[0]);
         this.problem(
           first ?? root,
-          `its aliases expand to more than ${MAX_EXPANSION.toLocaleString('en-US')} values (an alias bomb?); aliases were not followed.`,
+          t(
+            `its aliases expand to more than ${MAX_EXPANSION.toLocaleString('en-US')} values (an alias bomb?); aliases were not followed.`,
+            `它的别名会展开成超过 ${MAX_EXPANSION.toLocaleString('en-US')} 个值（别名炸弹？）；没有展开任何别名。`,
+          ),
         );
         return;
       }
@@ -165,11 +192,15 @@ export class YamlView {
 
   problem(
     node: YNode | { range?: [number, number, number] | null },
-    message: string,
+    message: Localized,
     severity: InputProblem['severity'] = 'warning',
   ): void {
     const r = rangeTuple(node);
-    this.problems.push({ message: PROBLEM_PREFIX + message, range: this.doc.rangeOf(r[0], Math.max(r[0], r[1])), severity });
+    this.problems.push({
+      message: composeProblem(message, this.locale),
+      range: this.doc.rangeOf(r[0], Math.max(r[0], r[1])),
+      severity,
+    });
   }
 
   /** Follows an alias to its anchored node; other nodes are returned as they are. Empty values are null. */

@@ -9,6 +9,20 @@
 // block, console lines without their prompts), with a table from every virtual character back to
 // its offset in the file, so every range the lexer reports is in the file's own coordinates.
 
+import { t as both, type Localized } from '../../types';
+
+/** Why lexing stopped early, in both languages (the parser picks the analysis locale). */
+const UNTERMINATED = {
+  arithmetic: both('Unterminated $(( arithmetic', '未闭合的 $(( 算术展开'),
+  command: both('Unterminated $( command substitution', '未闭合的 $( 命令替换'),
+  parameter: both('Unterminated ${ parameter expansion', '未闭合的 ${ 参数展开'),
+  backtick: both('Unterminated ` command substitution', '未闭合的 ` 命令替换'),
+  single: both('Unterminated single quote', "未闭合的单引号 '"),
+  ansiC: both("Unterminated $' quote", "未闭合的 $' 引号"),
+  double: both('Unterminated double quote', '未闭合的双引号 "'),
+  process: both('Unterminated process substitution', '未闭合的进程替换'),
+};
+
 /** Text to lex plus, for every character, its offset in the original file. */
 export interface VText {
   text: string;
@@ -78,7 +92,7 @@ export interface Comment {
 export type Token = Word | Op | Comment;
 
 export interface LexError {
-  message: string;
+  message: Localized;
   /** File offset where the broken construct starts. */
   start: number;
 }
@@ -242,7 +256,7 @@ export function lex(v: VText, from: number, to: number, opts: LexOptions = {}): 
   const continuationAt = (k: number): number => (t[k] === '\\' ? (isNewlineAt(k + 1) ? 1 + isNewlineAt(k + 1) : 0) : 0);
 
   let error: LexError | undefined;
-  const fail = (message: string, at: number): never => {
+  const fail = (message: Localized, at: number): never => {
     error = { message, start: src[at] };
     throw new Stop(at);
   };
@@ -274,60 +288,67 @@ export function lex(v: VText, from: number, to: number, opts: LexOptions = {}): 
     }
   };
 
-  const lexWord = (): Word => {
-    const start = i;
-    let value = '';
-    const at: number[] = [];
-    const dyn: boolean[] = [];
-    const quoted: boolean[] = [];
-    const push = (c: string, k: number, isDyn: boolean, isQuoted: boolean) => {
-      value += c;
-      at.push(src[k]);
-      dyn.push(isDyn);
-      quoted.push(isQuoted);
-    };
-    const pushRaw = (a: number, b: number, isQuoted: boolean) => {
-      for (let k = a; k < b; k++) push(t[k], k, true, isQuoted);
-    };
-    /** Handles `$…` at `i`; returns false when the `$` is a literal dollar. */
-    const expansion = (isQuoted: boolean): boolean => {
-      const n = t[i + 1];
-      if (n === '(') {
-        const j = skipParens(t, i + 2, to);
-        if (j < 0) fail(t[i + 2] === '(' ? 'Unterminated $(( arithmetic' : 'Unterminated $( command substitution', i);
-        if (t[i + 2] !== '(') substitutions.push({ vStart: i + 2, vEnd: j - 1 });
-        pushRaw(i, j, isQuoted);
-        i = j;
-        return true;
-      }
-      if (n === '{') {
-        const j = skipBrace(t, i + 2, to);
-        if (j < 0) fail('Unterminated ${ parameter expansion', i);
-        pushRaw(i, j, isQuoted);
-        i = j;
-        return true;
-      }
-      if (n !== undefined && /[A-Za-z_]/.test(n)) {
-        let j = i + 2;
-        while (j < to && /[A-Za-z0-9_]/.test(t[j])) j++;
-        pushRaw(i, j, isQuoted);
-        i = j;
-        return true;
-      }
-      if (n !== undefined && /[0-9@*#?$!-]/.test(n)) {
-        pushRaw(i, i + 2, isQuoted);
-        i += 2;
-        return true;
-      }
-      return false;
-    };
-    const backtick = (isQuoted: boolean) => {
-      const j = skipBacktick(t, i + 1, to);
-      if (j < 0) fail('Unterminated ` command substitution', i);
-      substitutions.push({ vStart: i + 1, vEnd: j - 1 });
+  // The word being read, in buffers reused for every word: a word's own arrays are copied out at
+  // its end, so reading a character allocates nothing (building `value` with += made a new string
+  // per character).
+  const wChars: string[] = [];
+  const wAt: number[] = [];
+  const wDyn: boolean[] = [];
+  const wQuoted: boolean[] = [];
+  let wn = 0;
+  const push = (c: string, k: number, isDyn: boolean, isQuoted: boolean) => {
+    wChars[wn] = c;
+    wAt[wn] = src[k];
+    wDyn[wn] = isDyn;
+    wQuoted[wn] = isQuoted;
+    wn++;
+  };
+  const pushRaw = (a: number, b: number, isQuoted: boolean) => {
+    for (let k = a; k < b; k++) push(t[k], k, true, isQuoted);
+  };
+  /** Handles `$…` at `i`; returns false when the `$` is a literal dollar. */
+  const expansion = (isQuoted: boolean): boolean => {
+    const n = t[i + 1];
+    if (n === '(') {
+      const j = skipParens(t, i + 2, to);
+      if (j < 0) fail(t[i + 2] === '(' ? UNTERMINATED.arithmetic : UNTERMINATED.command, i);
+      if (t[i + 2] !== '(') substitutions.push({ vStart: i + 2, vEnd: j - 1 });
       pushRaw(i, j, isQuoted);
       i = j;
-    };
+      return true;
+    }
+    if (n === '{') {
+      const j = skipBrace(t, i + 2, to);
+      if (j < 0) fail(UNTERMINATED.parameter, i);
+      pushRaw(i, j, isQuoted);
+      i = j;
+      return true;
+    }
+    if (n !== undefined && /[A-Za-z_]/.test(n)) {
+      let j = i + 2;
+      while (j < to && /[A-Za-z0-9_]/.test(t[j])) j++;
+      pushRaw(i, j, isQuoted);
+      i = j;
+      return true;
+    }
+    if (n !== undefined && /[0-9@*#?$!-]/.test(n)) {
+      pushRaw(i, i + 2, isQuoted);
+      i += 2;
+      return true;
+    }
+    return false;
+  };
+  const backtick = (isQuoted: boolean) => {
+    const j = skipBacktick(t, i + 1, to);
+    if (j < 0) fail(UNTERMINATED.backtick, i);
+    substitutions.push({ vStart: i + 1, vEnd: j - 1 });
+    pushRaw(i, j, isQuoted);
+    i = j;
+  };
+
+  const lexWord = (): Word => {
+    const start = i;
+    wn = 0;
 
     while (i < to) {
       const c = t[i];
@@ -360,7 +381,7 @@ export function lex(v: VText, from: number, to: number, opts: LexOptions = {}): 
       }
       if (c === "'") {
         const j = t.indexOf("'", i + 1);
-        if (j < 0 || j >= to) fail('Unterminated single quote', i);
+        if (j < 0 || j >= to) fail(UNTERMINATED.single, i);
         for (let k = i + 1; k < j; k++) push(t[k], k, false, true);
         i = j + 1;
         continue;
@@ -369,7 +390,7 @@ export function lex(v: VText, from: number, to: number, opts: LexOptions = {}): 
         const q = i;
         i += 2;
         for (;;) {
-          if (i >= to) fail("Unterminated $' quote", q);
+          if (i >= to) fail(UNTERMINATED.ansiC, q);
           const d = t[i];
           if (d === "'") {
             i++;
@@ -413,9 +434,9 @@ export function lex(v: VText, from: number, to: number, opts: LexOptions = {}): 
       if (c === '"' || (c === '$' && t[i + 1] === '"')) {
         const q = i;
         i += c === '"' ? 1 : 2;
-        if (skipDouble(t, i, to) < 0) fail('Unterminated double quote', q);
+        if (skipDouble(t, i, to) < 0) fail(UNTERMINATED.double, q);
         for (;;) {
-          if (i >= to) fail('Unterminated double quote', q);
+          if (i >= to) fail(UNTERMINATED.double, q);
           const d = t[i];
           if (d === '"') {
             i++;
@@ -462,7 +483,15 @@ export function lex(v: VText, from: number, to: number, opts: LexOptions = {}): 
       else if (e - 3 >= start && t[e - 1] === '\n' && t[e - 2] === '\r' && t[e - 3] === '\\') e -= 3;
       else break;
     }
-    return { kind: 'word', start: src[start], end: fileEnd(e), value, at, dyn, quoted };
+    return {
+      kind: 'word',
+      start: src[start],
+      end: fileEnd(e),
+      value: wn === 0 ? '' : wChars.slice(0, wn).join(''),
+      at: wAt.slice(0, wn),
+      dyn: wDyn.slice(0, wn),
+      quoted: wQuoted.slice(0, wn),
+    };
   };
 
   const pushOp = (op: string, len: number, redirect: boolean): Op => {
@@ -503,7 +532,7 @@ export function lex(v: VText, from: number, to: number, opts: LexOptions = {}): 
       if ((c === '<' || c === '>') && t[i + 1] === '(') {
         // Process substitution <(…) / >(…): a word whose body holds commands.
         const j = skipParens(t, i + 2, to);
-        if (j < 0) fail('Unterminated process substitution', i);
+        if (j < 0) fail(UNTERMINATED.process, i);
         substitutions.push({ vStart: i + 2, vEnd: j - 1 });
         const at: number[] = [];
         for (let k = i; k < j; k++) at.push(src[k]);
