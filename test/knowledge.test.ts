@@ -32,7 +32,10 @@ import {
 } from '../server/src/core/knowledge/concepts';
 import { explainCommand, type Terminal } from '../server/src/cli/explain';
 import { conceptFiles } from '../scripts/gen-concepts';
-import { dockerVerdict, syscallNames } from '../server/src/core/knowledge/seccomp';
+import { dockerVerdict, syscallNames, syscallPurpose } from '../server/src/core/knowledge/seccomp';
+import SYSCALL_TABLES from '../server/src/core/knowledge/generated/syscalls.json';
+import DOCKER_PROFILE from '../server/src/core/knowledge/generated/docker-default-seccomp.json';
+import PURPOSES from '../server/src/core/knowledge/syscallPurposes.json';
 
 const root = join(__dirname, '..');
 const CJK = /[\u4e00-\u9fff]/;
@@ -293,6 +296,36 @@ describe('system calls', () => {
     assert.deepEqual(gaps, []);
   });
 
+  test('every system call of x86-64, arm64, the other tables and Docker’s profile has a one-line purpose in both languages', () => {
+    const tables = SYSCALL_TABLES as Record<string, string[]>;
+    const wanted = new Set([
+      ...Object.values(tables).flat(),
+      ...(DOCKER_PROFILE as { syscalls: { names: string[] }[] }).syscalls.flatMap((e) => e.names),
+    ]);
+    assert.ok(tables.x86_64.length > 350 && tables.aarch64.length > 300);
+    const gaps: string[] = [];
+    for (const name of [...wanted].sort()) {
+      const p = syscallPurpose(name);
+      if (!p) {
+        gaps.push(name);
+        continue;
+      }
+      assert.ok(p.en.length > 15 && p.en.length <= 110 && /\.$/.test(p.en) && !CJK.test(p.en), `${name}: ${p.en}`);
+      assert.ok(CJK.test(p['zh-CN']) && p['zh-CN'].endsWith('。'), `${name}: ${p['zh-CN']}`);
+    }
+    assert.deepEqual(gaps, [], 'system calls without a purpose');
+    // No entry for a name that is not a system call anywhere (a typo in the data).
+    assert.deepEqual(
+      Object.keys(PURPOSES).filter((n) => !wanted.has(n)),
+      [],
+    );
+  });
+
+  test('the purpose leads the explanation and the hover of a system call', () => {
+    assert.ok(findConcept('unshare')!.sections[0].body.startsWith(syscallPurpose('unshare')!.en));
+    assert.ok(findConcept('unshare', 'zh-CN')!.sections[0].body.startsWith(syscallPurpose('unshare')!['zh-CN']));
+  });
+
   test('system calls and capabilities that share a name: lower case is the call, Docker’s upper case the capability', () => {
     assert.equal(findTopic('chown')?.kind, 'syscall');
     assert.equal(findConcept('CHOWN')?.id, 'cap-chown');
@@ -528,7 +561,10 @@ describe('containment explain', () => {
 
 test('docs/concepts is generated from the knowledge base and not stale', () => {
   const files = conceptFiles();
-  assert.equal(files.size, 2 * (ALL_CONCEPTS.length + 1));
+  // Per language: a page per concept, the index and the table of system calls.
+  assert.equal(files.size, 2 * (ALL_CONCEPTS.length + 2));
+  assert.match(files.get('syscalls.md')!, /\| <a id="unshare"><\/a>`unshare` \| Move the calling process into new namespaces/);
+  assert.match(files.get('zh-CN/syscalls.md')!, /\| <a id="unshare"><\/a>`unshare` \| 让调用进程进入新的 namespace/);
   for (const [rel, text] of files) {
     const file = join(root, 'docs/concepts', rel);
     assert.ok(existsSync(file), `docs/concepts/${rel} exists (run npm run gen)`);

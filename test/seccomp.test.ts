@@ -346,7 +346,7 @@ describe('hover', () => {
   test('a syscall name: its architectures, what Docker does, what this profile does, and the finding', () => {
     const h = hoverAt(m, a.findings, { line: 2, character: 27 });
     assert.ok(h);
-    assert.match(h.markdown, /\*\*`mount`\*\*/);
+    assert.match(h.markdown, /\*\*`mount`\*\* \(system call\)\n\nAttach a filesystem/, 'the purpose follows the name');
     assert.match(h.markdown, /x86-64, 32-bit x86, x32, 64-bit ARM, 32-bit ARM/);
     assert.match(h.markdown, /only with CAP_SYS_ADMIN/);
     assert.match(h.markdown, /allowed by syscalls\[0\]/);
@@ -366,7 +366,7 @@ describe('hover', () => {
   test('in Simplified Chinese for zh-CN: the call, a key, an action and the finding', () => {
     const zh = analyze('seccomp.json', t, { locale: 'zh-CN' })!;
     const h = hoverAt(m, zh.findings, { line: 2, character: 27 }, 'zh-CN')!;
-    assert.match(h.markdown, /\*\*`mount`\*\*（系统调用）/);
+    assert.match(h.markdown, /\*\*`mount`\*\*（系统调用）\n\n[^\n]*文件系统[^\n]*。/);
     assert.match(h.markdown, /x86-64、32 位 x86、x32、64 位 ARM、32 位 ARM/);
     assert.match(h.markdown, /只在以下情况允许 `mount`：具有 CAP_SYS_ADMIN 时/);
     assert.match(h.markdown, /由 syscalls\[0\] 允许/);

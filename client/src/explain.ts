@@ -64,7 +64,7 @@ export function registerExplain(context: vscode.ExtensionContext, client: () => 
           picks.push({ label: it.title, description: [it.id, ...it.keywords].join(' · '), detail: it.summary, id: it.id });
         }
         const pick = await vscode.window.showQuickPick(picks, {
-          placeHolder: vscode.l10n.t('Explain: type a capability, namespace, cgroup control, Compose key, docker run flag or rule'),
+          placeHolder: vscode.l10n.t('Explain: type a capability, namespace, cgroup control, Compose key, docker run flag, system call or rule'),
           matchOnDescription: true,
           matchOnDetail: true,
         });

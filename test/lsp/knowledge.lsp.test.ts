@@ -125,6 +125,11 @@ describe('explanations over LSP (English)', () => {
     assert.ok(list.some((c) => c.id === 'cap-sys-admin' && c.kind === 'capability' && c.keywords.includes('CAP_SYS_ADMIN')));
     assert.ok(list.some((c) => c.id === 'ns-pid' && c.keywords.includes('--pid')));
     assert.ok(list.some((c) => c.id === 'CT1001' && c.kind === 'rule'));
+    const unshare = list.find((c) => c.id === 'unshare') as { kind: string; summary?: string } | undefined;
+    assert.equal(unshare?.kind, 'syscall');
+    assert.match(unshare.summary ?? '', /new namespaces/, 'a system call is listed with its purpose');
+    const call = await client.rpc.sendRequest<{ id: string; markdown: string } | null>('containment/concepts.get', { id: 'unshare' });
+    assert.match(call?.markdown ?? '', /Move the calling process into new namespaces[\s\S]*syscalls\.md#unshare/);
     const doc = await client.rpc.sendRequest<{ id: string; title: string; markdown: string } | null>('containment/concepts.get', {
       id: 'pid namespace',
     });

@@ -1,8 +1,9 @@
-// Custom requests behind "Containment: Explain…": the list of topics (concepts and rules) and one
+// Custom requests behind "Containment: Explain…": the list of topics (concepts, rules, system calls) and one
 // topic's full text as Markdown, in the language the client asked for at start-up (adapter layer).
 
 import type { Connection } from 'vscode-languageserver/node';
 import { ALL_RULES } from '../core/rules/registry';
+import { syscallNames, syscallPurpose } from '../core/knowledge/seccomp';
 import {
   ALL_CONCEPTS,
   findConcept,
@@ -16,9 +17,9 @@ import {
 } from '../core/knowledge/concepts';
 
 export interface ConceptListItem {
-  /** What `containment/concepts.get` takes: a concept id or a rule id. */
+  /** What `containment/concepts.get` takes: a concept id, a rule id or a system call name. */
   id: string;
-  kind: ConceptKind | 'rule';
+  kind: ConceptKind | 'rule' | 'syscall';
   /** The kind as a heading, in the list's language. */
   kindLabel: string;
   title: string;
@@ -65,6 +66,14 @@ export function conceptList(lang: Lang): ConceptListItem[] {
       title: `${r.meta.id} ${r.meta.name}: ${r.meta.title}`,
       summary: r.meta.title,
       keywords: [r.meta.name],
+    })),
+    ...[...syscallNames()].sort().map((name) => ({
+      id: name,
+      kind: 'syscall' as const,
+      kindLabel: kindLabel('syscall', lang),
+      title: name,
+      summary: tr(syscallPurpose(name) ?? { en: '' }, lang),
+      keywords: [],
     })),
   ];
 }

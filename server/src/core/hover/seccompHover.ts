@@ -23,6 +23,7 @@ import {
   describeDocker,
   describeDockerZh,
   isKnownSyscall,
+  syscallPurpose,
   type HostArch,
 } from '../knowledge/seccomp';
 import { defaultContainer, evaluate, hostsOf } from '../model/seccompEval';
@@ -59,6 +60,8 @@ function archLabelZh(label: string): string {
 
 function syscallHoverZh(model: SeccompModel, name: string): string {
   const parts = [`**\`${name}\`**（系统调用）`];
+  const purpose = syscallPurpose(name);
+  if (purpose) parts.push(purpose['zh-CN']);
   const on = archesOf(name);
   if (on.length > 0) parts.push(`存在于：${on.map((a) => archLabelZh(ARCH_LABEL[a] ?? a)).join('、')}。`);
   else if (isKnownSyscall(name)) parts.push('存在于 Containment 没有系统调用表的架构上（Docker 的默认配置文件列出了它）。');
@@ -79,6 +82,8 @@ function syscallHoverZh(model: SeccompModel, name: string): string {
 function syscallHover(model: SeccompModel, name: string, lang: Lang): string {
   if (lang === 'zh-CN') return syscallHoverZh(model, name);
   const parts = [`**\`${name}\`** (system call)`];
+  const purpose = syscallPurpose(name);
+  if (purpose) parts.push(purpose.en);
   const on = archesOf(name);
   if (on.length > 0) parts.push(`Exists on: ${on.map((a) => ARCH_LABEL[a] ?? a).join(', ')}.`);
   else if (isKnownSyscall(name))

@@ -6,6 +6,7 @@
 import SYSCALLS from './generated/syscalls.json';
 import DOCKER_TABLE from './generated/docker-seccomp-table.json';
 import DOCKER_PROFILE from './generated/docker-default-seccomp.json';
+import PURPOSES from './syscallPurposes.json';
 import { DOCKER_DEFAULT_CAPS } from '../model/capabilities';
 
 /** One way Docker's default profile treats a name (see docker-seccomp-table.json). */
@@ -272,6 +273,17 @@ export function syscallNames(tables?: string[]): Set<string> {
 }
 
 /** A system call of some architecture: in our tables, or named by Docker's default profile (which covers more architectures). */
+/**
+ * What a system call does, in one line of English and of Simplified Chinese: written by this project
+ * and checked against the man pages (section 2) and the kernel, for every name of our tables and
+ * those Docker's default profile lists (syscallPurposes.json; a test keeps it complete).
+ */
+export function syscallPurpose(name: string): { en: string; 'zh-CN': string } | undefined {
+  return Object.prototype.hasOwnProperty.call(PURPOSES, name)
+    ? (PURPOSES as Record<string, { en: string; 'zh-CN': string }>)[name]
+    : undefined;
+}
+
 export function isKnownSyscall(name: string): boolean {
   return archesOf(name).length > 0 || name in DOCKER.syscalls;
 }

@@ -188,7 +188,11 @@ export function syscallDoc(name: string, lang: Lang): TopicDoc {
       { key: 'why', heading: L.why[lang], body: text.why },
       { key: 'todo', heading: L.todo[lang], body: text.todo },
     ],
-    references: f.references,
+    // The generated table of every call (docs/concepts/syscalls.md) has an anchor per name.
+    references: [
+      ...f.references,
+      { title: lang === 'zh-CN' ? '所有系统调用' : 'All system calls', url: `${conceptUrl('syscalls', lang)}#${name}` },
+    ],
     related: ['seccomp', ...f.caps.map((cap) => capabilityConcept(cap)?.id).filter((id): id is string => !!id)].map((id) => ({
       id,
       title: tr(conceptById(id)!.title, lang),

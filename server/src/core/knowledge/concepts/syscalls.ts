@@ -12,6 +12,7 @@ import {
   ESCAPE_RELEVANT,
   hex,
   isKnownSyscall,
+  syscallPurpose,
   type DockerRow,
 } from '../seccomp';
 import { DOCS, t } from './text';
@@ -71,6 +72,8 @@ function describeDockerZh(name: string): string {
 
 export interface SyscallFacts {
   name: string;
+  /** What it does, in one line. */
+  purpose?: Text;
   /** Architectures of our tables (x86_64, x86, x32, aarch64, arm) whose kernel has it. */
   arches: string[];
   verdict: 'allowed' | 'conditional' | 'blocked';
@@ -87,6 +90,7 @@ export function syscallFacts(name: string): SyscallFacts {
   const rows = dockerRows(name) ?? [];
   return {
     name,
+    purpose: syscallPurpose(name),
     arches: archesOf(name),
     verdict: dockerVerdict(name),
     docker: { en: describeDocker(name), 'zh-CN': describeDockerZh(name) },
@@ -100,8 +104,8 @@ export function syscallFacts(name: string): SyscallFacts {
 export function syscallTexts(f: SyscallFacts, lang: Lang): { what: string; why: string; todo: string } {
   const arches = f.arches.length > 0 ? f.arches.join(', ') : undefined;
   const what = t(
-    `\`${f.name}\` is a Linux system call${arches ? ` on ${arches}` : ''}${arches ? '' : ' (listed by Docker’s profile for architectures outside our tables)'}. Its manual page says what it does; seccomp decides whether a container may make it.`,
-    `\`${f.name}\` 是 Linux 系统调用${arches ? `，存在于 ${f.arches.join('、')}` : '（Docker 的配置为我们的表之外的架构列出了它）'}。它的作用见手册页；容器能否调用它由 seccomp 决定。`,
+    `${f.purpose ? `${f.purpose.en} ` : ''}\`${f.name}\` is a Linux system call${arches ? ` on ${arches}` : ''}${arches ? '' : ' (listed by Docker’s profile for architectures outside our tables)'}. Its manual page has the details; seccomp decides whether a container may make it.`,
+    `${f.purpose ? (f.purpose['zh-CN'] ?? f.purpose.en) : ''}\`${f.name}\` 是 Linux 系统调用${arches ? `，存在于 ${f.arches.join('、')}` : '（Docker 的配置为我们的表之外的架构列出了它）'}。详情见手册页；容器能否调用它由 seccomp 决定。`,
   );
   const why = f.escapeRelevant
     ? t(
