@@ -463,6 +463,29 @@ describe('Containment in VS Code (code-server, packaged .vsix)', { skip }, () =>
     });
   });
 
+  test('h. a JSON profile named only by a script on disk (seccomp=profiles/worker.json) is checked as a seccomp profile and fixed', async () => {
+    await step(page, 'referenced-profile', async () => {
+      // Neither its name nor its content (no defaultAction) says "seccomp profile": run-worker.sh,
+      // never opened, names it, and the server's workspace scan found that.
+      await openFile(page, 'worker.json');
+      await editorLine(page, /^ +"syscalls": \[$/)
+        .first()
+        .waitFor({ state: 'visible' });
+      await ensureProblemsOpen(page);
+      for (const id of ['CT3002', 'CT3009']) await problemRows(page, id).first().waitFor({ state: 'visible', timeout: FIRST_WAIT });
+      log(`CT3009 row: ${JSON.stringify(text(await problemRows(page, 'CT3009').first().innerText()))}`);
+      await shot(page, 'referenced-profile');
+    });
+    await step(page, 'referenced-profile-fix', async () => {
+      await applyQuickFix(page, /^\{$/, /defaultAction/, 'referenced-profile-fix-menu');
+      await editorLine(page, /"defaultAction": "SCMP_ACT_ERRNO"/)
+        .first()
+        .waitFor({ state: 'visible' });
+      await problemRows(page, 'CT3002').first().waitFor({ state: 'detached' });
+      await shot(page, 'referenced-profile-fixed');
+    });
+  });
+
   test('f. every contributed command runs from the Command Palette without an error', async () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
     // Titles are `%key%` placeholders resolved from package.nls.json (the workbench runs in English).
