@@ -636,5 +636,19 @@ describe('CLI', () => {
     );
     const alone = JSON.parse(out) as { findings: { file: string }[] };
     assert.deepEqual([...new Set(alone.findings.map((f) => f.file))], ['app/compose.yaml']);
+
+    // A JSON file named on the command line whose name and content say nothing is read as a profile.
+    out = '';
+    run(
+      ['lint', '--format', 'json', 'profiles/unused.json'],
+      dir,
+      (s) => void (out += s),
+      () => undefined,
+    );
+    const named = JSON.parse(out) as { findings: { file: string; ruleId: string }[] };
+    assert.ok(
+      named.findings.some((f) => f.file === 'profiles/unused.json' && f.ruleId.startsWith('CT3')),
+      JSON.stringify(named.findings),
+    );
   });
 });
