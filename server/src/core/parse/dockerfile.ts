@@ -4,7 +4,19 @@
 import { DockerfileParser, type Instruction, type Flag, type From, type Property } from 'dockerfile-ast';
 import { TextDoc } from '../text';
 import type { Range } from '../types';
-import type { BaseFamily, CommentInfo, FromInfo, ImageModel, Instr, InstrFlag, RunInstr, RunMount, Stage, UserInfo } from '../model/image';
+import type {
+  BaseFamily,
+  CommentInfo,
+  DirectiveInfo,
+  FromInfo,
+  ImageModel,
+  Instr,
+  InstrFlag,
+  RunInstr,
+  RunMount,
+  Stage,
+  UserInfo,
+} from '../model/image';
 import { substitute } from './vars';
 
 function copyRange(r: Range): Range {
@@ -84,15 +96,42 @@ function isRootUser(user: string | undefined): boolean | undefined {
   return user === 'root' || /^0+$/.test(user);
 }
 
-export function parseDockerfile(text: string): ImageModel {
-  const doc = new TextDoc(text);
-  const df = DockerfileParser.parse(text);
-  const globalArgs = new Map<string, string | undefined>();
-  const stages: Stage[] = [];
-  const instructions: Instr[] = [];
-  const stageVars: Map<string, string | undefined>[] = [];
+/** An instruction as read from the text, with what buildModel needs beyond the Instr itself. */
+export interface ReadInstr {
+  instr: Instr;
+  /** FROM: the image as written and its range, the stage name and its range, the platform flag. */
+  from?: { image: string; imageRange: Range; stageName?: string; stageNameRange?: Range; platform?: InstrFlag };
+  /** ARG and ENV: the name/value pairs as the builder reads them. */
+  props?: { name: string; value: string | undefined }[];
+}
 
-  const directives = df.getDirectives().map((d) => ({
+/** What the text says, instruction by instruction, before stages are put together (see buildModel). */
+export interface DockerfileSyntax {
+  escapeChar: string;
+  directives: DirectiveInfo[];
+  comments: CommentInfo[];
+  instructions: ReadInstr[];
+}
+
+/**
+ * Makes the instruction answer from arguments computed once. dockerfile-ast recomputes an
+ * instruction's arguments (a character scan plus a position lookup per word) on every call, and
+ * its accessors (arguments content, image, stage name, properties, heredocs) each call it again.
+ * The parsed tree is ours and dropped after reading, so the instance itself is changed.
+ */
+function memoiseArguments(raw: Instruction): ReturnType<Instruction['getArguments']> {
+  const args = raw.getArguments();
+  raw.getArguments = () => args.slice();
+  return args;
+}
+
+/**
+ * Reads the instructions, comments and directives of a Dockerfile through dockerfile-ast. Stage
+ * indices count from -1 (before the first FROM). `doc` must be the TextDoc of `text`.
+ */
+export function readDockerfile(text: string, doc: TextDoc): DockerfileSyntax {
+  const df = DockerfileParser.parse(text);
+  const directives: DirectiveInfo[] = df.getDirectives().map((d) => ({
     name: d.getName(),
     value: d.getValue(),
     range: copyRange(d.getRange()),
@@ -102,77 +141,41 @@ export function parseDockerfile(text: string): ImageModel {
     line: c.getRange().start.line,
     range: copyRange(c.getRange()),
   }));
-
+  const instructions: ReadInstr[] = [];
+  let stage = -1;
   for (const raw of df.getInstructions()) {
     const keyword = raw.getKeyword().toUpperCase();
     const flags = flagsOf(raw);
+    // Fresh objects on every call, referenced by nothing else: the model keeps the ranges as they are.
+    const args = memoiseArguments(raw);
+    if (keyword === 'FROM') stage++;
     const base: Instr = {
       keyword,
       range: copyRange(raw.getRange()),
       keywordRange: copyRange(raw.getInstructionRange()),
-      args: raw.getArguments().map((a) => ({ value: a.getValue(), range: copyRange(a.getRange()) })),
+      args: args.map((a) => ({ value: a.getValue(), range: a.getRange() })),
       flags: flags.map(toFlag),
       argsText: raw.getArgumentsContent() ?? '',
-      stage: stages.length - 1,
+      stage,
     };
-
     if (keyword === 'FROM') {
-      const from = raw as From;
+      const from = raw as unknown as From;
       const imageArg = base.args[0];
-      const image = from.getImage() ?? imageArg?.value ?? '';
-      const resolved = substitute(image, (n) => globalArgs.get(n));
-      const stageRefName = resolved?.toLowerCase();
-      const stageRef = stageRefName ? stages.findIndex((s) => s.name === stageRefName) : -1;
-      const split = resolved !== undefined ? splitImageRef(resolved) : undefined;
-      const stageName = from.getBuildStage() ?? undefined;
       const stageNameRange = from.getBuildStageRange();
       const platform = flags.find((f) => f.getName() === 'platform');
-      const fromInfo: FromInfo = {
+      instructions.push({
         instr: base,
-        image,
-        imageRange: copyRange(from.getImageRange() ?? imageArg?.range ?? base.range),
-        resolved,
-        registry: split?.registry,
-        repository: split?.repository,
-        tag: split?.tag,
-        digest: split?.digest,
-        isScratch: resolved?.toLowerCase() === 'scratch',
-        stageRef: stageRef >= 0 ? stageRef : undefined,
-        platform: platform ? toFlag(platform) : undefined,
-      };
-      base.stage = stages.length;
-      const parentFamily = stageRef >= 0 ? stages[stageRef].family : familyOf(resolved);
-      stages.push({
-        index: stages.length,
-        name: stageName?.toLowerCase(),
-        nameRange: stageNameRange ? copyRange(stageNameRange) : undefined,
-        from: fromInfo,
-        instructions: [base],
-        users: [],
-        effectiveUser: stageRef >= 0 ? stages[stageRef].effectiveUser : undefined,
-        family: parentFamily,
+        from: {
+          image: from.getImage() ?? imageArg?.value ?? '',
+          imageRange: copyRange(from.getImageRange() ?? imageArg?.range ?? base.range),
+          stageName: from.getBuildStage() ?? undefined,
+          stageNameRange: stageNameRange ? copyRange(stageNameRange) : undefined,
+          platform: platform ? toFlag(platform) : undefined,
+        },
       });
-      // A stage sees the ARG and ENV values of the stage it builds on.
-      stageVars.push(stageRef >= 0 ? new Map(stageVars[stageRef]) : new Map());
-      instructions.push(base);
-      continue;
-    }
-
-    const stage = stages[stages.length - 1];
-    const vars = stageVars[stageVars.length - 1];
-    let instr: Instr = base;
-
-    if (keyword === 'ARG') {
-      for (const p of (raw as unknown as { getProperties(): Property[] }).getProperties()) {
-        const value = p.getValue() ?? undefined;
-        if (!stage) globalArgs.set(p.getName(), value);
-        else vars.set(p.getName(), value ?? globalArgs.get(p.getName()));
-      }
-    } else if (keyword === 'ENV' && stage) {
-      for (const p of (raw as unknown as { getProperties(): Property[] }).getProperties()) {
-        const value = p.getValue() ?? undefined;
-        vars.set(p.getName(), value === undefined ? undefined : substitute(value, (n) => vars.get(n)));
-      }
+    } else if (keyword === 'ARG' || keyword === 'ENV') {
+      const props = (raw as unknown as { getProperties(): Property[] }).getProperties();
+      instructions.push({ instr: base, props: props.map((p) => ({ name: p.getName(), value: p.getValue() ?? undefined })) });
     } else if (keyword === 'RUN') {
       const run = raw as unknown as { getJSONStrings(): { getValue(): string }[]; getHeredocs(): import('dockerfile-ast').Heredoc[] };
       const json = run.getJSONStrings();
@@ -189,7 +192,69 @@ export function parseDockerfile(text: string): ImageModel {
       script = script.slice(flagPrefix.length);
       if (form === 'exec') script = execFormWords(script)?.join(' ') ?? json.map((j) => j.getValue().replace(/^"|"$/g, '')).join(' ');
       const r: RunInstr = { ...base, keyword: 'RUN', form, script, heredocs, mounts, network, security };
-      instr = r;
+      instructions.push({ instr: r });
+    } else instructions.push({ instr: base });
+  }
+  return { escapeChar: df.getEscapeCharacter(), directives, comments, instructions };
+}
+
+/**
+ * Puts the stages together from the instructions: names, the stage each builds on, FROM
+ * references resolved through global ARG defaults, ARG and ENV values, USERs and the effective
+ * user, base image families. Reads `syntax` and never changes it, so instructions can be shared.
+ */
+export function buildModel(doc: TextDoc, syntax: DockerfileSyntax): ImageModel {
+  const globalArgs = new Map<string, string | undefined>();
+  const stages: Stage[] = [];
+  const instructions: Instr[] = [];
+  const stageVars: Map<string, string | undefined>[] = [];
+
+  for (const { instr: base, from: read, props } of syntax.instructions) {
+    if (read) {
+      const resolved = substitute(read.image, (n) => globalArgs.get(n));
+      const stageRefName = resolved?.toLowerCase();
+      const stageRef = stageRefName ? stages.findIndex((s) => s.name === stageRefName) : -1;
+      const split = resolved !== undefined ? splitImageRef(resolved) : undefined;
+      const fromInfo: FromInfo = {
+        instr: base,
+        image: read.image,
+        imageRange: read.imageRange,
+        resolved,
+        registry: split?.registry,
+        repository: split?.repository,
+        tag: split?.tag,
+        digest: split?.digest,
+        isScratch: resolved?.toLowerCase() === 'scratch',
+        stageRef: stageRef >= 0 ? stageRef : undefined,
+        platform: read.platform,
+      };
+      const parentFamily = stageRef >= 0 ? stages[stageRef].family : familyOf(resolved);
+      stages.push({
+        index: stages.length,
+        name: read.stageName?.toLowerCase(),
+        nameRange: read.stageNameRange,
+        from: fromInfo,
+        instructions: [base],
+        users: [],
+        effectiveUser: stageRef >= 0 ? stages[stageRef].effectiveUser : undefined,
+        family: parentFamily,
+      });
+      // A stage sees the ARG and ENV values of the stage it builds on.
+      stageVars.push(stageRef >= 0 ? new Map(stageVars[stageRef]) : new Map());
+      instructions.push(base);
+      continue;
+    }
+
+    const stage = stages[stages.length - 1];
+    const vars = stageVars[stageVars.length - 1];
+    const keyword = base.keyword;
+    if (keyword === 'ARG' && props) {
+      for (const p of props) {
+        if (!stage) globalArgs.set(p.name, p.value);
+        else vars.set(p.name, p.value ?? globalArgs.get(p.name));
+      }
+    } else if (keyword === 'ENV' && stage && props) {
+      for (const p of props) vars.set(p.name, p.value === undefined ? undefined : substitute(p.value, (n) => vars.get(n)));
     } else if (keyword === 'USER' && stage) {
       const rawUser = base.args[0]?.value ?? '';
       // A global ARG is visible in a stage only when redeclared there, so only the stage's own values count.
@@ -200,20 +265,25 @@ export function parseDockerfile(text: string): ImageModel {
       stage.effectiveUser = info;
     }
 
-    if (stage) stage.instructions.push(instr);
-    instructions.push(instr);
+    if (stage) stage.instructions.push(base);
+    instructions.push(base);
   }
 
   return {
     doc,
-    escapeChar: df.getEscapeCharacter(),
-    directives,
+    escapeChar: syntax.escapeChar,
+    directives: syntax.directives,
     globalArgs,
     stages,
     instructions,
-    comments,
+    comments: syntax.comments,
     final: stages[stages.length - 1],
   };
+}
+
+export function parseDockerfile(text: string): ImageModel {
+  const doc = new TextDoc(text);
+  return buildModel(doc, readDockerfile(text, doc));
 }
 
 /** The words of an exec-form argument list (`["sh", "-c", "echo hi"]`), or undefined when it is not valid JSON. */
