@@ -56,11 +56,11 @@ export default daemonRule(
         range: e ? e.valueRange : model.anchor,
         message: e
           ? t(
-              '"no-new-privileges" is false: processes in containers can gain privileges through setuid programs unless each container opts out.',
+              '"no-new-privileges" is false: processes in containers can gain privileges through setuid programs unless each container opts in (`--security-opt no-new-privileges`).',
               '"no-new-privileges" 为 false：除非每个容器都自行开启了 no-new-privileges，否则容器中的进程可以通过 setuid 程序获得特权。',
             )
           : t(
-              '"no-new-privileges" is not set: processes in containers can gain privileges through setuid programs unless each container opts out.',
+              '"no-new-privileges" is not set: processes in containers can gain privileges through setuid programs unless each container opts in (`--security-opt no-new-privileges`).',
               '"no-new-privileges" 没有设置：除非每个容器都自行开启了 no-new-privileges，否则容器中的进程可以通过 setuid 程序获得特权。',
             ),
         fixes: [

@@ -14,11 +14,12 @@ function references(value: string): string[] {
   return [...value.matchAll(REF)].map((m) => m[1] ?? m[2]);
 }
 
-/** The literal fallback of `${VAR:-fallback}` / `${VAR-fallback}`, when it is not harmless. */
+/** The indefinite article by sound: an API key, an HMAC key, an SSH key, a JWT, a password. */
 function a(word: string): string {
-  return /^[aeiouAEIOU]|^API/.test(word) ? `an ${word}` : `a ${word}`;
+  return /^[aeiouAEIOU]|^(API|HMAC|SSH|RSA|SSL)\b/.test(word) ? `an ${word}` : `a ${word}`;
 }
 
+/** The literal fallback of `${VAR:-fallback}` / `${VAR-fallback}`, when it is not harmless. */
 function literalFallback(value: string): string | undefined {
   for (const m of value.matchAll(/\$\{[A-Za-z_][A-Za-z0-9_]*:?-([^}]*)\}/g)) {
     if (!m[1].includes('$') && !harmlessValue(m[1])) return m[1];

@@ -126,7 +126,12 @@ function messageFor(use: ModeUse, e: ModeEffect): Localized | undefined {
     partsZh.push(use.recursive ? zh`让${targetZh}及其下的所有内容对容器中的每个用户都可写` : zh`让${targetZh}对容器中的每个用户都可写`);
   }
   if (bits) {
-    const runsAs = e.setuid ? 'runs as its owner (usually root)' : "runs with its group's privileges";
+    const several = use.paths.length > 1;
+    const runsAs = e.setuid
+      ? `${several ? 'run as their owners' : 'runs as its owner'} (usually root)`
+      : several
+        ? "run with their groups' privileges"
+        : "runs with its group's privileges";
     parts.push(`sets the ${bits} bit${e.setuid && e.setgid ? 's' : ''}, so ${target} ${runsAs} whoever starts it`);
     const bitsZh = [e.setuid ? 'setuid' : '', e.setgid ? 'setgid' : ''].filter(Boolean).join(' 和 ');
     const runsAsZh = e.setuid ? '以其属主（通常是 root）的身份运行' : '以其属组的权限运行';

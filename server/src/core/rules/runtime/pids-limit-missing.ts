@@ -17,7 +17,7 @@ export default runtimeRule(
       'The cgroup PIDs controller (`pids.max`, see cgroups(7)) stops this by failing `fork()` and `clone()` inside the container once it holds the limit, which Docker sets from `pids_limit` / `--pids-limit`. Memory and CPU limits do not help here, because processes are cheap in both. ' +
       'The rule accepts `pids_limit` or `deploy.resources.limits.pids` in Compose and `--pids-limit` on `docker run`. Docker reads `0` and `-1` as "no limit"; those values are reported on the value. Values from variables are not reported.',
     remediation:
-      'Set a limit well above what the service normally uses (count with `docker stats` or `ps -eLf | wc -l` inside the container): `pids_limit: 200` in Compose, `--pids-limit 200` on the command line. ' +
+      'Set a limit well above what the service normally uses (count with `docker stats` or `ps -eLf | wc -l` inside the container): `pids_limit: 100` in Compose, `--pids-limit 100` on the command line. ' +
       'The quick fix adds a PIDs limit with a placeholder value to adjust.',
     zh: {
       title: '容器没有 PIDs 限制',
@@ -27,7 +27,7 @@ export default runtimeRule(
         'cgroup 的 PIDs 控制器（`pids.max`，见 cgroups(7)）可以阻止这种情况：一旦容器中的进程数达到限制，容器内的 `fork()` 和 `clone()` 就会失败；Docker 根据 `pids_limit` / `--pids-limit` 设置这个限制。内存和 CPU 限制在这里帮不上忙，因为进程在这两方面的开销都很小。' +
         '这条规则接受 Compose 中的 `pids_limit` 或 `deploy.resources.limits.pids`，以及 `docker run` 的 `--pids-limit`。Docker 把 `0` 和 `-1` 理解为“不限制”，这些值会在该值处报告。来自变量的值不会被报告。',
       remediation:
-        '设置一个远高于服务平时用量的限制（用 `docker stats` 或在容器内用 `ps -eLf | wc -l` 统计）：Compose 中用 `pids_limit: 200`，命令行上用 `--pids-limit 200`。' +
+        '设置一个远高于服务平时用量的限制（用 `docker stats` 或在容器内用 `ps -eLf | wc -l` 统计）：Compose 中用 `pids_limit: 100`，命令行上用 `--pids-limit 100`。' +
         '快速修复会添加一个 PIDs 限制，其值是需要你调整的占位值。',
     },
     references: [
@@ -83,8 +83,8 @@ export default runtimeRule(
         {
           range: at(spec, pids.origin),
           message: t(
-            `${spec.label} sets its PIDs limit to ${pids.value}, which Docker reads as "no limit": a fork bomb inside it can use up the host's process table. Set a real limit such as 200.`,
-            `${spec.label} 把 PIDs 限制设为 ${pids.value}，Docker 把它理解为“不限制”：其中的一个 fork 炸弹就能耗尽宿主机的进程表。请设置一个真正的限制，例如 200。`,
+            `${spec.label} sets its PIDs limit to ${pids.value}, which Docker reads as "no limit": a fork bomb inside it can use up the host's process table. Set a real limit such as 100.`,
+            `${spec.label} 把 PIDs 限制设为 ${pids.value}，Docker 把它理解为“不限制”：其中的一个 fork 炸弹就能耗尽宿主机的进程表。请设置一个真正的限制，例如 100。`,
           ),
         },
       ];
