@@ -16,7 +16,7 @@ export default runtimeRule(
       'An image reference without a tag means `:latest`, and `:latest` is just a name the publisher moves to each new build. ' +
       'The same Compose file or `docker run` line then starts different software from one pull to the next: another operating system release, another default user, other setuid programs and shells, and nobody reviewed the change. ' +
       "If the publisher's account or registry is compromised, a moving tag is also how the change reaches your hosts. " +
-      'The rule skips images pinned by digest (`@sha256:…`, fixed whatever the tag says), references that come from a variable (`${IMAGE}`), and Compose services that build their own image (`build:`), where `image:` names the result rather than something to pull. (Containment recognises such a service when it can read its Dockerfile; a `build:` whose Dockerfile it cannot read is, for now, treated like a pulled image.) ' +
+      'The rule skips images pinned by digest (`@sha256:…`, fixed whatever the tag says), references that come from a variable (`${IMAGE}`), and Compose services that build their own image (`build:`), where `image:` names the result rather than something to pull. ' +
       'A registry with a port (`registry.example.com:5000/team/app`) is not mistaken for a tag. A tag that is pinned but not by digest is reported separately, as information, by CT2028.',
     remediation:
       'Name a specific version: `image: postgres:16.4` rather than `postgres` or `postgres:latest`, `docker run redis:7.4.1` rather than `docker run redis`. ' +
@@ -27,7 +27,7 @@ export default runtimeRule(
         '不带标签的镜像引用就表示 `:latest`，而 `:latest` 只是发布者每次新构建时都会移过去的一个名字。' +
         '于是，同一个 Compose 文件或同一行 `docker run`，每次拉取后启动的可能是不同的软件：另一个操作系统版本、另一个默认用户、另一批 setuid 程序和 shell，而没有人审查过这些变化。' +
         '如果发布者的账号或镜像仓库被攻破，这个会移动的标签也正是恶意改动到达你的宿主机的途径。' +
-        '这条规则会跳过按摘要固定的镜像（`@sha256:…`，无论标签写的是什么，内容都是固定的）、来自变量的引用（`${IMAGE}`），以及自己构建镜像的 Compose 服务（`build:`），这类服务的 `image:` 指的是构建结果，而不是要拉取的东西。（Containment 能读取这类服务的 Dockerfile 时才能识别它；读不到 Dockerfile 的 `build:` 目前按拉取的镜像处理。）' +
+        '这条规则会跳过按摘要固定的镜像（`@sha256:…`，无论标签写的是什么，内容都是固定的）、来自变量的引用（`${IMAGE}`），以及自己构建镜像的 Compose 服务（`build:`），这类服务的 `image:` 指的是构建结果，而不是要拉取的东西。' +
         '带端口的镜像仓库地址（`registry.example.com:5000/team/app`）不会被误认为标签。已经固定了标签、但没有按摘要固定的情况由 CT2028 另行报告为信息。',
       remediation:
         '指定一个具体版本：用 `image: postgres:16.4` 而不是 `postgres` 或 `postgres:latest`，用 `docker run redis:7.4.1` 而不是 `docker run redis`。' +
