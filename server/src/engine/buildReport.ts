@@ -178,7 +178,7 @@ const NS_FIELDS: Record<NsName, { field?: string; label: ReturnType<typeof t> }>
 
 const COMPUTED_NOTE = t(
   "Computed from the container's settings (Docker's default 14, minus drops, plus adds); the kernel's masks were not read.",
-  '根据容器的设置推算（Docker 默认的 14 个，去掉 drop 的，加上 add 的）；没有读取内核的掩码。',
+  '根据容器的设置推算（Docker 默认的 14 个，减去 --cap-drop，加上 --cap-add）；没有读取内核的掩码。',
 );
 const NOT_ROOT_EMPTY_NOTE = t(
   ' The user is not root, so processes start with an empty effective set unless a program has file capabilities.',

@@ -4,8 +4,17 @@
 
 import type { ErrorCode } from 'yaml';
 
-/** Known wordings of yaml 2.x (`$1` is the captured part), most specific first. */
+/** Known wordings of yaml 2.x (`$1`, `$2` are the captured parts), most specific first. */
 const WORDINGS: [RegExp, string][] = [
+  [/^Flow map in block collection must be sufficiently indented and end with a \}$/, '块集合中的流式映射必须有足够的缩进，并以 } 结尾'],
+  [
+    /^Flow sequence in block collection must be sufficiently indented and end with a \]$/,
+    '块集合中的流式序列必须有足够的缩进，并以 ] 结尾',
+  ],
+  [/^All mapping items must start at the same column$/, '映射的所有条目必须从同一列开始'],
+  [/^Unexpected block-seq-ind on same line with key$/, '序列标记 - 不能和键写在同一行'],
+  [/^Unexpected (\S+) token in YAML stream: (.+)$/, 'YAML 流中出现了意外的 $2'],
+  [/^Expected a flow scalar value, but found: (.+)$/, '这里应该是一个流式标量值，实际却是 $1'],
   [/^Map keys must be unique$/, '映射中的键必须唯一'],
   [/^Implicit keys need to be on a single line$/, '隐式键必须写在同一行上'],
   [/^Implicit keys of flow sequence pairs need to be on a single line$/, '流式序列中键值对的隐式键必须写在同一行上'],
@@ -31,6 +40,7 @@ const WORDINGS: [RegExp, string][] = [
   [/^Unexpected (\S+) at node end$/, '节点末尾出现了意外的 $1'],
   [/^Unexpected , in (.+)$/, '$1 中出现了意外的逗号'],
   [/^Unexpected empty item in (.+)$/, '$1 中出现了空条目'],
+  [/^Unexpected (\S+) in (.+)$/, '$2 中出现了意外的 $1'],
   [/^Missing , between (.+) items$/, '$1 的条目之间缺少逗号'],
   [/^Missing , or : between (.+) items$/, '$1 的条目之间缺少逗号或冒号'],
   [/^Missing space after : in (.+)$/, '$1 中的冒号后面缺少空格'],
@@ -39,6 +49,14 @@ const WORDINGS: [RegExp, string][] = [
   [/^Missing directives-end(\/doc-start)? indicator line$/, '缺少 --- 文档开始标记行'],
   [/^Block collection cannot start on same line with directives-end marker$/, '块集合不能和 --- 标记写在同一行'],
 ];
+
+/** The parts the wordings quote that are words, not source text. */
+const PARTS: Record<string, string> = {
+  'flow map': '流式映射',
+  'flow sequence': '流式序列',
+  collection: '集合',
+  scalar: '标量',
+};
 
 /** One sentence per error code, for wordings not listed above. */
 const BY_CODE: Record<ErrorCode, string> = {
@@ -71,7 +89,7 @@ const BY_CODE: Record<ErrorCode, string> = {
 export function yamlErrorZh(code: ErrorCode | undefined, message: string): string {
   for (const [re, zh] of WORDINGS) {
     const m = re.exec(message);
-    if (m) return zh.replace('$1', m[1] ?? '');
+    if (m) return zh.replace(/\$(\d)/g, (_, n: string) => PARTS[m[Number(n)] ?? ''] ?? m[Number(n)] ?? '');
   }
   return (code && BY_CODE[code]) || 'YAML 语法错误';
 }
