@@ -405,7 +405,7 @@ async function inspectCommand(argv: string[], cwd: string, out: (s: string) => v
       ? inspectJson(result)
       : opts.format === 'sarif'
         ? inspectSarif(result)
-        : inspectText(result, opts.color && !opts.output);
+        : inspectText(result, opts.color && !opts.output, opts.lang);
   if (opts.output) {
     try {
       writeFileSync(resolve(cwd, opts.output), report);
