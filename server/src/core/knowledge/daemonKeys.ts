@@ -3,6 +3,7 @@
 // reference; descriptions are ours, in English and Simplified Chinese. Rules CT4001/CT4002 and the
 // daemon.json hover use it.
 
+import { editDistance } from '../editDistance';
 import { t, type Localized } from '../types';
 
 /**
@@ -771,20 +772,6 @@ export const ULIMIT_NAMES: readonly string[] = [
   'stack',
 ];
 
-function distance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j];
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length];
-}
-
 /** `logLevel`, `log_level`, `LOG-LEVEL` → `log-level`. */
 function normalize(key: string): string {
   return key
@@ -801,7 +788,7 @@ export function closestKey(key: string, candidates: readonly string[] = DAEMON_K
   let best: string | undefined;
   let bestD = Number.POSITIVE_INFINITY;
   for (const c of candidates) {
-    const d = distance(n, c);
+    const d = editDistance(n, c);
     if (d < bestD) {
       bestD = d;
       best = c;

@@ -1,6 +1,7 @@
 // Every concept, and lookups by what people type (ids, aliases, Compose keys, `docker run` flags,
 // capability names, rule ids and names) with suggestions for unknown topics (pure core layer).
 
+import { editDistance } from '../../editDistance';
 import { ruleById, ALL_RULES } from '../../rules/registry';
 import type { Rule } from '../../rules/rule';
 import { CAPABILITY_CONCEPTS } from './capabilities';
@@ -98,23 +99,6 @@ export function findTopic(query: string): Topic | undefined {
   return fallback ? { kind: 'concept', concept: fallback } : undefined;
 }
 
-/** Levenshtein distance, bounded: stops early once every path exceeds `max`. */
-function distance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      best = Math.min(best, cur[j]);
-    }
-    if (best > max) return max + 1;
-    prev = cur;
-  }
-  return prev[b.length];
-}
-
 const tokens = (s: string) => new Set(s.split(/[^a-z0-9]+/).filter((t) => t.length > 1 && t !== 'cap'));
 
 export interface Suggestion {
@@ -137,13 +121,17 @@ export function suggest(query: string, limit = 5): Suggestion[] {
     const k = normalizeTopic(key).replace(/^-+/, '');
     if (!k) return;
     const max = Math.max(1, Math.floor(Math.min(k.length, q.length) / 4));
-    const d = distance(q, k, max);
+    const d = editDistance(q, k, max);
     let score = d <= max ? 10 - d : 0;
     const kTokens = [...tokens(k)];
     let shared = 0;
     // Words match with a typo or two (`namspace`, `capabilty`).
     for (const t of qTokens)
-      if (kTokens.some((w) => distance(t, w, Math.floor(Math.min(t.length, w.length) / 4)) <= Math.floor(Math.min(t.length, w.length) / 4)))
+      if (
+        kTokens.some(
+          (w) => editDistance(t, w, Math.floor(Math.min(t.length, w.length) / 4)) <= Math.floor(Math.min(t.length, w.length) / 4),
+        )
+      )
         shared++;
     if (shared > 0) score = Math.max(score, 4 + (4 * shared) / Math.max(qTokens.size, kTokens.length));
     if (score === 0 && q.length >= 3 && (k.includes(q) || (k.length >= 4 && q.includes(k)))) score = 3;

@@ -1,23 +1,10 @@
 // Helpers the seccomp rules share: spelling suggestions and minimal JSON text edits that keep the
 // file's indentation and line endings (pure core layer; not a rule, so the index skips it).
 
+import { editDistance } from '../../editDistance';
 import type { TextDoc } from '../../text';
 import type { Range, TextEdit } from '../../types';
 import type { JVal, SeccompModel, SeccompRule } from '../../model/seccomp';
-
-/** Optimal string alignment distance (edit distance counting a swap of neighbours as one edit). */
-export function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0][j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  }
-  return d[a.length][b.length];
-}
 
 /** The closest candidates (case-insensitive), nearest first, within a distance that grows with the length. */
 export function suggest(word: string, candidates: Iterable<string>, limit = 3): string[] {
@@ -26,7 +13,7 @@ export function suggest(word: string, candidates: Iterable<string>, limit = 3): 
   const scored: { c: string; d: number }[] = [];
   for (const c of candidates) {
     if (Math.abs(c.length - w.length) > max) continue;
-    const d = editDistance(w, c.toLowerCase());
+    const d = editDistance(w, c.toLowerCase(), max);
     if (d <= max) scored.push({ c, d });
   }
   return scored
