@@ -3,7 +3,7 @@
 // content the language server renders in the display language (client layer).
 
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
 
 export const EXPLAIN_SCHEME = 'containment-explain';
 
@@ -32,15 +32,20 @@ export function topicOf(uri: vscode.Uri): string {
   return decodeURIComponent(uri.path.replace(/^\/+/, '').replace(/\.md$/i, ''));
 }
 
+/** Running, or still starting (activation does not wait for the server; requests wait for it). */
+function available(c: LanguageClient | undefined): c is LanguageClient {
+  return !!c && (c.isRunning() || c.state === State.Starting);
+}
+
 class ExplainDocuments implements vscode.TextDocumentContentProvider {
   constructor(private readonly client: () => LanguageClient | undefined) {}
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const id = topicOf(uri);
     const c = this.client();
-    const doc = c?.isRunning() ? await c.sendRequest<ConceptDocument | null>('containment/concepts.get', { id }) : null;
+    const doc = available(c) ? await c.sendRequest<ConceptDocument | null>('containment/concepts.get', { id }).catch(() => null) : null;
     if (doc) return doc.markdown;
-    return `# ${id}\n\n${c?.isRunning() ? vscode.l10n.t('Containment has no explanation for "{0}".', id) : vscode.l10n.t('The Containment language server is not running.')}\n`;
+    return `# ${id}\n\n${available(c) ? vscode.l10n.t('Containment has no explanation for "{0}".', id) : vscode.l10n.t('The Containment language server is not running.')}\n`;
   }
 }
 
@@ -49,7 +54,7 @@ export function registerExplain(context: vscode.ExtensionContext, client: () => 
     vscode.workspace.registerTextDocumentContentProvider(EXPLAIN_SCHEME, new ExplainDocuments(client)),
     vscode.commands.registerCommand('containment.explain', async (topic?: unknown) => {
       const c = client();
-      if (!c?.isRunning()) return;
+      if (!available(c)) return;
       let id = typeof topic === 'string' && topic.trim() ? topic.trim() : undefined;
       if (!id) {
         const items = await c.sendRequest<ConceptListItem[]>('containment/concepts.list');
@@ -64,7 +69,9 @@ export function registerExplain(context: vscode.ExtensionContext, client: () => 
           picks.push({ label: it.title, description: [it.id, ...it.keywords].join(' · '), detail: it.summary, id: it.id });
         }
         const pick = await vscode.window.showQuickPick(picks, {
-          placeHolder: vscode.l10n.t('Explain: type a capability, namespace, cgroup control, Compose key, docker run flag, system call or rule'),
+          placeHolder: vscode.l10n.t(
+            'Explain: type a capability, namespace, cgroup control, Compose key, docker run flag, system call or rule',
+          ),
           matchOnDescription: true,
           matchOnDetail: true,
         });

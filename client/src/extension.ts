@@ -121,7 +121,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
 
-  await client.start();
+  // Activation does not wait for the server: it starts in the background, requests made meanwhile
+  // wait for it, and a failure to start is reported by initializationFailedHandler above.
+  client.start().catch((e: unknown) => output.error(`The language server did not start: ${e instanceof Error ? e.message : String(e)}`));
 }
 
 export async function deactivate(): Promise<void> {
