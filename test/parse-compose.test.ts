@@ -1292,4 +1292,96 @@ describe('fixes', () => {
     const t = 'services:\n  web:\n    image: x';
     assert.equal(apply(t, fixer(t).addReadOnly?.()), 'services:\n  web:\n    image: x\n    read_only: true\n    tmpfs: [/tmp]');
   });
+
+  /** Every adding fix of a service applied alone: each must leave YAML without problems. */
+  const eachFix = (t: string): Record<string, string> => {
+    const f = fixer(t);
+    const fixes: Record<string, RuntimeFix | undefined> = {
+      capDrop: f.addCapDropAll?.(),
+      nnp: f.addNoNewPrivileges?.(),
+      readOnly: f.addReadOnly?.(),
+      limits: f.addLimits?.(['memory', 'cpus', 'pids']),
+      user: f.setUser?.('1001:1001'),
+    };
+    const out: Record<string, string> = {};
+    for (const [name, fx] of Object.entries(fixes)) {
+      out[name] = apply(t, fx);
+      clean(out[name]);
+    }
+    return out;
+  };
+
+  test('a key written with no value gets the value where it is, never a second copy (fuzz: pids_limit: twice)', () => {
+    const t = 'services:\n  web:\n    image: x\n    cap_drop:\n    security_opt: null\n    pids_limit:\n    read_only: ~\n    user:\n';
+    const out = eachFix(t);
+    assert.equal(out.capDrop, t.replace('cap_drop:\n', 'cap_drop: [ALL]\n'));
+    assert.equal(out.nnp, t.replace('security_opt: null', 'security_opt: [no-new-privileges:true]'));
+    assert.equal(out.readOnly, t.replace('read_only: ~', 'read_only: true') + '    tmpfs: [/tmp]\n');
+    assert.equal(
+      out.limits,
+      t.replace('pids_limit:\n', 'pids_limit: 100\n') +
+        '    deploy:\n      resources:\n        limits:\n          memory: 512M\n          cpus: "1.0"\n',
+    );
+    assert.equal(out.user, t.replace('user:\n', 'user: "1001:1001"\n'));
+    const r = web(out.limits).resources;
+    assert.deepEqual([r.memory?.value, r.cpus?.value, r.pidsLimit?.value], ['512M', '1.0', '100']);
+    // Nested: an empty limit inside limits, at the very end of the file (the value set in place comes first).
+    const nested = 'services:\n  web:\n    deploy:\n      resources:\n        limits:\n          memory:';
+    assert.equal(
+      eachFix(nested).limits,
+      'services:\n  web:\n    deploy:\n      resources:\n        limits:\n          memory: 512M\n          cpus: "1.0"\n    pids_limit: 100',
+    );
+    // Service-level limits next to a merged deploy block: mem_limit written empty gets its value.
+    const merged = 'x-d: &d\n  deploy:\n    replicas: 2\nservices:\n  web:\n    <<: *d\n    mem_limit:\n';
+    assert.equal(
+      eachFix(merged).limits,
+      'x-d: &d\n  deploy:\n    replicas: 2\nservices:\n  web:\n    <<: *d\n    mem_limit: 512M\n    cpus: "1.0"\n    pids_limit: 100\n',
+    );
+    // An empty value carrying an anchor or a tag is not rewritten.
+    const anchored = 'services:\n  web:\n    cap_drop: &drops\n  db:\n    cap_drop: *drops\n';
+    assert.equal(fixer(anchored).addCapDropAll?.(), undefined);
+  });
+
+  test('a file whose lines end in a lone \\r (a line end for the editor, not for the YAML parser)', () => {
+    const t = 'services:\n  web:\n    image: x\r';
+    const out = eachFix(t);
+    assert.equal(out.capDrop, 'services:\n  web:\n    image: x\r\n    cap_drop: [ALL]');
+    assert.equal(out.readOnly, 'services:\n  web:\n    image: x\r\n    read_only: true\n    tmpfs: [/tmp]');
+    // A comment that runs on past a lone \r: the new key goes after the whole YAML line, not into the comment.
+    const comment = 'services:\n  web:\n    image: x # one\r two\n  db:\n    image: y\n';
+    assert.equal(eachFix(comment).capDrop, 'services:\n  web:\n    image: x # one\r two\n    cap_drop: [ALL]\n  db:\n    image: y\n');
+    assert.deepEqual(
+      web(eachFix(comment).capDrop).capDrop.map((c) => c.value),
+      ['ALL'],
+    );
+    // Deleting a key line whose neighbour holds a lone \r.
+    const del = 'services:\n  web:\n    image: x # a\rb\n    privileged: true\n    user: app\n';
+    assert.equal(apply(del, fixer(del).removePrivileged?.()), 'services:\n  web:\n    image: x # a\rb\n    user: app\n');
+  });
+
+  test('services written as flow mappings get flow-style edits (fuzz: services: {web: …})', () => {
+    const inline = 'services: {web: {image: x}}\n';
+    const out = eachFix(inline);
+    assert.equal(out.capDrop, 'services: {web: {image: x, cap_drop: [ALL]}}\n');
+    assert.equal(out.limits, 'services: {web: {image: x, deploy: {resources: {limits: {memory: 512M, cpus: "1.0"}}}, pids_limit: 100}}\n');
+    // A service with no value, with or without its colon.
+    assert.equal(eachFix('services: {web}\n').readOnly, 'services: {web: {read_only: true, tmpfs: [/tmp]}}\n');
+    assert.equal(eachFix('services: {web: }\n').capDrop, 'services: {web: {cap_drop: [ALL]} }\n');
+    assert.equal(eachFix('services: {web: null}\n').nnp, 'services: {web: {security_opt: [no-new-privileges:true]}}\n');
+    // Keys with no value inside a flow mapping: `{cap_drop}` gets its colon, `{deploy}` a flow mapping.
+    const keysOnly = 'services: {web: {cap_drop, pids_limit, deploy, user}}\n';
+    const k = eachFix(keysOnly);
+    assert.equal(k.capDrop, 'services: {web: {cap_drop: [ALL], pids_limit, deploy, user}}\n');
+    assert.equal(
+      k.limits,
+      'services: {web: {cap_drop, pids_limit: 100, deploy: {resources: {limits: {memory: 512M, cpus: "1.0"}}}, user}}\n',
+    );
+    assert.equal(k.user, 'services: {web: {cap_drop, pids_limit, deploy, user: "1001:1001"}}\n');
+    // A flow service inside block services, its limits in a flow mapping.
+    const mixed = 'services:\n  web: {image: x, deploy: {resources: {limits: {memory: 1G}}}}\n';
+    assert.equal(
+      eachFix(mixed).limits,
+      'services:\n  web: {image: x, deploy: {resources: {limits: {memory: 1G, cpus: "1.0"}}}, pids_limit: 100}\n',
+    );
+  });
 });

@@ -1,6 +1,11 @@
 // Minimal text edits on a YAML file (pure core layer): insert keys into a mapping, items into a
-// list, replace a value, delete a key or an item. Block and flow styles are both handled; new
-// lines use the file's line ending, the mapping's own indentation and the file's indentation unit.
+// list, replace a value, delete a key or an item. Block and flow styles are both handled (inside a
+// flow collection every edit is written in flow style); new lines use the file's line ending, the
+// mapping's own indentation and the file's indentation unit.
+//
+// Lines here are the YAML parser's lines: only `\n` (or `\r\n`) ends one. A lone `\r` ends a line
+// for the editor (TextDoc, LSP) but not for the `yaml` package, which reads it as part of the
+// scalar or comment it is in; edits placed by TextDoc lines would land inside that line.
 
 import { isAlias, isMap, isSeq } from 'yaml';
 import type { Scalar, YAMLMap, YAMLSeq } from 'yaml';
@@ -23,11 +28,16 @@ export function flowScalar(text: string): string {
 export class Editor {
   /** Spaces per nesting level, as the file indents. */
   readonly unit: number;
+  /** Offset of the first character of each YAML line (after each `\n`). */
+  private readonly yamlLineStarts: number[];
 
   constructor(
     private readonly view: YamlView,
     private readonly structure: Structure,
   ) {
+    const text = view.doc.text;
+    this.yamlLineStarts = [0];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.yamlLineStarts.push(i + 1);
     this.unit = this.detectUnit();
   }
 
@@ -35,12 +45,42 @@ export class Editor {
     return this.view.doc.eol;
   }
 
-  private pos(offset: number) {
-    return this.view.doc.positionAt(offset);
+  /** The YAML line holding an offset. */
+  private line(offset: number): number {
+    const starts = this.yamlLineStarts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
   }
 
+  private get lineCount(): number {
+    return this.yamlLineStarts.length;
+  }
+
+  private lineStart(line: number): number {
+    return this.yamlLineStarts[line];
+  }
+
+  /** The offset of a YAML line's line ending (its `\n`, or the `\r` of its `\r\n`), or the end of the text. */
+  private lineEnd(line: number): number {
+    const text = this.view.text;
+    if (line + 1 >= this.yamlLineStarts.length) return text.length;
+    const nl = this.yamlLineStarts[line + 1] - 1;
+    return nl > this.yamlLineStarts[line] && text[nl - 1] === '\r' ? nl - 1 : nl;
+  }
+
+  private lineText(line: number): string {
+    return this.view.text.slice(this.lineStart(line), this.lineEnd(line));
+  }
+
+  /** Column of an offset on its YAML line (YAML indentation counts from there). */
   private col(offset: number): number {
-    return this.pos(offset).character;
+    return offset - this.lineStart(this.line(offset));
   }
 
   private edit(start: number, end: number, newText: string): TextEdit {
@@ -60,7 +100,7 @@ export class Editor {
             const first = v.items[0];
             const childStart = isMap(v) ? rangeTuple(asNode((first as YPair).key) ?? v)[0] : this.structure.dashBefore(asNode(first) ?? v);
             const d = this.col(childStart) - this.col(rangeTuple(k)[0]);
-            if (d > 0 && this.pos(childStart).line > this.pos(rangeTuple(k)[0]).line) counts.set(d, (counts.get(d) ?? 0) + 1);
+            if (d > 0 && this.line(childStart) > this.line(rangeTuple(k)[0])) counts.set(d, (counts.get(d) ?? 0) + 1);
           }
           walk(v);
         }
@@ -89,10 +129,9 @@ export class Editor {
     return kvs.map((kv) => `${kv.key}: ${typeof kv.value === 'string' ? kv.value : `{${this.renderFlow(kv.value)}}`}`).join(', ');
   }
 
-  /** Offset just after the last character of the line holding `offset`. */
+  /** Offset just after the last character of the YAML line holding `offset`. */
   private lineEndOf(offset: number): number {
-    const line = this.pos(offset).line;
-    return this.view.doc.offsetAt({ line, character: this.view.doc.lineText(line).length });
+    return this.lineEnd(this.line(offset));
   }
 
   /** The offset right after a flow collection's closing bracket, and whether it is there. */
@@ -129,40 +168,87 @@ export class Editor {
     if (map.items.length === 0) return undefined;
     const indent = ' '.repeat(this.col(this.pairStart(map.items[0])));
     const lines = this.renderBlock(kvs, indent).join(this.eol);
-    const lastLine = this.pos(this.view.contentEnd(map)).line;
-    if (nextLine && lastLine + 1 < this.view.doc.lineCount) {
-      const at = this.view.doc.offsetAt({ line: lastLine + 1, character: 0 });
+    const lastLine = this.line(this.view.contentEnd(map));
+    if (nextLine && lastLine + 1 < this.lineCount) {
+      const at = this.lineStart(lastLine + 1);
       return this.edit(at, at, lines + this.eol);
     }
     const at = this.lineEndOf(this.view.contentEnd(map));
     return this.edit(at, at, this.eol + lines);
   }
 
-  /** Adds keys under a key that has no value yet (`web:` → `web:\n  user: …`). */
+  /** The mapping each pair is written in (built on first use). */
+  private parents?: Map<YPair, YAMLMap>;
+
+  /** Whether a pair is written inside a flow mapping (`{web: …}`), where only flow style may go. */
+  private inFlow(pair: YPair): boolean {
+    if (!this.parents) {
+      const parents = new Map<YPair, YAMLMap>();
+      const walk = (n: YNode | null) => {
+        if (isMap(n))
+          for (const p of n.items) {
+            parents.set(p, n);
+            walk(asNode(p.key));
+            walk(asNode(p.value));
+          }
+        else if (isSeq(n)) for (const it of n.items) walk(asNode(it));
+      };
+      for (const d of this.view.documents) walk(asNode(d.contents));
+      this.parents = parents;
+    }
+    return this.parents.get(pair)?.flow === true;
+  }
+
+  /** The offset of the `:` right after a key (blanks between), or undefined when it has none (`{web}`, `? web`). */
+  private colonAfter(k: YNode): number | undefined {
+    const re = /\s*:/y;
+    re.lastIndex = rangeTuple(k)[1];
+    return re.exec(this.view.text) ? re.lastIndex - 1 : undefined;
+  }
+
+  /**
+   * Adds keys under a key that has no value yet: `web:` → `web:\n  user: …` in a block mapping,
+   * `{web}` or `{web: }` → `{web: {user: …}}` in a flow mapping; `web: null` and `web: ~` lose the null.
+   */
   insertUnderEmptyKey(pair: YPair, kvs: KV[]): TextEdit | undefined {
     const k = asNode(pair.key);
     if (!k) return undefined;
+    const keyEnd = rangeTuple(k)[1];
+    const colon = this.colonAfter(k);
+    const v = asNode(pair.value);
+    // An anchor or a tag on the empty value (`web: &a`, `web: !!null`) is left alone.
+    if (v && !isAlias(v) && (v.anchor || v.tag)) return undefined;
+    const written = v && !this.view.isEmptyText(v) ? v : undefined;
+    if (written && (colon === undefined || !/^\s*$/.test(this.view.text.slice(colon + 1, rangeTuple(written)[0])))) return undefined;
+    if (this.inFlow(pair)) {
+      const text = `: {${this.renderFlow(kvs)}}`;
+      if (written) return this.edit(keyEnd, this.view.contentEnd(written), text);
+      return this.edit(keyEnd, colon === undefined ? keyEnd : colon + 1, text);
+    }
+    if (colon === undefined) return undefined;
     const indent = ' '.repeat(this.col(rangeTuple(k)[0]) + this.unit);
     const block = this.eol + this.renderBlock(kvs, indent).join(this.eol);
-    const v = asNode(pair.value);
-    if (v && !this.view.isEmptyText(v)) {
-      // `key: null` or `key: ~`: replace `: ~` by the block.
-      const between = this.view.text.slice(rangeTuple(k)[1], rangeTuple(v)[0]);
-      if (!/^\s*:\s*$/.test(between)) return undefined;
-      return this.edit(rangeTuple(k)[1], this.view.contentEnd(v), ':' + block);
-    }
-    const at = this.lineEndOf(rangeTuple(k)[1]);
+    // `key: null` or `key: ~`: replace `: ~` by the block.
+    if (written) return this.edit(keyEnd, this.view.contentEnd(written), ':' + block);
+    const at = this.lineEndOf(keyEnd);
     return this.edit(at, at, block);
   }
 
-  /** Replaces a key's value, or gives an empty key one. */
+  /** Replaces a key's value, or gives an empty key one (`text` is one line: a scalar or a flow collection). */
   setPairValue(pair: YPair, text: string): TextEdit | undefined {
     const k = asNode(pair.key);
     const v = asNode(pair.value);
     if (!k) return undefined;
     if (!v || this.view.isEmptyText(v)) {
-      const colon = this.view.text.indexOf(':', rangeTuple(k)[1]);
-      if (colon < 0) return undefined;
+      // An anchor or a tag on the empty value (`key: &a`, `key: !!str`) is left alone.
+      if (v && !isAlias(v) && (v.anchor || v.tag)) return undefined;
+      const colon = this.colonAfter(k);
+      if (colon === undefined) {
+        // `{cap_drop}` in a flow mapping: the key gets its colon.
+        if (!this.inFlow(pair)) return undefined;
+        const keyEnd = rangeTuple(k)[1];
+        return this.edit(keyEnd, keyEnd, `: ${text}`);
+      }
       return this.edit(colon + 1, colon + 1, ` ${text}`);
     }
     return this.edit(rangeTuple(v)[0], this.view.contentEnd(v), text);
@@ -198,12 +284,10 @@ export class Editor {
     return this.edit(at, at, `${this.eol}${indent}-${after}${itemText}`);
   }
 
-  /** Deletes whole lines `a`..`b` with their line ending. */
+  /** Deletes whole YAML lines `a`..`b` with their line ending. */
   private deleteLines(a: number, b: number): TextEdit {
-    const doc = this.view.doc;
-    if (b + 1 < doc.lineCount) return { range: { start: { line: a, character: 0 }, end: { line: b + 1, character: 0 } }, newText: '' };
-    const start = a > 0 ? { line: a - 1, character: doc.lineText(a - 1).length } : { line: a, character: 0 };
-    return { range: { start, end: { line: b, character: doc.lineText(b).length } }, newText: '' };
+    if (b + 1 < this.lineCount) return this.edit(this.lineStart(a), this.lineStart(b + 1), '');
+    return this.edit(a > 0 ? this.lineEnd(a - 1) : 0, this.lineEnd(b), '');
   }
 
   /** A block collection that loses its last entry becomes `{}` / `[]` on its key's line. */
@@ -246,8 +330,8 @@ export class Editor {
         );
       if (map.items.length === 1) return this.emptyCollection(map);
       const ks = this.pairStart(pair);
-      const prefix = this.view.doc.lineText(this.pos(ks).line).slice(0, this.col(ks));
-      if (/^\s*$/.test(prefix)) return this.deleteLines(this.pos(ks).line, this.pos(this.pairEnd(pair)).line);
+      const prefix = this.lineText(this.line(ks)).slice(0, this.col(ks));
+      if (/^\s*$/.test(prefix)) return this.deleteLines(this.line(ks), this.line(this.pairEnd(pair)));
       if (index === 0) return this.edit(ks, this.pairStart(map.items[1]), '');
       return undefined;
     }
@@ -265,8 +349,8 @@ export class Editor {
     }
     if (seq.items.length === 1) return this.emptyCollection(seq);
     const dash = this.structure.dashBefore(node);
-    const prefix = this.view.doc.lineText(this.pos(dash).line).slice(0, this.col(dash));
+    const prefix = this.lineText(this.line(dash)).slice(0, this.col(dash));
     if (!/^\s*$/.test(prefix)) return undefined;
-    return this.deleteLines(this.pos(dash).line, this.pos(this.view.contentEnd(node)).line);
+    return this.deleteLines(this.line(dash), this.line(this.view.contentEnd(node)));
   }
 }

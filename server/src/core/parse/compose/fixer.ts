@@ -58,12 +58,29 @@ export function composeFixer(ctx: ServiceContext): RuntimeFixer {
     return undefined;
   };
 
-  /** Adds keys inside the mapping an own entry holds (or under it when it is empty). */
-  const insertInto = (e: Entry, kvs: KV[]): TextEdit | undefined => {
-    if (!e.own) return undefined;
-    if (e.raw && isMap(e.raw)) return editor.insertIntoMap(e.raw, kvs);
-    if (view.isEmpty(e.raw)) return editor.insertUnderEmptyKey(e.pair, kvs);
-    return undefined;
+  /**
+   * Puts keys into a mapping written here, whose keys are `present`: a key already written (with no
+   * value, or one the model could not read) gets its value where it is, never a second copy; nested
+   * keys go into the nested mapping written here (or under its empty key); the others are inserted
+   * with `insert`. Values set in place come before the insertion, so that joined insertions at one
+   * point (the last line of a file) stay in order. An undefined edit means a key has no safe place.
+   */
+  const putKeys = (present: Map<string, Entry> | undefined, kvs: KV[], insert: (kvs: KV[]) => TextEdit | undefined) => {
+    const edits: (TextEdit | undefined)[] = [];
+    const fresh: KV[] = [];
+    for (const kv of kvs) {
+      const e = present?.get(kv.key);
+      if (!e || (!e.own && typeof kv.value === 'string')) fresh.push(kv);
+      else if (!e.own) edits.push(undefined);
+      else if (typeof kv.value === 'string') edits.push(editor.setPairValue(e.pair, kv.value));
+      else if (e.raw && isMap(e.raw)) {
+        const map = e.raw;
+        edits.push(...putKeys(view.entries(map), kv.value, (more) => editor.insertIntoMap(map, more)));
+      } else if (view.isEmpty(e.raw)) edits.push(editor.insertUnderEmptyKey(e.pair, kv.value));
+      else edits.push(undefined);
+    }
+    if (fresh.length > 0) edits.push(insert(fresh));
+    return edits;
   };
 
   const deleteAt = (origin: Origin): TextEdit | undefined => {
@@ -142,21 +159,12 @@ export function composeFixer(ctx: ServiceContext): RuntimeFixer {
       const serviceKVs: KV[] = [];
       const described: string[] = [...limitKVs.map((kv) => `${kv.key}: ${kv.value as string}`)];
       if (limitKVs.length > 0) {
+        const deployKV: KV = { key: 'deploy', value: [{ key: 'resources', value: [{ key: 'limits', value: limitKVs }] }] };
         const deploy = entries.get('deploy');
-        let edit: TextEdit | undefined;
-        if (!deploy) serviceKVs.push({ key: 'deploy', value: [{ key: 'resources', value: [{ key: 'limits', value: limitKVs }] }] });
-        else if (deploy.own) {
-          const dEntries = view.mapEntries(deploy.raw);
-          const resources = dEntries?.get('resources');
-          if (!resources) edit = insertInto(deploy, [{ key: 'resources', value: [{ key: 'limits', value: limitKVs }] }]);
-          else {
-            const limits = view.mapEntries(resources.raw)?.get('limits');
-            if (!limits) edit = insertInto(resources, [{ key: 'limits', value: limitKVs }]);
-            else edit = insertInto(limits, limitKVs);
-          }
-        }
-        if (edit) edits.push(edit);
-        else if (deploy) {
+        const inDeploy = deploy?.own ? putKeys(entries, [deployKV], () => undefined) : undefined;
+        if (!deploy) serviceKVs.push(deployKV);
+        else if (inDeploy && !inDeploy.includes(undefined)) edits.push(...inDeploy);
+        else {
           // The deploy block comes from an anchor or an alias: the service-level keys say the same.
           if (memory) serviceKVs.push({ key: 'mem_limit', value: '512M' });
           if (cpus) serviceKVs.push({ key: 'cpus', value: '"1.0"' });
@@ -166,7 +174,7 @@ export function composeFixer(ctx: ServiceContext): RuntimeFixer {
         serviceKVs.push({ key: 'pids_limit', value: '100' });
         described.push('pids_limit: 100');
       }
-      if (serviceKVs.length > 0) edits.push(addKeys(serviceKVs));
+      if (serviceKVs.length > 0) edits.push(...putKeys(entries, serviceKVs, addKeys));
       return fix(t(`Add resource limits (${described.join(', ')})`, `添加资源限制（${described.join(', ')}）`), edits);
     },
 
