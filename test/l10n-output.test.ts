@@ -370,7 +370,7 @@ describe('Compose and docker run parser problems in Simplified Chinese', () => {
     const run = analyze('run.sh', BROKEN_RUN['double quote'].text, { locale: 'zh-CN' })!;
     assert.deepEqual(
       run.findings.filter((f) => f.ruleId === 'CT0002').map((f) => f.message),
-      ['未闭合的双引号 "：脚本在它闭合之前就结束了，因此 Containment 只读取了这条命令到此为止的部分。'],
+      ['未闭合的双引号 "：直到脚本结束它都没有闭合，因此 Containment 只读取了这条命令到此为止的部分。'],
     );
     const md = analyze('README.md', BROKEN_RUN['a comment ends the command'].text.replace(/^/, '```sh\n') + '```\n', { locale: 'zh-CN' })!;
     assert.ok(

@@ -95,11 +95,11 @@ export function parseDockerRuns(text: string, kind: 'shell' | 'markdown', locale
           kind === 'markdown'
             ? t(
                 `${what}: the code block ends before it is closed, so Containment read this command only up to here.`,
-                `${what}：代码块在它闭合之前就结束了，因此 Containment 只读取了这条命令到此为止的部分。`,
+                `${what}：直到代码块结束它都没有闭合，因此 Containment 只读取了这条命令到此为止的部分。`,
               )
             : t(
                 `${what}: the script ends before it is closed, so Containment read this command only up to here.`,
-                `${what}：脚本在它闭合之前就结束了，因此 Containment 只读取了这条命令到此为止的部分。`,
+                `${what}：直到脚本结束它都没有闭合，因此 Containment 只读取了这条命令到此为止的部分。`,
               ),
           locale,
         ),
