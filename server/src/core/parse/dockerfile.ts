@@ -183,7 +183,8 @@ export function readDockerfile(text: string, doc: TextDoc): DockerfileSyntax {
       const mounts = flags.filter((f) => f.getName() === 'mount').map(parseMount);
       const network = base.flags.find((f) => f.name === 'network');
       const security = base.flags.find((f) => f.name === 'security');
-      const heredocs = run.getHeredocs().map((h) => {
+      // Only a word starting with << defines a heredoc; finding their bodies scans the whole instruction.
+      const heredocs = (args.some((a) => a.getValue().startsWith('<<')) ? run.getHeredocs() : []).map((h) => {
         const cr = h.getContentRange();
         return { name: h.getName(), content: cr ? doc.textIn(cr) : '', contentRange: cr ? copyRange(cr) : null };
       });

@@ -19,7 +19,13 @@ export interface ScanCommand {
 
 /** The word without the quotes around it (also an unbalanced one left by the lexer): `"curl` → `curl`. */
 export function bare(value: string): string {
+  // Most words have no quote at either end.
+  if (!isQuote(value.charCodeAt(0)) && !isQuote(value.charCodeAt(value.length - 1))) return value;
   return value.replace(/^["']+/, '').replace(/["']+$/, '');
+}
+
+function isQuote(c: number): boolean {
+  return c === 34 || c === 39;
 }
 
 /** The range of the word without its surrounding quotes, when the range maps character for character. */
@@ -174,6 +180,8 @@ function lexScript(model: ImageModel, el: JsonElement): ScanCommand[] {
 
 /** Drops `#` comments (to the end of their line) and bare line-continuation marks from a command. */
 function clean(cmd: ShellCommand, escapeChar: string): ScanCommand | undefined {
+  // Most commands have nothing to drop, and commands are never modified: keep the lexer's.
+  if (!cmd.words.some((w) => w.value.startsWith('#') || w.value === escapeChar)) return cmd;
   const words: ScanWord[] = [];
   let commentLine = -1;
   for (const w of cmd.words) {
@@ -267,8 +275,9 @@ export function hasOpenQuote(s: string): boolean {
 
 /** Bare program name of a word: `/usr/bin/curl` → `curl`, `(sudo` → `sudo`. */
 export function programName(value: string): string {
-  const v = bare(value).replace(/^[({]+/, '');
-  return v.split('/').pop() ?? v;
+  let v = bare(value);
+  if (v.startsWith('(') || v.startsWith('{')) v = v.replace(/^[({]+/, '');
+  return v.includes('/') ? (v.split('/').pop() ?? v) : v;
 }
 
 export interface ProgramAt {

@@ -22,23 +22,27 @@ function operatorAt(v: string, i: number): Operator | undefined {
   return undefined;
 }
 
-/** Splits a word on embedded operators (`a&&b`, `x;y`, `curl x|sh`) keeping exact ranges. */
-function splitOperators(w: Word, out: (Word | { op: Operator })[]): void {
-  const v = w.value;
-  // Ranges of words inside one line can be offset by characters; multi-line words are kept whole.
-  const singleLine = w.range.start.line === w.range.end.line && w.range.end.character - w.range.start.character === v.length;
-  const piece = (from: number, to: number): Word => ({
-    value: v.slice(from, to),
+/** Part of a word, from `from` to `to`, with its exact range when the word lies on one line as written. */
+function piece(w: Word, singleLine: boolean, from: number, to: number): Word {
+  return {
+    value: w.value.slice(from, to),
     range: singleLine
       ? {
           start: { line: w.range.start.line, character: w.range.start.character + from },
           end: { line: w.range.start.line, character: w.range.start.character + to },
         }
       : w.range,
-  });
-  // Most words hold no operator character at all.
+  };
+}
+
+/** Splits a word on embedded operators (`a&&b`, `x;y`, `curl x|sh`) keeping exact ranges. */
+function splitOperators(w: Word, out: (Word | { op: Operator })[]): void {
+  const v = w.value;
+  // Ranges of words inside one line can be offset by characters; multi-line words are kept whole.
+  const singleLine = w.range.start.line === w.range.end.line && w.range.end.character - w.range.start.character === v.length;
+  // Most words hold no operator character at all: they are their own piece (words are never modified).
   if (!/[&|;]/.test(v)) {
-    if (v.length > 0) out.push(piece(0, v.length));
+    if (v.length > 0) out.push(singleLine ? w : piece(w, false, 0, v.length));
     return;
   }
   let start = 0;
@@ -58,7 +62,7 @@ function splitOperators(w: Word, out: (Word | { op: Operator })[]): void {
     }
     const op = operatorAt(v, i);
     if (op) {
-      if (i > start) out.push(piece(start, i));
+      if (i > start) out.push(piece(w, singleLine, start, i));
       out.push({ op });
       i += op.length;
       start = i;
@@ -66,7 +70,7 @@ function splitOperators(w: Word, out: (Word | { op: Operator })[]): void {
     }
     i++;
   }
-  if (v.length > start) out.push(piece(start, v.length));
+  if (v.length > start) out.push(piece(w, singleLine, start, v.length));
 }
 
 /** Lexed once per RUN instruction (instructions are immutable parts of a model); see shellCommands. */
@@ -93,19 +97,19 @@ function lexRun(run: RunInstr): ShellCommand[] {
   let current: Word[] = [];
   let lastLine = words[0]?.range.start.line ?? 0;
   const heredocs = run.heredocs;
-  const heredocLines = new Set<number>();
+  let heredocLines: Set<number> | undefined;
   for (const h of heredocs) {
     if (!h.contentRange) continue;
+    heredocLines ??= new Set();
     for (let l = h.contentRange.start.line; l <= h.contentRange.end.line; l++) heredocLines.add(l);
   }
-  const flush = (next?: ShellCommand['next']) => {
-    if (current.length > 0) commands.push({ words: current, next });
-    current = [];
-  };
   const parts: (Word | { op: Operator })[] = [];
   for (const w of words) {
     // Inside a heredoc body each line is its own command.
-    if (heredocLines.size > 0 && heredocLines.has(w.range.start.line) && w.range.start.line !== lastLine) flush('\n');
+    if (heredocLines?.has(w.range.start.line) && w.range.start.line !== lastLine && current.length > 0) {
+      commands.push({ words: current, next: '\n' });
+      current = [];
+    }
     lastLine = w.range.start.line;
     if (w.value.startsWith('<<') && HEREDOC_MARKER.test(w.value)) continue;
     if (heredocs.length > 0 && heredocs.some((h) => h.name === w.value && h.contentRange && w.range.start.line > h.contentRange.end.line))
@@ -113,11 +117,14 @@ function lexRun(run: RunInstr): ShellCommand[] {
     parts.length = 0;
     splitOperators(w, parts);
     for (const part of parts) {
-      if ('op' in part) flush(part.op);
-      else current.push(part);
+      if (!('op' in part)) current.push(part);
+      else if (current.length > 0) {
+        commands.push({ words: current, next: part.op });
+        current = [];
+      }
     }
   }
-  flush();
+  if (current.length > 0) commands.push({ words: current, next: undefined });
   return commands;
 }
 

@@ -133,6 +133,13 @@ const TEXT_PATTERNS: TextPattern[] = [
   },
 ];
 
+/**
+ * A word of every match of TEXT_PATTERNS holds one of these (a match never spans the blank
+ * between words, and taking quotes off a word or a backslash before a quote cannot make one), so
+ * commands without them are not joined and searched.
+ */
+const TEXT_KEYS = /ssl|verify|trusted-host|insecure|check_certificate/i;
+
 /** Flags of other tools that switch certificate checks off and can simply be removed. */
 const OTHER_FLAGS: {
   re: RegExp;
@@ -329,6 +336,7 @@ function checkCommand(model: Parameters<typeof deleteWordEdit>[0], cmd: ScanComm
 
   // Inline variables: `NODE_TLS_REJECT_UNAUTHORIZED=0 npm ci`, `export GIT_SSL_NO_VERIFY=1`.
   for (const w of words) {
+    if (!w.value.includes('=')) continue;
     const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(bare(w.value));
     if (!m) continue;
     const sw = envSwitch(m[1]);
@@ -344,6 +352,7 @@ function checkCommand(model: Parameters<typeof deleteWordEdit>[0], cmd: ScanComm
       const w = words[i];
       const v = w.value;
       if (/^["']/.test(v)) continue; // quoted text is data, not a flag
+      if (!v.startsWith('-')) continue; // every option below starts with a dash
       if (program === 'curl') {
         if (v === '-k' || v === '--insecure' || v === '--proxy-insecure') {
           const what =
@@ -434,6 +443,7 @@ function checkCommand(model: Parameters<typeof deleteWordEdit>[0], cmd: ScanComm
 
   // Settings in the command's text: git/npm/yarn/conda config, yum/dnf, APT, .curlrc, pip.conf.
   // These count in echo/printf too, since that is how config files are usually written.
+  if (!words.some((w) => TEXT_KEYS.test(w.value))) return;
   const starts: number[] = [];
   let joined = '';
   for (const w of words) {

@@ -19,7 +19,8 @@ export function rangeWithin(doc: TextDoc, range: Range, needle: string): Range {
 
 /** The word's text without the quotes a shell would remove: `"--force-yes"` → `--force-yes`. */
 export function bare(value: string): string {
-  return value.replace(/^(["'])(.*)\1$/, '$2');
+  const c = value.charCodeAt(0);
+  return c === 34 || c === 39 ? value.replace(/^(["'])(.*)\1$/, '$2') : value;
 }
 
 function lineEndOffset(doc: TextDoc, line: number): number {
