@@ -2,9 +2,8 @@
 // "show the rule's documentation", and a fix-all source action for safe fixes (adapter layer).
 
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver/node';
-import type { Analysis } from '../core/analyze';
+import type { DocumentResult } from './documentCache';
 import { suppressionEdit } from '../core/suppress';
-import type { Finding } from '../core/types';
 import { toDiagnostic } from './convert';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.containment`;
@@ -17,19 +16,7 @@ function overlaps(a: Range, b: Range): boolean {
   return true;
 }
 
-/** The line a suppression comment goes above: the start of the statement holding the finding. */
-function statementLine(analysis: Analysis, f: Finding): number {
-  if (analysis.model?.kind === 'dockerfile') {
-    const instr = analysis.model.image.instructions.find(
-      (i) => i.range.start.line <= f.range.start.line && i.range.end.line >= f.range.start.line,
-    );
-    if (instr) return instr.range.start.line;
-  }
-  if (analysis.model?.kind === 'runtime') return analysis.model.runtime.statementStart(f.range.start.line);
-  return f.range.start.line;
-}
-
-export function codeActions(uri: string, analysis: Analysis, range: Range, only: string[] | undefined): CodeAction[] {
+export function codeActions(uri: string, analysis: DocumentResult, range: Range, only: string[] | undefined): CodeAction[] {
   const actions: CodeAction[] = [];
   const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
 
@@ -63,7 +50,7 @@ export function codeActions(uri: string, analysis: Analysis, range: Range, only:
           title: `Ignore ${f.ruleId} here (add a containment-ignore comment)`,
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
-          edit: { changes: { [uri]: [suppressionEdit(analysis.doc, statementLine(analysis, f), f.ruleId)] } },
+          edit: { changes: { [uri]: [suppressionEdit(analysis.doc, analysis.statementLine(f.range.start.line), f.ruleId)] } },
         });
       docs.push({
         title: `Show documentation for ${f.ruleId}`,
@@ -85,7 +72,7 @@ export function codeActions(uri: string, analysis: Analysis, range: Range, only:
 }
 
 /** Edits of every safe fix, skipping any that overlaps one already taken. */
-export function safeFixEdits(analysis: Analysis): TextEdit[] {
+export function safeFixEdits(analysis: Pick<DocumentResult, 'findings'>): TextEdit[] {
   const taken: TextEdit[] = [];
   for (const f of analysis.findings) {
     const fix = f.fixes.find((x) => x.safe);

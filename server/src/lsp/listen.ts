@@ -22,6 +22,7 @@ import { hoverAt as seccompHover } from '../core/hover/seccompHover';
 import { registerSeccomp } from './seccomp';
 import { ALL_RULES } from '../core/rules/registry';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
+import { DocumentCache, type DocumentResult } from './documentCache';
 import { ConfigFiles } from './configFiles';
 import { makeReadRelative } from '../io/readRelative';
 import { profilesReferencedBy } from '../io/profileRefs';
@@ -80,7 +81,8 @@ function hoverFor(analysis: Analysis, pos: Position, lang: Lang): HoverResult | 
 
 export function listen(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const cache = new Map<string, { version: number; analysis: Analysis | undefined }>();
+  /** Findings of every open document; whole analyses (models, for hovers) of the last few only. */
+  const cache = new DocumentCache();
   const timers = new Map<string, NodeJS.Timeout>();
   const warnedConfigs = new Set<string>();
   let settings: Settings = DEFAULT_SETTINGS;
@@ -107,9 +109,22 @@ export function listen(connection: Connection): void {
     () => (settings.configFile ? settings.configFile : undefined),
   );
 
+  /** The kept result of the document's current version, analysing it when there is none. */
+  function resultFor(doc: TextDocument): DocumentResult | undefined {
+    const cached = cache.entry(doc.uri);
+    if (cached && cached.version === doc.version) return cached.result;
+    analyse(doc);
+    return cache.entry(doc.uri)?.result;
+  }
+
+  /** The whole analysis (model included) of the document's current version, for hovers: analysed again when no longer kept. */
   function analysisFor(doc: TextDocument): Analysis | undefined {
-    const cached = cache.get(doc.uri);
-    if (cached && cached.version === doc.version) return cached.analysis;
+    const cached = cache.entry(doc.uri);
+    if (cached && cached.version === doc.version && !cached.result) return undefined;
+    return cache.analysis(doc.uri, doc.version) ?? analyse(doc);
+  }
+
+  function analyse(doc: TextDocument): Analysis | undefined {
     const path = uriToPath(doc.uri) ?? doc.uri;
     const loaded = configFiles.forFile(uriToPath(doc.uri));
     if (loaded.path && loaded.problems.length > 0 && !warnedConfigs.has(loaded.path)) {
@@ -143,7 +158,7 @@ export function listen(connection: Connection): void {
     for (const f of analysis?.findings ?? []) {
       if (f.ruleId === INTERNAL_ERROR_ID) connection.console.error(`Containment: ${doc.uri} (version ${doc.version}): ${f.message}`);
     }
-    cache.set(doc.uri, { version: doc.version, analysis });
+    cache.set(doc.uri, doc.version, analysis);
     if (filePath && profiles.setOpen(filePath, profilesReferencedBy(filePath, analysis))) recheckJson();
     return analysis;
   }
@@ -163,7 +178,7 @@ export function listen(connection: Connection): void {
       void connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
       return;
     }
-    const analysis = analysisFor(doc);
+    const analysis = resultFor(doc);
     // A newer version arrived while we worked: its own run will publish.
     if (documents.get(doc.uri)?.version !== doc.version) return;
     void connection.sendDiagnostics({
@@ -257,7 +272,7 @@ export function listen(connection: Connection): void {
     // A Compose service's findings depend on the Dockerfile it builds: refresh Compose files too.
     if (fileKindOf(uriToPath(e.document.uri) ?? e.document.uri, e.document.languageId) === 'dockerfile') {
       for (const d of documents.all()) {
-        if (d.uri !== e.document.uri && cache.get(d.uri)?.analysis?.kind === 'compose') {
+        if (d.uri !== e.document.uri && cache.entry(d.uri)?.result?.kind === 'compose') {
           cache.delete(d.uri);
           schedule(d, DEBOUNCE_MS);
         }
@@ -287,7 +302,7 @@ export function listen(connection: Connection): void {
   connection.onCodeAction((params) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc || !settings.enable) return [];
-    const analysis = analysisFor(doc);
+    const analysis = resultFor(doc);
     if (!analysis) return [];
     return codeActions(doc.uri, analysis, params.range, params.context.only);
   });
