@@ -17,7 +17,10 @@ export function shellQuote(v: string): string {
 export function makeFixer(inv: Invocation, spec: RuntimeSpec, ports: Map<Port, PortDetail>, doc: TextDoc): RuntimeFixer | undefined {
   if (inv.imageIndex === undefined || inv.synopsis) return undefined;
   const text = doc.text;
-  const image = inv.words[inv.imageIndex];
+  // The closures below outlive the analysis (the spec keeps its fixer): they hold the options and
+  // two offsets, not the invocation's words (every decoded character with its offset).
+  const imageStart = inv.words[inv.imageIndex].start;
+  const flags = inv.flags;
   const firstLine = doc.positionAt(inv.words[inv.toolIndex].start).line;
   const compose = inv.tool === 'compose';
 
@@ -36,10 +39,10 @@ export function makeFixer(inv: Invocation, spec: RuntimeSpec, ports: Map<Port, P
 
   /** Inserts options (already formatted, e.g. `--cap-drop ALL`) before the image. */
   const insert = (options: string): TextEdit => {
-    const ls = lineStart(image.start);
-    const before = text.slice(ls, image.start);
-    if (doc.positionAt(image.start).line > firstLine && LEAD.test(before)) return edit(ls, ls, `${before}${options} \\${doc.eol}`);
-    return edit(image.start, image.start, `${options} `);
+    const ls = lineStart(imageStart);
+    const before = text.slice(ls, imageStart);
+    if (doc.positionAt(imageStart).line > firstLine && LEAD.test(before)) return edit(ls, ls, `${before}${options} \\${doc.eol}`);
+    return edit(imageStart, imageStart, `${options} `);
   };
 
   /** Removes [start, end) and the white space (or the whole continuation line) it leaves behind. */
@@ -66,7 +69,7 @@ export function makeFixer(inv: Invocation, spec: RuntimeSpec, ports: Map<Port, P
     return removeSpan(o.start, o.end);
   };
 
-  const last = (name: string) => [...inv.flags].reverse().find((o) => o.name === name);
+  const last = (name: string) => [...flags].reverse().find((o) => o.name === name);
   const fix = (title: Text, edits: TextEdit[]): RuntimeFix => ({ title, edits });
 
   const fixer: RuntimeFixer = {
@@ -85,7 +88,7 @@ export function makeFixer(inv: Invocation, spec: RuntimeSpec, ports: Map<Port, P
       if (origin.kind !== 'source') return undefined;
       const a = doc.offsetAt(origin.range.start);
       const b = doc.offsetAt(origin.range.end);
-      const hits = inv.flags.filter((o) => o.start <= a && b <= o.end);
+      const hits = flags.filter((o) => o.start <= a && b <= o.end);
       if (hits.length === 0) return undefined;
       const o = hits.reduce((x, y) => (y.end - y.start < x.end - x.start ? y : x));
       // One item of a comma-separated list (`--cap-add SYS_ADMIN,NET_ADMIN`): remove just that item.
@@ -153,7 +156,7 @@ export function makeFixer(inv: Invocation, spec: RuntimeSpec, ports: Map<Port, P
       return fix(title, [edit(at, at, d.hasHostPort ? '127.0.0.1:' : '127.0.0.1::')]);
     },
     removePrivileged() {
-      const occs = inv.flags.filter((o) => o.name === 'privileged' && o.bool !== false);
+      const occs = flags.filter((o) => o.name === 'privileged' && o.bool !== false);
       if (occs.length === 0) return undefined;
       return fix(t('Remove --privileged', '删除 --privileged'), occs.map(removeOcc));
     },
