@@ -318,7 +318,7 @@ export function listen(connection: Connection): void {
     () => lang,
   );
   registerConcepts(connection, () => lang);
-  registerSeccomp(connection);
+  registerSeccomp(connection, () => lang);
   registerDrift(connection, () => settings);
 
   documents.listen(connection);
