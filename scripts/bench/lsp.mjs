@@ -4,7 +4,9 @@
 // server's 150 ms debounce), timing didChange → publishDiagnostics of that version; then hover and
 // code actions (served from the analysis cache); then didChange → hover, where the hover request
 // itself runs the analysis (no debounce on that path). Finally 200 documents open at once and the
-// server's resident memory. Usage: node scripts/bench/lsp.mjs <inputs.json> <out.json> [--quick]
+// server's resident memory, as the process stands and after a full garbage collection (asked for
+// through the inspector; needs WebSocket: Node 22, or Node 20 with --experimental-websocket).
+// Usage: node scripts/bench/lsp.mjs <inputs.json> <out.json> [--quick] [--memory-only]
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,8 +16,9 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter } fro
 import { summarize, round } from './stats.mjs';
 
 const root = join(import.meta.dirname, '..', '..');
-const [manifestPath, outPath] = process.argv.slice(2);
+const [manifestPath, outPath] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const quick = process.argv.includes('--quick');
+const memoryOnly = process.argv.includes('--memory-only');
 const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
 const EDITS = Number(process.env.BENCH_EDITS ?? (quick ? 40 : 200));
 const DEBOUNCE_MS = 150; // server/src/lsp/listen.ts
@@ -31,8 +34,63 @@ function rssOf(pid) {
   }
 }
 
-async function startServer() {
-  const child = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+/**
+ * A full garbage collection in `child` through its inspector (the way DevTools' "collect garbage"
+ * does it: V8's low-memory notification), so the RSS read next is what the server keeps, not
+ * garbage V8 had no reason to collect yet. Resolves false when it cannot.
+ */
+/* global WebSocket -- Node 22, or Node 20 with --experimental-websocket */
+async function collectGarbage(inspectorUrl) {
+  if (!inspectorUrl || typeof WebSocket !== 'function') return false;
+  const ws = new WebSocket(inspectorUrl);
+  try {
+    await new Promise((resolve, reject) => {
+      ws.addEventListener('open', resolve);
+      ws.addEventListener('error', reject);
+    });
+    let id = 0;
+    const call = (method) =>
+      new Promise((resolve) => {
+        const mine = ++id;
+        const onMessage = (e) => {
+          if (JSON.parse(e.data).id !== mine) return;
+          ws.removeEventListener('message', onMessage);
+          resolve();
+        };
+        ws.addEventListener('message', onMessage);
+        ws.send(JSON.stringify({ id: mine, method }));
+      });
+    await call('HeapProfiler.enable');
+    await call('HeapProfiler.collectGarbage');
+    await call('HeapProfiler.collectGarbage');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    ws.close();
+  }
+}
+
+async function startServer({ inspect = false } = {}) {
+  const args = [...(inspect ? ['--inspect=127.0.0.1:0'] : []), join(root, 'dist', 'server.js'), '--stdio'];
+  const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', inspect ? 'pipe' : 'inherit'] });
+  // The inspector prints its address on stderr; everything else there is passed on.
+  let inspectorUrl;
+  const inspectorReady = inspect
+    ? new Promise((resolve) => {
+        const timer = setTimeout(resolve, 5000);
+        child.stderr.on('data', (d) => {
+          const text = String(d);
+          const m = /ws:\/\/\S+/.exec(text);
+          if (m && !inspectorUrl) {
+            inspectorUrl = m[0];
+            clearTimeout(timer);
+            resolve();
+          }
+          if (!/Debugger (listening|attached)|For help, see|Waiting for the debugger/.test(text)) process.stderr.write(d);
+        });
+      })
+    : Promise.resolve();
   const rpc = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const waiters = new Map(); // uri → [{ version, resolve }]
   const logs = [];
@@ -68,7 +126,8 @@ async function startServer() {
   await rpc.sendRequest('initialize', { processId: process.pid, rootUri: null, workspaceFolders: null, capabilities: {} });
   await rpc.sendNotification('initialized', {});
   const initMs = performance.now() - t0;
-  return { child, rpc, published, logs, initMs };
+  await inspectorReady;
+  return { child, rpc, published, logs, initMs, collectGarbage: () => collectGarbage(inspectorUrl) };
 }
 
 async function stop(server) {
@@ -171,19 +230,23 @@ async function manyDocuments(server) {
   await Promise.all(waits);
   await sleep(300);
   const after = rssOf(server.child.pid);
-  return { documents: 200, mix: typical.map((i) => i.id), before, after };
+  // What the server keeps, without the garbage of 200 analyses that V8 has not collected yet.
+  const collected = await server.collectGarbage();
+  await sleep(200);
+  const afterGc = collected ? rssOf(server.child.pid) : undefined;
+  return { documents: 200, mix: typical.map((i) => i.id), before, after, afterGc };
 }
 
 const server = await startServer();
 const results = [];
-for (const input of manifest.inputs) {
+for (const input of memoryOnly ? [] : manifest.inputs) {
   results.push(await benchInput(server, input));
   process.stderr.write(`lsp: ${input.id} done\n`);
 }
 const logs = server.logs.length;
 await stop(server);
 // A fresh server, so the documents above do not count.
-const fresh = await startServer();
+const fresh = await startServer({ inspect: true });
 const memory = await manyDocuments(fresh);
 await stop(fresh);
 writeFileSync(
