@@ -88,7 +88,7 @@ function entriesFor(model: SeccompModel, name: string): { rule: SeccompRule; nam
     for (const rule of model.syscalls) {
       for (const n of rule.names) {
         const list = index.get(n.value) ?? [];
-        if (!list.some((e) => e.rule === rule)) list.push({ rule, name: n });
+        if (list[list.length - 1]?.rule !== rule) list.push({ rule, name: n }); // entries come in order: a repeat is the last one
         index.set(n.value, list);
       }
     }

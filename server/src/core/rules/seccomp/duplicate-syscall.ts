@@ -54,11 +54,25 @@ function check(model: SeccompModel): Hit[] {
     }
   }
   const merged = new Set<string>();
+  // Each entry's conditions once, and per call the first entry for each conditions (all of it), so
+  // that a call named in thousands of entries costs no more than thousands of lookups.
+  const condOf = new Map<SeccompRule, string>();
+  const cond = (rule: SeccompRule) => {
+    let c = condOf.get(rule);
+    if (c === undefined) condOf.set(rule, (c = conditions(model, rule)));
+    return c;
+  };
   for (const [name, uses] of byName) {
-    for (let i = 1; i < uses.length; i++) {
+    const firstByCond = new Map<string, (typeof uses)[number]>();
+    const effectiveByCond = new Map<string, (typeof uses)[number]>();
+    for (const u of uses) if (actionKey(u.rule) !== dflt && !effectiveByCond.has(cond(u.rule))) effectiveByCond.set(cond(u.rule), u);
+    for (let i = 0; i < uses.length; i++) {
       const later = uses[i];
-      const earlier = uses.slice(0, i).find((u) => conditions(model, u.rule) === conditions(model, later.rule));
-      if (!earlier) continue;
+      const earlier = firstByCond.get(cond(later.rule));
+      if (!earlier) {
+        firstByCond.set(cond(later.rule), later);
+        continue;
+      }
       if (earlier.rule === later.rule) {
         hits.push({
           range: later.name.range,
@@ -81,12 +95,13 @@ function check(model: SeccompModel): Hit[] {
         const pair = `${earlier.rule.position}-${later.rule.position}`;
         if (merged.has(pair)) continue;
         merged.add(pair);
-        const shared = later.rule.names.filter((n) => earlier.rule.names.some((e) => e.value === n.value)).map((n) => `\`${n.value}\``);
+        const earlierNames = new Set(earlier.rule.names.map((e) => e.value));
+        const shared = later.rule.names.filter((n) => earlierNames.has(n.value)).map((n) => `\`${n.value}\``);
         const fixes: RuleFix[] = [];
         const mergeable =
           !later.rule.includes && !later.rule.excludes && !later.rule.errnoRet && !later.rule.comment && earlier.rule.namesList;
         if (mergeable && earlier.rule.namesList) {
-          const extra = [...new Set(later.rule.names.map((n) => n.value).filter((v) => !earlier.rule.names.some((e) => e.value === v)))];
+          const extra = [...new Set(later.rule.names.map((n) => n.value).filter((v) => !earlierNames.has(v)))];
           const edits = [removeWithComma(model.doc, later.rule.range)];
           if (extra.length > 0)
             edits.unshift(
@@ -127,7 +142,7 @@ function check(model: SeccompModel): Hit[] {
         continue;
       }
       // Different actions: find which one runc and libseccomp actually use.
-      const effective = uses.find((u) => conditions(model, u.rule) === conditions(model, later.rule) && actionKey(u.rule) !== dflt);
+      const effective = effectiveByCond.get(cond(later.rule));
       const loser = effective === later ? earlier : later;
       const why =
         actionKey(loser.rule) === dflt

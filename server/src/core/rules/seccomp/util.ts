@@ -6,20 +6,54 @@ import type { TextDoc } from '../../text';
 import type { Range, TextEdit } from '../../types';
 import type { JVal, SeccompModel, SeccompRule } from '../../model/seccomp';
 
-/** The closest candidates (case-insensitive), nearest first, within a distance that grows with the length. */
+/** Candidates lowercased and grouped by length, and the answers given so far, per candidate collection. */
+interface Prepared {
+  byLength: Map<number, { c: string; lower: string }[]>;
+  answers: Map<string, string[]>;
+}
+const prepared = new WeakMap<object, Prepared>();
+
+function prepare(candidates: Iterable<string>): Prepared {
+  const byLength = new Map<number, { c: string; lower: string }[]>();
+  for (const c of candidates) {
+    const list = byLength.get(c.length) ?? [];
+    list.push({ c, lower: c.toLowerCase() });
+    byLength.set(c.length, list);
+  }
+  return { byLength, answers: new Map() };
+}
+
+/**
+ * The closest candidates (case-insensitive), nearest first, within a distance that grows with the
+ * length. Only candidates of a length within that distance are compared, and a collection passed
+ * again (the same Set or array object) reuses its index and answers: a profile may hold tens of
+ * thousands of unknown names, each compared with some 500 system calls.
+ */
 export function suggest(word: string, candidates: Iterable<string>, limit = 3): string[] {
+  let p = prepared.get(candidates);
+  if (!p) {
+    p = prepare(candidates);
+    prepared.set(candidates, p);
+  }
+  const key = `${limit}:${word}`;
+  const known = p.answers.get(key);
+  if (known) return [...known];
   const w = word.toLowerCase();
   const max = w.length <= 4 ? 1 : w.length <= 8 ? 2 : 3;
   const scored: { c: string; d: number }[] = [];
-  for (const c of candidates) {
-    if (Math.abs(c.length - w.length) > max) continue;
-    const d = editDistance(w, c.toLowerCase(), max);
-    if (d <= max) scored.push({ c, d });
+  for (let len = Math.max(0, w.length - max); len <= w.length + max; len++) {
+    for (const { c, lower } of p.byLength.get(len) ?? []) {
+      const d = editDistance(w, lower, max);
+      if (d <= max) scored.push({ c, d });
+    }
   }
-  return scored
+  const out = scored
     .sort((x, y) => x.d - y.d || x.c.localeCompare(y.c))
     .slice(0, limit)
     .map((s) => s.c);
+  if (p.answers.size >= 10_000) p.answers.clear(); // a long-lived collection (a constant list) keeps a bounded memo
+  p.answers.set(key, out);
+  return [...out];
 }
 
 /** `syscalls[3]`, the way messages and type problems name an entry. */
