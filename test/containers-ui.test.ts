@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
-import { escapeHtml, miniMarkdown, safeUrl } from '../client/src/containers/html';
+import { codeSpansAsText, escapeHtml, miniMarkdown, safeUrl } from '../client/src/containers/html';
 import { contentSecurityPolicy, renderMessage, renderReport, shellWord, type PageOptions } from '../client/src/containers/renderReport';
 import { HOSTILE, sampleReport } from './helpers/containerReport';
 
@@ -166,6 +166,33 @@ test('the message page escapes too', () => {
   assert.equal(tags(html, 'img').length, 0);
   assert.match(html, /Cannot inspect &lt;b&gt;/);
   assert.match(html, /hint &quot;quoted&quot;/);
+});
+
+test('engine error hints: code spans as code on the message page, without backticks in notifications', () => {
+  const hint = 'Start the engine (for example `sudo systemctl start docker`), or set `--host`.';
+  const html = renderMessage('Could not inspect web', 'The engine is not running.', OPTS, hint);
+  assert.match(html, /<code>sudo systemctl start docker<\/code>/);
+  assert.doesNotMatch(html, /&#96;/);
+  assert.equal(codeSpansAsText(hint), 'Start the engine (for example sudo systemctl start docker), or set --host.');
+  assert.equal(codeSpansAsText('请启动引擎（例如 `sudo systemctl start docker`）。'), '请启动引擎（例如 sudo systemctl start docker）。');
+});
+
+test('the client tells engine errors apart by their code, never by their words (which follow the language)', () => {
+  const dir = join(ROOT, 'client', 'src');
+  const files = [dir, join(dir, 'containers')].flatMap((d) =>
+    readdirSync(d)
+      .filter((n) => n.endsWith('.ts'))
+      .map((n) => join(d, n)),
+  );
+  const byWords =
+    /\/[^/\n]+\/[a-z]*\.test\([^)]*\.message\b|\.message\s*(?:===|!==|==|!=)\s*['"`]|\.message\??\.(?:includes|startsWith|endsWith|match|indexOf)\(/;
+  const found = files.flatMap((f) =>
+    readFileSync(f, 'utf8')
+      .split('\n')
+      .filter((l) => byWords.test(l.replace(/typeof \S+/g, '')))
+      .map((l) => `${f.slice(ROOT.length + 1)}: ${l.trim()}`),
+  );
+  assert.deepEqual(found, []);
 });
 
 test('shellWord quotes names that are not plain words', () => {

@@ -24,35 +24,7 @@ import type { RawContainer, RawImage, RawInfo } from '../server/src/engine/raw';
 import { seccompCompare, seccompDefault } from '../server/src/lsp/seccomp';
 import { FakeClient, fixture, LOCAL_DOCKER, REMOTE_DOCKER, snapshot } from './engine/fakeClient';
 import { messageOf, startServer, type TestClient } from './lsp/harness';
-
-const CJK = /[\u4e00-\u9fff]/;
-
-/**
- * Words that stay as written in Chinese text: product and tool names, kernel and Docker terms,
- * keys and values of the files. Anything else made of three English words in a row is prose.
- */
-const TERMS =
-  /\b(Containment|Docker|Compose|Engine API|CLI|seccomp|Seccomp|SCMP_[A-Z0-9_]+|errno|EPERM|ENOSYS|moby\/profiles|Apache-2\.0|Apache License|Linux|defaultAction|syscalls|AppArmor|SELinux|user namespace|[Nn]amespace|cgroup|no-new-privileges|userns-remap|rootless|unconfined|[KMGT]iB|docker|podman|inspect|exec|status|pids|ID|capability|Capability|effective set|bounding set|effective|bounding|inode|uid|gid|root|private|none|host|bind|volume|tmpfs|ro|rw|tcp|udp|scalar|CHOWN|[A-Z_]{3,})\b/g;
-
-/** English prose left in a text meant to be Chinese: code spans, paths, commands and terms removed. */
-function englishProse(text: string): string | undefined {
-  const rest = text
-    .replace(/`[^`]*`/g, ' ')
-    .replace(/(^|[\s（(，])--?[a-z][\w-]*/g, '$1 ')
-    .replace(/\S*[/\\0-9=_.:@$*&|]\S*/g, ' ')
-    .replace(TERMS, ' ');
-  return /\b[A-Za-z]{2,}(?:[ \t,;'"()-]+[A-Za-z]{2,}){2,}\b/.exec(rest)?.[0];
-}
-
-/** Gaps of one text: not Chinese, the same as English, or with English prose. */
-function gapsOf(where: string, zh: string, en: string | undefined, gaps: string[]): void {
-  if (!CJK.test(zh)) gaps.push(`${where}: no Chinese: ${zh.slice(0, 100)}`);
-  else if (en !== undefined && zh === en) gaps.push(`${where}: same as English: ${zh.slice(0, 100)}`);
-  else {
-    const prose = englishProse(zh);
-    if (prose) gaps.push(`${where}: English "${prose}" in: ${zh.slice(0, 100)}`);
-  }
-}
+import { CJK, gapsOf, TERMS } from './helpers/l10nGaps';
 
 // --- the seccomp comparison ------------------------------------------------------------------
 

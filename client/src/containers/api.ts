@@ -16,6 +16,7 @@ import {
   type ListParams,
   type ListResult,
 } from '../../../server/src/engine/report';
+import { codeSpansAsText } from './html';
 import type { CONTAINERS_COMPARE as ServerCompare, CompareParams, CompareResult } from '../../../server/src/lsp/drift';
 
 // Values are not imported from the server's drift module (the client bundle would pull the
@@ -38,6 +39,7 @@ const KNOWN_CODES: EngineErrorCode[] = [
   'cancelled',
   'container-gone',
   'bad-response',
+  'unsupported',
   'failed',
 ];
 
@@ -58,7 +60,7 @@ export function toEngineError(e: unknown): EngineError {
   if (r?.code === REQUEST_CANCELLED) return { code: 'cancelled', message: vscode.l10n.t('Cancelled.') };
   if (r?.code === METHOD_NOT_FOUND) {
     return {
-      code: 'failed',
+      code: 'unsupported',
       message: vscode.l10n.t('This version of the Containment language server cannot inspect containers.'),
       hint: vscode.l10n.t('Restart the language server, or update the extension.'),
     };
@@ -102,7 +104,10 @@ export class ContainersApi {
   }
 }
 
-/** What the user can do about an engine error, for messages outside the view. */
+/**
+ * An engine error and what to do about it, for a notification: notifications show text literally,
+ * so the hint's Markdown code spans lose their backticks (the report page renders them as code).
+ */
 export function describeError(e: EngineError): string {
-  return e.hint ? `${e.message} ${e.hint}` : e.message;
+  return codeSpansAsText(e.hint ? `${e.message} ${e.hint}` : e.message);
 }

@@ -45,6 +45,15 @@ export function miniMarkdown(markdown: string): string {
     .join('');
 }
 
+/**
+ * Markdown code spans as plain text, for places that show text literally (notifications, tree
+ * items): an engine error's hint says `sudo systemctl start docker`, a notification shows it
+ * without the backticks.
+ */
+export function codeSpansAsText(markdown: string): string {
+  return markdown.replace(/`([^`\n]+)`/g, '$1');
+}
+
 /** A fresh random nonce for the Content-Security-Policy's script-src (one per rendering). */
 export function makeNonce(): string {
   return randomBytes(18).toString('base64url');

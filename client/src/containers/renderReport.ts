@@ -69,9 +69,9 @@ ${banner}${body}
 `;
 }
 
-/** A page with just a heading and a message: loading, or an inspection that failed. */
+/** A page with just a heading and a message: loading, or an inspection that failed (the hint is Markdown: code spans). */
 export function renderMessage(title: string, message: string, o: PageOptions, hint?: string): string {
-  const body = `<main class="message"><h1>${esc(title)}</h1><p>${esc(message)}</p>${hint ? `<p class="hint">${esc(hint)}</p>` : ''}</main>`;
+  const body = `<main class="message"><h1>${esc(title)}</h1><p>${esc(message)}</p>${hint ? `<div class="hint">${miniMarkdown(hint)}</div>` : ''}</main>`;
   return page(o, title, body);
 }
 

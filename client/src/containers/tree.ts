@@ -203,7 +203,8 @@ export class ContainersTree implements vscode.TreeDataProvider<Node>, vscode.Dis
       // message, so the engine's own words go to the output channel ("Show Output" is a button).
       this.view.message = undefined;
       // A server without the request is not an engine problem: say so once, not as an engine error.
-      await this.setState(/cannot inspect containers/.test(result.error.message) ? 'unavailable' : 'error', result.error);
+      // Matched by code: the message is in the display language.
+      await this.setState(result.error.code === 'unsupported' ? 'unavailable' : 'error', result.error);
       this.changed.fire(undefined);
       this.onRefreshedEmitter.fire();
       return;

@@ -394,7 +394,7 @@ async function inspectCommand(argv: string[], cwd: string, out: (s: string) => v
     const o = opts.refs.length > 0 ? await inspectContainers(client, opts.refs, run) : await inspectAll(client, opts.all, run);
     result = { engine: o.engine, reports: o.reports, notes: o.notes, missing: o.missing };
   } catch (e) {
-    const info = toEngineError(e);
+    const info = toEngineError(e, opts.lang);
     err(`containment: ${info.message}\n${info.hint ? `  ${info.hint}\n` : ''}${info.detail ? `  (${info.detail.split('\n')[0]})\n` : ''}`);
     return EXIT_USAGE;
   } finally {

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { t, type Text } from '../core/types';
-import { cancelled, classifyCliError, containerGone, EngineFailure, failure, notRunning, tooOld } from './errors';
+import { cancelled, classifyCliError, cliNotFound, containerGone, EngineFailure, failure, notRunning, tooOld } from './errors';
 import type { ListedContainer, RawContainer, RawImage, RawInfo } from './raw';
 import { apiRequest, findExecutable, parseEndpoint, runCli, type ApiEndpoint, type CallLimits } from './transport';
 
@@ -79,7 +79,7 @@ function parseJson<T>(text: string, what: string): T {
   try {
     return JSON.parse(text) as T;
   } catch {
-    throw failure('bad-response', `${what} did not return JSON.`, undefined, text.slice(0, 500));
+    throw failure('bad-response', t(`${what} did not return JSON.`, `${what} 返回的不是 JSON。`), undefined, text.slice(0, 500));
   }
 }
 
@@ -137,7 +137,7 @@ class CliClient implements EngineClient {
   private fail(stderr: string, code: number | null): EngineFailure {
     const f = classifyCliError(stderr, this.connection.endpoint, code);
     const path = this.connection.endpoint.startsWith('unix://') ? this.connection.endpoint.slice(7) : undefined;
-    if (f.code === 'engine-not-running' && path && !existsSync(path)) return notRunning(this.connection.endpoint, f.info.detail, true);
+    if (f.code === 'engine-not-running' && path && !existsSync(path)) return notRunning(this.connection.endpoint, f.detail, true);
     return f;
   }
 
@@ -300,7 +300,15 @@ class ApiClient implements EngineClient {
     this.checked ??= (async () => {
       const r = await apiRequest(this.ep, 'GET', '/_ping', limitsOf(this.opts, 'GET /_ping', signal));
       if (r.status !== 200)
-        throw failure('failed', `The engine at ${this.ep.display} answered /_ping with HTTP ${r.status}.`, undefined, r.body.slice(0, 500));
+        throw failure(
+          'failed',
+          t(
+            `The engine at ${this.ep.display} answered /_ping with HTTP ${r.status}.`,
+            `位于 ${this.ep.display} 的引擎对 /_ping 返回了 HTTP ${r.status}。`,
+          ),
+          undefined,
+          r.body.slice(0, 500),
+        );
       const v = String(r.headers['api-version'] ?? '');
       const m = /^(\d+)\.(\d+)/.exec(v);
       if (m && (Number(m[1]) < MIN_API[0] || (Number(m[1]) === MIN_API[0] && Number(m[2]) < MIN_API[1]))) throw tooOld(v);
@@ -311,14 +319,26 @@ class ApiClient implements EngineClient {
   async info(signal?: AbortSignal): Promise<RawInfo> {
     await this.ready(signal);
     const r = await this.get<RawInfo>('/info', 'GET /info', signal);
-    if (!r.value) throw failure('failed', `GET /info answered HTTP ${r.status}.`, undefined, r.body.slice(0, 500));
+    if (!r.value)
+      throw failure(
+        'failed',
+        t(`GET /info answered HTTP ${r.status}.`, `GET /info 返回了 HTTP ${r.status}。`),
+        undefined,
+        r.body.slice(0, 500),
+      );
     return r.value;
   }
 
   async list(all: boolean, signal?: AbortSignal): Promise<ListedContainer[]> {
     await this.ready(signal);
     const r = await this.get<Record<string, unknown>[]>(`/containers/json?all=${all ? 1 : 0}`, 'GET /containers/json', signal);
-    if (!r.value) throw failure('failed', `GET /containers/json answered HTTP ${r.status}.`, undefined, r.body.slice(0, 500));
+    if (!r.value)
+      throw failure(
+        'failed',
+        t(`GET /containers/json answered HTTP ${r.status}.`, `GET /containers/json 返回了 HTTP ${r.status}。`),
+        undefined,
+        r.body.slice(0, 500),
+      );
     return r.value.map(normaliseListed).filter((c) => c.id !== '');
   }
 
@@ -328,7 +348,13 @@ class ApiClient implements EngineClient {
       if (signal?.aborted) throw cancelled();
       const r = await this.get<RawContainer>(`/containers/${encodeURIComponent(ref)}/json`, 'GET /containers/{id}/json', signal);
       if (r.status === 404) return undefined;
-      if (!r.value) throw failure('failed', `Inspecting ${ref} answered HTTP ${r.status}.`, undefined, r.body.slice(0, 500));
+      if (!r.value)
+        throw failure(
+          'failed',
+          t(`Inspecting ${ref} answered HTTP ${r.status}.`, `检查 ${ref} 时返回了 HTTP ${r.status}。`),
+          undefined,
+          r.body.slice(0, 500),
+        );
       return r.value;
     });
     const found = results.filter((c): c is RawContainer => !!c);
@@ -354,12 +380,22 @@ class ApiClient implements EngineClient {
     });
     if (created.status === 404) throw containerGone(ref);
     if (created.status !== 201)
-      throw failure('failed', `Creating an exec in ${ref} answered HTTP ${created.status}.`, undefined, created.body);
+      throw failure(
+        'failed',
+        t(`Creating an exec in ${ref} answered HTTP ${created.status}.`, `在 ${ref} 中创建 exec 时返回了 HTTP ${created.status}。`),
+        undefined,
+        created.body,
+      );
     const { Id } = parseJson<{ Id: string }>(created.body, 'exec create');
     // With a TTY the output is the raw stream, without the 8-byte multiplexing headers.
     const started = await apiRequest(this.ep, 'POST', `/exec/${Id}/start`, limits, { Detach: false, Tty: true });
     if (started.status !== 200)
-      throw failure('failed', `Starting an exec in ${ref} answered HTTP ${started.status}.`, undefined, started.body);
+      throw failure(
+        'failed',
+        t(`Starting an exec in ${ref} answered HTTP ${started.status}.`, `在 ${ref} 中启动 exec 时返回了 HTTP ${started.status}。`),
+        undefined,
+        started.body,
+      );
     return started.body.replace(/\r\n/g, '\n');
   }
 }
@@ -383,10 +419,12 @@ export function connect(opts: EngineOptions = {}): EngineClient {
   const bin = opts.forceApi ? undefined : findExecutable(opts.cliPath || kind, env);
   if (bin) return new CliClient(opts, bin, env, kind);
   if (opts.cliPath && !opts.forceApi) {
-    throw failure(
-      'cli-missing',
-      `The engine CLI ${opts.cliPath} was not found.`,
-      'Fix `containment.engine.path` / `--engine`, or clear it to use `docker` from PATH.',
+    throw cliNotFound(
+      opts.cliPath,
+      t(
+        'Fix `containment.engine.path` / `--engine-path`, or clear it to use `docker` from PATH.',
+        '请修正 `containment.engine.path` / `--engine-path`，或者清空它以使用 PATH 中的 `docker`。',
+      ),
     );
   }
   const host = opts.host ?? (kind === 'podman' ? env.CONTAINER_HOST : env.DOCKER_HOST) ?? defaultEndpoint(kind, env);
@@ -396,8 +434,14 @@ export function connect(opts: EngineOptions = {}): EngineClient {
   if (!ep) {
     throw failure(
       'cli-missing',
-      `No ${kind} CLI was found, and the endpoint ${host} can only be reached through it.`,
-      `Install the ${kind} CLI, or point DOCKER_HOST / --host at a unix socket or tcp:// endpoint.`,
+      t(
+        `No ${kind} CLI was found, and the endpoint ${host} can only be reached through it.`,
+        `没有找到 ${kind} CLI，而端点 ${host} 只能通过它访问。`,
+      ),
+      t(
+        `Install the ${kind} CLI, or point DOCKER_HOST / --host at a unix socket or tcp:// endpoint.`,
+        `请安装 ${kind} CLI，或者把 DOCKER_HOST / --host 指向 unix 套接字或 tcp:// 端点。`,
+      ),
     );
   }
   const note = opts.forceApi

@@ -3,7 +3,7 @@
 
 import { buildReport, engineFacts, findingsOf, summaryOf } from './buildReport';
 import { connect, type EngineClient } from './client';
-import { EngineFailure, toEngineError } from './errors';
+import { cancelled, EngineFailure, toEngineError } from './errors';
 import { readKernelView, realFs, sameHostCheck, type HostFs, type KernelView } from './proc';
 import type { RawContainer, RawImage, RawInfo } from './raw';
 import type { ContainerReport, EngineError, EngineFacts, ListResult } from './report';
@@ -74,7 +74,7 @@ async function imagesOf(
     return await client.inspectImages(ids, signal);
   } catch (e) {
     if (e instanceof EngineFailure && e.code === 'cancelled') throw e;
-    const why = toEngineError(e).message;
+    const why = toEngineError(e, locale).message;
     notes.push(
       inLocale(
         t(
@@ -121,7 +121,7 @@ export async function listContainers(client: EngineClient, all: boolean, opts: R
     );
     return { summaries, engine, notes };
   } catch (e) {
-    const error: EngineError = toEngineError(e);
+    const error: EngineError = toEngineError(e, opts.locale);
     return { summaries: [], ...(engine ? { engine } : {}), error, notes };
   }
 }
@@ -174,7 +174,7 @@ async function inspectWith(
   const images = await imagesOf(client, found, opts.signal, notes, opts.locale);
   const reports: ContainerReport[] = [];
   for (const c of found) {
-    if (opts.signal?.aborted) throw new EngineFailure({ code: 'cancelled', message: 'The engine request was cancelled.' });
+    if (opts.signal?.aborted) throw cancelled();
     const kernel = await kernelOf(fs, engine, c, !!opts.assumeLocal, opts.locale);
     const say = (en: string, zh: string) => inLocale(t(en, zh), opts.locale);
     const own: string[] = [];
@@ -190,7 +190,7 @@ async function inspectWith(
         );
       } catch (e) {
         if (e instanceof EngineFailure && e.code === 'cancelled') throw e;
-        const why = toEngineError(e).message;
+        const why = toEngineError(e, opts.locale).message;
         own.push(say(`The docker exec probe failed: ${why}`, `docker exec 探测失败：${why}`));
       }
     } else if (!kernel.view && c.State?.Running) {

@@ -103,13 +103,16 @@ export type EngineErrorCode =
   | 'container-gone'
   /** The engine answered something that could not be read. */
   | 'bad-response'
+  /** The language server has no such request (an older server): not an engine problem; only the client makes it. */
+  | 'unsupported'
   | 'failed';
 
 export interface EngineError {
+  /** Stable: match errors by it, never by their words (which follow the language). */
   code: EngineErrorCode;
-  /** One sentence for people. */
+  /** One sentence for people, in the client's (or the CLI's) language. */
   message: string;
-  /** What to do about it (join the docker group, start the daemon, set DOCKER_HOST…). */
+  /** What to do about it (join the docker group, start the daemon, set DOCKER_HOST…); Markdown code spans for commands, keys and flags. */
   hint?: string;
   /** The raw error (stderr of the CLI, errno), for the output channel. */
   detail?: string;

@@ -5,7 +5,8 @@ import { spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, isAbsolute, join } from 'node:path';
-import { cancelled, classifySocketError, failure, permissionDenied, timedOut } from './errors';
+import { t } from '../core/types';
+import { cancelled, classifySocketError, cliNotFound, failure, permissionDenied, timedOut, tooLarge } from './errors';
 
 export interface CallLimits {
   /** Milliseconds before the call is abandoned (the child is killed, the socket destroyed). */
@@ -104,9 +105,7 @@ export function runCli(bin: string, args: string[], env: NodeJS.ProcessEnv, limi
       size += chunk.length;
       if (size > limits.maxBytes) {
         kill();
-        finish(() =>
-          reject(failure('bad-response', `${limits.what} printed more than ${limits.maxBytes} bytes; Containment stopped reading.`)),
-        );
+        finish(() => reject(tooLarge(limits.what, limits.maxBytes, 'cli')));
         return;
       }
       into.push(chunk);
@@ -117,14 +116,20 @@ export function runCli(bin: string, args: string[], env: NodeJS.ProcessEnv, limi
       finish(() =>
         reject(
           e.code === 'ENOENT'
-            ? failure('cli-missing', `The engine CLI ${bin} was not found.`, 'Install it, or set `containment.engine.path` / `--engine`.')
+            ? cliNotFound(
+                bin,
+                t(
+                  'Install it, or set `containment.engine.path` / `--engine-path`.',
+                  '请安装它，或者设置 `containment.engine.path` / `--engine-path`。',
+                ),
+              )
             : e.code === 'EACCES'
               ? failure(
                   'cli-missing',
-                  `The engine CLI ${bin} cannot be run (permission denied).`,
-                  'Check the path and its execute permission.',
+                  t(`The engine CLI ${bin} cannot be run (permission denied).`, `无法运行引擎 CLI ${bin}（权限被拒绝）。`),
+                  t('Check the path and its execute permission.', '请检查这个路径及其执行权限。'),
                 )
-              : failure('failed', `Could not run ${bin}: ${e.message}`),
+              : failure('failed', t(`Could not run ${bin}: ${e.message}`, `无法运行 ${bin}：${e.message}`)),
         ),
       ),
     );
@@ -209,9 +214,7 @@ export function apiRequest(ep: ApiEndpoint, method: string, path: string, limits
         size += c.length;
         if (size > limits.maxBytes) {
           req.destroy();
-          finish(() =>
-            reject(failure('bad-response', `${limits.what} answered more than ${limits.maxBytes} bytes; Containment stopped reading.`)),
-          );
+          finish(() => reject(tooLarge(limits.what, limits.maxBytes, 'api')));
           return;
         }
         chunks.push(c);

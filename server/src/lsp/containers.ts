@@ -5,7 +5,7 @@
 import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver/node';
 import { asDockerRun } from '../engine/asDockerRun';
 import { connect, type EngineOptions } from '../engine/client';
-import { EngineFailure, toEngineError } from '../engine/errors';
+import { containerGone, toEngineError } from '../engine/errors';
 import { inspectContainers, listContainers } from '../engine/inspect';
 import {
   CONTAINERS_AS_DOCKER_RUN,
@@ -51,9 +51,9 @@ export function signalOf(token: CancellationToken): { signal: AbortSignal; dispo
   return { signal: ac.signal, dispose: () => sub.dispose() };
 }
 
-/** An engine failure as the JSON-RPC error the client expects (cancellation as RequestCancelled). */
-export function asResponseError(e: unknown): ResponseError<EngineError> {
-  const info = toEngineError(e);
+/** An engine failure as the JSON-RPC error the client expects, in its language (cancellation as RequestCancelled). */
+export function asResponseError(e: unknown, locale: Locale = 'en'): ResponseError<EngineError> {
+  const info = toEngineError(e, locale);
   if (info.code === 'cancelled') return new ResponseError(LSPErrorCodes.RequestCancelled, info.message, info);
   return new ResponseError(ENGINE_ERROR_CODE, info.message, info);
 }
@@ -69,7 +69,7 @@ export function registerContainers(connection: Connection, settings: () => Conta
       return await listContainers(client, !!params?.all, { signal, severities: severities(), locale: locale() });
     } catch (e) {
       // connect() throws only for configuration problems (a CLI path that does not exist).
-      return { summaries: [], error: toEngineError(e), notes: [] };
+      return { summaries: [], error: toEngineError(e, locale()), notes: [] };
     } finally {
       sig.dispose();
     }
@@ -87,12 +87,11 @@ export function registerContainers(connection: Connection, settings: () => Conta
         probeExec: !!params?.probeExec,
       });
       const report = out.reports[0];
-      if (!report)
-        throw new EngineFailure({ code: 'container-gone', message: `No container ${params?.id}: it does not exist, or it was removed.` });
+      if (!report) throw containerGone(String(params?.id ?? ''));
       report.notes.unshift(...out.notes);
       return report;
     } catch (e) {
-      throw asResponseError(e);
+      throw asResponseError(e, locale());
     } finally {
       sig.dispose();
     }
@@ -106,12 +105,11 @@ export function registerContainers(connection: Connection, settings: () => Conta
       const conn = await client.ready(signal);
       const { found } = await client.inspect([String(params?.id ?? '')], signal);
       const c = found[0];
-      if (!c)
-        throw new EngineFailure({ code: 'container-gone', message: `No container ${params?.id}: it does not exist, or it was removed.` });
+      if (!c) throw containerGone(String(params?.id ?? ''));
       const images = await client.inspectImages(c.Image ? [c.Image] : [], signal).catch(() => new Map());
       return asDockerRun(c, images.get(c.Image ?? ''), conn.cli);
     } catch (e) {
-      throw asResponseError(e);
+      throw asResponseError(e, locale());
     } finally {
       sig.dispose();
     }

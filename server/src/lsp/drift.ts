@@ -11,9 +11,10 @@ import { asResponseError, engineOptions, signalOf } from './containers';
 import { parseCompose } from '../core/parse/compose';
 import { compareSpecs, type DriftItem } from '../core/model/drift';
 import type { RuntimeSpec } from '../core/model/runtime';
+import type { Locale } from '../core/types';
 import { makeReadRelative } from '../io/readRelative';
 import { connect, type EngineOptions } from '../engine/client';
-import { EngineFailure } from '../engine/errors';
+import { containerGone } from '../engine/errors';
 import { containerName, liveSpec } from '../engine/toSpec';
 
 export const CONTAINERS_COMPARE = 'containment/containers.compare' as const;
@@ -136,7 +137,7 @@ export async function compare(params: CompareParams, options: EngineOptions, sig
   const ref = String(params?.id ?? '');
   const { found } = await client.inspect([ref], signal);
   const c = found[0];
-  if (!c) throw new EngineFailure({ code: 'container-gone', message: `No container ${ref}: it does not exist, or it was removed.` });
+  if (!c) throw containerGone(ref);
   const name = containerName(c);
   const image = c.Config?.Image ?? c.Image ?? '';
   const labels = c.Config?.Labels ?? {};
@@ -199,14 +200,14 @@ export async function compare(params: CompareParams, options: EngineOptions, sig
   };
 }
 
-/** Registers the request; `settings()` gives `containment.engine.path` / `.host`. */
-export function registerDrift(connection: Connection, settings: () => DriftSettings): void {
+/** Registers the request; `settings()` gives `containment.engine.path` / `.host`; engine errors are in `locale()`. */
+export function registerDrift(connection: Connection, settings: () => DriftSettings, locale: () => Locale = () => 'en'): void {
   connection.onRequest(CONTAINERS_COMPARE, async (params: CompareParams, token: CancellationToken): Promise<CompareResult> => {
     const sig = signalOf(token);
     try {
       return await compare(params, engineOptions(settings()), sig.signal);
     } catch (e) {
-      throw asResponseError(e);
+      throw asResponseError(e, locale());
     } finally {
       sig.dispose();
     }

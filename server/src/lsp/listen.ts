@@ -319,7 +319,11 @@ export function listen(connection: Connection): void {
   );
   registerConcepts(connection, () => lang);
   registerSeccomp(connection, () => lang);
-  registerDrift(connection, () => settings);
+  registerDrift(
+    connection,
+    () => settings,
+    () => lang,
+  );
 
   documents.listen(connection);
   connection.listen();
