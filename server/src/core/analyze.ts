@@ -12,7 +12,7 @@ import { ALL_RULES, ruleById } from './rules/registry';
 import type { Hit, Rule } from './rules/rule';
 import { applySuppressions, findSuppressions } from './suppress';
 import { effectiveSeverity } from './config';
-import type { FileKind, Finding, Range, SeveritySetting } from './types';
+import type { FileKind, Finding, Range, Severity, SeveritySetting } from './types';
 import { inLocale, t, type Locale } from './types';
 import type { ImageModel } from './model/image';
 import type { RuntimeSpec } from './model/runtime';
@@ -31,6 +31,17 @@ export interface AnalyzeOptions extends KindOptions {
   locale?: Locale;
   /** Reads files relative to the analysed one (Compose `build:` Dockerfiles). Without it, links are not followed. */
   readRelative?: ReadRelative;
+  /**
+   * What earlier analyses of the same Dockerfile found, kept per build stage (the language server
+   * keeps one per edited document; see core/incremental.ts). The result is the same without it.
+   */
+  dockerfileCache?: DockerfileCache;
+}
+
+/** Analyses versions of one Dockerfile, reusing what did not change since the last one. */
+export interface DockerfileCache {
+  /** The analysis of `body` (BOM removed, within the caps): the same as without the cache. */
+  analyze(body: string, opts: AnalyzeOptions): Analysis;
 }
 
 export type AnalysisModel =
@@ -56,11 +67,56 @@ export const INPUT_PROBLEM_ID = 'CT0002';
 
 const FILE_START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
-function runRule<M>(rule: { check(model: M): Hit[] }, model: M): Hit[] | Error {
+/** A rule's check, with an exception it throws returned instead. */
+export function runRule<M>(rule: { check(model: M): Hit[] }, model: M): Hit[] | Error {
   try {
     return rule.check(model);
   } catch (e) {
     return e instanceof Error ? e : new Error(String(e));
+  }
+}
+
+/** The rule's configured severity ('off' when disabled) and whether the user set one. */
+export function ruleSeverity(rule: Rule, opts: AnalyzeOptions): { severity: SeveritySetting; configured: boolean } {
+  const severity = effectiveSeverity(rule.meta.id, rule.meta.name, rule.meta.defaultSeverity, opts.severities ?? []);
+  // A severity the user set for the rule applies to every hit; otherwise a hit may carry its own.
+  const configured = (opts.severities ?? []).some((layer) => (layer[rule.meta.id] ?? layer[rule.meta.name]) !== undefined);
+  return { severity, configured };
+}
+
+/** What one rule found (or the error it threw, as one CT0001 at `anchor`) as findings, appended to `out`. */
+export function pushFindings(
+  out: Finding[],
+  rule: Rule,
+  hits: Hit[] | Error,
+  { severity, configured }: { severity: Severity; configured: boolean },
+  opts: AnalyzeOptions,
+  anchor: Range,
+): void {
+  if (hits instanceof Error) {
+    out.push({
+      ruleId: INTERNAL_ERROR_ID,
+      severity: 'warning',
+      message: inLocale(
+        t(
+          `Containment's rule ${rule.meta.id} failed here and was skipped: ${hits.message}. Please report this.`,
+          `Containment 的规则 ${rule.meta.id} 在此处出错，已跳过：${hits.message}。请报告此问题。`,
+        ),
+        opts.locale,
+      ),
+      range: anchor,
+      fixes: [],
+    });
+    return;
+  }
+  for (const h of hits) {
+    out.push({
+      ruleId: rule.meta.id,
+      severity: configured ? severity : (h.severity ?? severity),
+      message: inLocale(h.message, opts.locale),
+      range: h.range,
+      fixes: (h.fixes ?? []).map((f) => ({ ...f, title: inLocale(f.title, opts.locale) })),
+    });
   }
 }
 
@@ -69,36 +125,9 @@ function runRules<M>(model: M, kind: Rule['model'], opts: AnalyzeOptions, anchor
   const findings: Finding[] = [];
   for (const rule of ALL_RULES) {
     if (rule.model !== kind) continue;
-    const severity = effectiveSeverity(rule.meta.id, rule.meta.name, rule.meta.defaultSeverity, opts.severities ?? []);
+    const { severity, configured } = ruleSeverity(rule, opts);
     if (severity === 'off') continue;
-    // A severity the user set for the rule applies to every hit; otherwise a hit may carry its own.
-    const configured = (opts.severities ?? []).some((layer) => (layer[rule.meta.id] ?? layer[rule.meta.name]) !== undefined);
-    const hits = runRule(rule as unknown as { check(model: M): Hit[] }, model);
-    if (hits instanceof Error) {
-      findings.push({
-        ruleId: INTERNAL_ERROR_ID,
-        severity: 'warning',
-        message: inLocale(
-          t(
-            `Containment's rule ${rule.meta.id} failed here and was skipped: ${hits.message}. Please report this.`,
-            `Containment 的规则 ${rule.meta.id} 在此处出错，已跳过：${hits.message}。请报告此问题。`,
-          ),
-          opts.locale,
-        ),
-        range: anchor,
-        fixes: [],
-      });
-      continue;
-    }
-    for (const h of hits) {
-      findings.push({
-        ruleId: rule.meta.id,
-        severity: configured ? severity : (h.severity ?? severity),
-        message: inLocale(h.message, opts.locale),
-        range: h.range,
-        fixes: (h.fixes ?? []).map((f) => ({ ...f, title: inLocale(f.title, opts.locale) })),
-      });
-    }
+    pushFindings(findings, rule, runRule(rule as unknown as { check(model: M): Hit[] }, model), { severity, configured }, opts, anchor);
   }
   return findings;
 }
@@ -119,7 +148,10 @@ function identity(id: string) {
 function sortFindings(f: Finding[]): Finding[] {
   return f.sort(
     (a, b) =>
-      a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId),
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      // Rule ids are ASCII: code-unit order, without loading ICU's collator (tens of ms) as localeCompare does.
+      (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
   );
 }
 
@@ -212,13 +244,19 @@ export function analyze(path: string, text: string, opts: AnalyzeOptions = {}, l
   }
 }
 
+/** A Dockerfile's analysis from its model and its rules' findings: suppression comments applied, sorted. */
+export function imageAnalysis(image: ImageModel, findings: Finding[]): Analysis {
+  const span = (line: number) => image.instructions.find((i) => i.range.start.line === line)?.range.end.line ?? line;
+  const kept = applySuppressions(findings, findSuppressions(image.doc), identity, span);
+  return { kind: 'dockerfile', doc: image.doc, model: { kind: 'dockerfile', image }, findings: sortFindings(kept) };
+}
+
 /** Parses a file's text (BOM removed, within the caps) and runs the rules of its kind. */
 function analyzeBody(kind: FileKind, body: string, opts: AnalyzeOptions): Analysis {
   if (kind === 'dockerfile') {
+    if (opts.dockerfileCache) return opts.dockerfileCache.analyze(body, opts);
     const image = parseDockerfile(body);
-    const span = (line: number) => image.instructions.find((i) => i.range.start.line === line)?.range.end.line ?? line;
-    const kept = applySuppressions(analyzeImage(image, opts), findSuppressions(image.doc), identity, span);
-    return { kind, doc: image.doc, model: { kind: 'dockerfile', image }, findings: sortFindings(kept) };
+    return imageAnalysis(image, analyzeImage(image, opts));
   }
 
   if (kind === 'seccomp' || kind === 'daemon') {

@@ -19,8 +19,9 @@ import type {
 } from '../model/image';
 import { substitute } from './vars';
 
-function copyRange(r: Range): Range {
-  return { start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } };
+/** A copy of a range, `dl` lines further down. */
+function copyRange(r: Range, dl = 0): Range {
+  return { start: { line: r.start.line + dl, character: r.start.character }, end: { line: r.end.line + dl, character: r.end.character } };
 }
 
 function flagsOf(i: Instruction): Flag[] {
@@ -28,19 +29,19 @@ function flagsOf(i: Instruction): Flag[] {
   return typeof f === 'function' ? f.call(i) : [];
 }
 
-function toFlag(f: Flag): InstrFlag {
+function toFlag(f: Flag, dl = 0): InstrFlag {
   const vr = f.getValueRange();
-  return { name: f.getName(), value: f.getValue(), range: copyRange(f.getRange()), valueRange: vr ? copyRange(vr) : null };
+  return { name: f.getName(), value: f.getValue(), range: copyRange(f.getRange(), dl), valueRange: vr ? copyRange(vr, dl) : null };
 }
 
-function parseMount(f: Flag): RunMount {
+function parseMount(f: Flag, dl: number): RunMount {
   const options: Record<string, string> = {};
   for (const part of (f.getValue() ?? '').split(',')) {
     const eq = part.indexOf('=');
     if (eq < 0) options[part.trim()] = 'true';
     else options[part.slice(0, eq).trim()] = part.slice(eq + 1).trim();
   }
-  return { type: options.type ?? 'bind', options, range: copyRange(f.getRange()) };
+  return { type: options.type ?? 'bind', options, range: copyRange(f.getRange(), dl) };
 }
 
 /** Splits `registry/repo:tag@digest` the way Docker does (a registry has a dot, a colon or is localhost). */
@@ -126,23 +127,26 @@ function memoiseArguments(raw: Instruction): ReturnType<Instruction['getArgument
 }
 
 /**
- * Reads the instructions, comments and directives of a Dockerfile through dockerfile-ast. Stage
- * indices count from -1 (before the first FROM). `doc` must be the TextDoc of `text`.
+ * Reads the instructions, comments and directives of a Dockerfile through dockerfile-ast. `doc`
+ * must be the TextDoc of `text`. For a part of a larger file (see dockerfileParts.ts), `at` places
+ * it: its lines are `at.line` lines further down and its first FROM starts stage `at.stage`
+ * (instructions before a FROM are in stage `at.stage - 1`).
  */
-export function readDockerfile(text: string, doc: TextDoc): DockerfileSyntax {
+export function readDockerfile(text: string, doc: TextDoc, at = { line: 0, stage: 0 }): DockerfileSyntax {
   const df = DockerfileParser.parse(text);
+  const dl = at.line;
   const directives: DirectiveInfo[] = df.getDirectives().map((d) => ({
     name: d.getName(),
     value: d.getValue(),
-    range: copyRange(d.getRange()),
+    range: copyRange(d.getRange(), dl),
   }));
   const comments: CommentInfo[] = df.getComments().map((c) => ({
     text: c.getContent().trim(),
-    line: c.getRange().start.line,
-    range: copyRange(c.getRange()),
+    line: c.getRange().start.line + dl,
+    range: copyRange(c.getRange(), dl),
   }));
   const instructions: ReadInstr[] = [];
-  let stage = -1;
+  let stage = at.stage - 1;
   for (const raw of df.getInstructions()) {
     const keyword = raw.getKeyword().toUpperCase();
     const flags = flagsOf(raw);
@@ -151,10 +155,10 @@ export function readDockerfile(text: string, doc: TextDoc): DockerfileSyntax {
     if (keyword === 'FROM') stage++;
     const base: Instr = {
       keyword,
-      range: copyRange(raw.getRange()),
-      keywordRange: copyRange(raw.getInstructionRange()),
-      args: args.map((a) => ({ value: a.getValue(), range: a.getRange() })),
-      flags: flags.map(toFlag),
+      range: copyRange(raw.getRange(), dl),
+      keywordRange: copyRange(raw.getInstructionRange(), dl),
+      args: args.map((a) => ({ value: a.getValue(), range: dl === 0 ? a.getRange() : copyRange(a.getRange(), dl) })),
+      flags: flags.map((f) => toFlag(f, dl)),
       argsText: raw.getArgumentsContent() ?? '',
       stage,
     };
@@ -162,15 +166,17 @@ export function readDockerfile(text: string, doc: TextDoc): DockerfileSyntax {
       const from = raw as unknown as From;
       const imageArg = base.args[0];
       const stageNameRange = from.getBuildStageRange();
+      const imageRange = from.getImageRange();
       const platform = flags.find((f) => f.getName() === 'platform');
       instructions.push({
         instr: base,
         from: {
           image: from.getImage() ?? imageArg?.value ?? '',
-          imageRange: copyRange(from.getImageRange() ?? imageArg?.range ?? base.range),
+          // The argument's and the instruction's ranges are already placed.
+          imageRange: imageRange ? copyRange(imageRange, dl) : copyRange(imageArg?.range ?? base.range),
           stageName: from.getBuildStage() ?? undefined,
-          stageNameRange: stageNameRange ? copyRange(stageNameRange) : undefined,
-          platform: platform ? toFlag(platform) : undefined,
+          stageNameRange: stageNameRange ? copyRange(stageNameRange, dl) : undefined,
+          platform: platform ? toFlag(platform, dl) : undefined,
         },
       });
     } else if (keyword === 'ARG' || keyword === 'ENV') {
@@ -180,13 +186,13 @@ export function readDockerfile(text: string, doc: TextDoc): DockerfileSyntax {
       const run = raw as unknown as { getJSONStrings(): { getValue(): string }[]; getHeredocs(): import('dockerfile-ast').Heredoc[] };
       const json = run.getJSONStrings();
       const form = json.length > 0 && base.argsText.trim().startsWith('[') ? 'exec' : 'shell';
-      const mounts = flags.filter((f) => f.getName() === 'mount').map(parseMount);
+      const mounts = flags.filter((f) => f.getName() === 'mount').map((f) => parseMount(f, dl));
       const network = base.flags.find((f) => f.name === 'network');
       const security = base.flags.find((f) => f.name === 'security');
       // Only a word starting with << defines a heredoc; finding their bodies scans the whole instruction.
       const heredocs = (args.some((a) => a.getValue().startsWith('<<')) ? run.getHeredocs() : []).map((h) => {
         const cr = h.getContentRange();
-        return { name: h.getName(), content: cr ? doc.textIn(cr) : '', contentRange: cr ? copyRange(cr) : null };
+        return { name: h.getName(), content: cr ? doc.textIn(cr) : '', contentRange: cr ? copyRange(cr, dl) : null };
       });
       let script = base.argsText;
       const flagPrefix = /^(\s*--[a-zA-Z-]+(=("[^"]*"|\S*))?\s+)*/.exec(script)?.[0] ?? '';

@@ -23,9 +23,20 @@ export interface Hit {
   severity?: Severity;
 }
 
+/**
+ * What an image rule's findings depend on. `file` (the default): anything in the model. `stage`:
+ * the rule's hits on a model are the hits it finds on each build stage's instructions alone (those
+ * before the first FROM count as one), given a model that holds only them; it reads
+ * `model.instructions`, the text of their lines and `model.escapeChar`, and nothing about other
+ * stages (names, users, the final stage). Incremental analysis reuses the hits of stages whose
+ * text did not change (see core/incremental.ts); test/incremental.test.ts checks the claim.
+ */
+export type ImageRuleScope = 'file' | 'stage';
+
 export interface ImageRule {
   model: 'image';
   meta: RuleMeta;
+  scope: ImageRuleScope;
   check(model: ImageModel): Hit[];
 }
 
@@ -52,8 +63,8 @@ export interface DaemonRule {
 
 export type Rule = ImageRule | RuntimeRule | SeccompProfileRule | DaemonRule;
 
-export function imageRule(meta: RuleMeta, check: (model: ImageModel) => Hit[]): ImageRule {
-  return { model: 'image', meta, check };
+export function imageRule(meta: RuleMeta, check: (model: ImageModel) => Hit[], scope: ImageRuleScope = 'file'): ImageRule {
+  return { model: 'image', meta, scope, check };
 }
 
 export function runtimeRule(meta: RuleMeta, check: (spec: RuntimeSpec) => Hit[]): RuntimeRule {

@@ -115,4 +115,6 @@ export default imageRule(
     }
     return hits;
   },
+  // Reads each instruction on its own.
+  'stage',
 );

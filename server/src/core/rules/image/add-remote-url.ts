@@ -129,4 +129,6 @@ export default imageRule(
     }
     return hits;
   },
+  // Reads each instruction on its own.
+  'stage',
 );

@@ -213,4 +213,6 @@ export default imageRule(
     }
     return hits;
   },
+  // Reads each instruction on its own.
+  'stage',
 );

@@ -77,4 +77,6 @@ export default imageRule(
     }
     return hits;
   },
+  // Reads each instruction on its own.
+  'stage',
 );

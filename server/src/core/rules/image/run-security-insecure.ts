@@ -82,4 +82,6 @@ export default imageRule(
     }
     return hits;
   },
+  // Reads each instruction on its own.
+  'stage',
 );

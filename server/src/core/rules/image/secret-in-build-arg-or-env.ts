@@ -191,4 +191,6 @@ export default imageRule(
     }
     return hits;
   },
+  // Reads each ARG and ENV with the ARGs declared before it in its own stage.
+  'stage',
 );

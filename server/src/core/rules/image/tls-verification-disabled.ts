@@ -324,6 +324,8 @@ export default imageRule(
     }
     return hits;
   },
+  // Reads each instruction on its own.
+  'stage',
 );
 
 /** Programs whose arguments are text, not flags: `echo "never use curl -k"`. */
