@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { analyze, INTERNAL_ERROR_ID, type Analysis } from '../core/analyze';
 import { normalizeRuleSettings } from '../core/config';
 import { dockerfileHover, findingsHover, type HoverResult } from '../core/hover/dockerfileHover';
-import type { Position } from '../core/types';
+import { inLocale, t, type Position } from '../core/types';
 import { runtimeHover } from '../core/hover/runtimeHover';
 import { daemonHover } from '../core/hover/daemonHover';
 import { hoverAt as seccompHover } from '../core/hover/seccompHover';
@@ -23,6 +23,7 @@ import { registerSeccomp } from './seccomp';
 import { ALL_RULES } from '../core/rules/registry';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { DocumentCache, type DocumentResult } from './documentCache';
+import { DockerfileCaches } from './dockerfileCaches';
 import { ConfigFiles } from './configFiles';
 import { makeReadRelative } from '../io/readRelative';
 import { profilesReferencedBy } from '../io/profileRefs';
@@ -83,6 +84,8 @@ export function listen(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   /** Findings of every open document; whole analyses (models, for hovers) of the last few only. */
   const cache = new DocumentCache();
+  /** Incremental state of the few Dockerfiles being edited (dockerfileCaches.ts). */
+  const dockerfileCaches = new DockerfileCaches();
   const timers = new Map<string, NodeJS.Timeout>();
   const warnedConfigs = new Set<string>();
   let settings: Settings = DEFAULT_SETTINGS;
@@ -107,6 +110,7 @@ export function listen(connection: Connection): void {
   const configFiles = new ConfigFiles(
     () => roots,
     () => (settings.configFile ? settings.configFile : undefined),
+    () => lang,
   );
 
   /** The kept result of the document's current version, analysing it when there is none. */
@@ -129,8 +133,16 @@ export function listen(connection: Connection): void {
     const loaded = configFiles.forFile(uriToPath(doc.uri));
     if (loaded.path && loaded.problems.length > 0 && !warnedConfigs.has(loaded.path)) {
       warnedConfigs.add(loaded.path);
+      // A notification shows text literally: the problems' code spans lose their backticks.
+      const problems = loaded.problems.map((p) => p.message.replace(/`([^`\n]+)`/g, '$1'));
       void connection.window.showWarningMessage(
-        `Containment: problems in ${loaded.path}: ${loaded.problems.map((p) => p.message).join('; ')}`,
+        inLocale(
+          t(
+            `Containment: problems in ${loaded.path}: ${problems.join('; ')}`,
+            `Containment：${loaded.path} 中有问题：${problems.join('；')}`,
+          ),
+          lang,
+        ),
       );
     }
     let analysis: Analysis | undefined;
@@ -146,6 +158,7 @@ export function listen(connection: Connection): void {
           isMappedCompose: (p) => composeGlobs.some((re) => re.test(p.split(sep).join('/'))),
           isMappedDaemon: (p) => daemonGlobs.some((re) => re.test(p.split(sep).join('/'))),
           isMappedSeccomp: (p) => seccompGlobs.some((re) => re.test(p.split(sep).join('/'))) || profiles.has(p),
+          dockerfileCache: dockerfileCaches.get(doc.uri),
         },
         doc.languageId,
       );
@@ -271,6 +284,8 @@ export function listen(connection: Connection): void {
     schedule(e.document, DEBOUNCE_MS);
     // A Compose service's findings depend on the Dockerfile it builds: refresh Compose files too.
     if (fileKindOf(uriToPath(e.document.uri) ?? e.document.uri, e.document.languageId) === 'dockerfile') {
+      // Being edited: later versions re-read only the build stages that change.
+      dockerfileCaches.edited(e.document.uri);
       for (const d of documents.all()) {
         if (d.uri !== e.document.uri && cache.entry(d.uri)?.result?.kind === 'compose') {
           cache.delete(d.uri);
@@ -285,6 +300,7 @@ export function listen(connection: Connection): void {
     if (t) clearTimeout(t);
     timers.delete(e.document.uri);
     cache.delete(e.document.uri);
+    dockerfileCaches.closed(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
     const file = uriToPath(e.document.uri);
     if (file) void profiles.closed(file).then((changed) => changed && recheckJson());
