@@ -3,7 +3,9 @@
 import { GENERATED_RULES } from './index.generated';
 import type { Rule } from './rule';
 
-export const ALL_RULES: readonly Rule[] = [...GENERATED_RULES].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
+// Ids are ASCII (CT + four digits), so code-unit order is their order; localeCompare would load
+// ICU's collator, 20 to 60 ms of every start of the CLI and the server.
+export const ALL_RULES: readonly Rule[] = [...GENERATED_RULES].sort((a, b) => (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0));
 
 const byKey = new Map<string, Rule>();
 for (const r of ALL_RULES) {
