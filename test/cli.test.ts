@@ -23,7 +23,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, sep } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import { run, EXIT_OK, EXIT_FINDINGS, EXIT_USAGE } from '../server/src/cli/main';
+import { run, runAsync, EXIT_OK, EXIT_FINDINGS, EXIT_USAGE } from '../server/src/cli/main';
 import { ALL_RULES, ruleById } from '../server/src/core/rules/registry';
 import { docUrl } from '../server/src/core/rules/rule';
 import { plain } from '../server/src/core/knowledge/concepts/render';
@@ -44,6 +44,19 @@ function cli(cwd: string, ...argv: string[]): CliResult {
   let out = '';
   let err = '';
   const code = run(
+    argv,
+    cwd,
+    (s) => void (out += s),
+    (s) => void (err += s),
+  );
+  return { code, out, err };
+}
+
+/** The same through runAsync, as the `containment` command runs: for the commands that load their modules on demand. */
+async function cliAsync(cwd: string, ...argv: string[]): Promise<CliResult> {
+  let out = '';
+  let err = '';
+  const code = await runAsync(
     argv,
     cwd,
     (s) => void (out += s),
@@ -632,8 +645,8 @@ describe('text output', () => {
 
 describe('explain and rules', () => {
   for (const topic of ['CT1001', 'no-user', 'ct1001']) {
-    test(`explain ${topic} prints the rule's explanation`, () => {
-      const r = cli(tmpdir(), 'explain', topic);
+    test(`explain ${topic} prints the rule's explanation`, async () => {
+      const r = await cliAsync(tmpdir(), 'explain', topic);
       assert.equal(r.code, EXIT_OK, r.err);
       const meta = ruleById('CT1001')!.meta;
       assert.ok(r.out.startsWith(`CT1001 no-user: ${meta.title}\n`), r.out);
@@ -645,14 +658,15 @@ describe('explain and rules', () => {
     });
   }
 
-  test('an unknown topic exits 2 with suggestions, or a pointer to `rules`', () => {
-    const close = cli(tmpdir(), 'explain', 'no-usr');
+  test('an unknown topic exits 2 with suggestions, or a pointer to `rules`', async () => {
+    const close = await cliAsync(tmpdir(), 'explain', 'no-usr');
     assert.equal(close.code, EXIT_USAGE);
     assert.match(close.err, /no topic "no-usr"\. Did you mean: .*CT1001 \(no-user\)/);
-    const far = cli(tmpdir(), 'explain', 'zzzz-nothing');
+    const far = await cliAsync(tmpdir(), 'explain', 'zzzz-nothing');
     assert.equal(far.code, EXIT_USAGE);
     assert.match(far.err, /Run `containment rules`/);
-    assert.equal(cli(tmpdir(), 'explain').code, EXIT_USAGE);
+    assert.equal((await cliAsync(tmpdir(), 'explain')).code, EXIT_USAGE);
+    assert.match(cli(tmpdir(), 'explain', 'CT1001').err, /call runAsync\(\)/, 'run() points to runAsync()');
   });
 
   test('rules lists every rule with its default severity', () => {
@@ -747,7 +761,8 @@ describe('as a real process (node bin/containment.js)', () => {
     const r = spawnSync(process.execPath, [bin, ...args], {
       cwd,
       encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '' },
+      // No code cache in the user's cache folder from tests (test/bundle.test.ts covers the cache).
+      env: { ...process.env, NO_COLOR: '', CONTAINMENT_COMPILE_CACHE: '0' },
       timeout: 60_000,
     });
     return { code: r.status, out: r.stdout, err: r.stderr };

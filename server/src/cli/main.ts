@@ -1,5 +1,8 @@
-// The `containment` CLI: `lint` (text, JSON, SARIF), `explain` and `rules`, over the same core as
-// the editor (CLI layer: argument parsing, files, output, exit codes).
+// The `containment` CLI: `lint` (text, JSON, SARIF), `inspect`, `explain` and `rules`, over the same
+// core as the editor (CLI layer: argument parsing, files, output, exit codes). What `lint` does not
+// use is imported when its command runs (the engine client for `inspect`, the knowledge base for
+// `explain`): esbuild keeps such modules in the bundle but evaluates them only then, so a lint
+// does not pay for them at start.
 
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -9,15 +12,13 @@ import { ALL_RULES } from '../core/rules/registry';
 import { fileKindOf } from '../core/fileKinds';
 import type { Severity } from '../core/types';
 import { collectFiles } from './walk';
-import { langFromEnv, parseLang, type Lang } from '../core/knowledge/concepts';
-import { explainCommand } from './explain';
+import { langFromEnv, parseLang } from '../core/knowledge/concepts/lang';
+import type { Lang } from '../core/knowledge/concepts/types';
 import { makeReadRelative } from '../io/readRelative';
 import { profilesReferencedBy } from '../io/profileRefs';
 import { toJson, toSarif, toText, type FileResult } from './formats';
-import { connect, type EngineOptions } from '../engine/client';
-import { toEngineError } from '../engine/errors';
-import { inspectAll, inspectContainers } from '../engine/inspect';
-import { inspectJson, inspectSarif, inspectText, type InspectOutput } from './inspectFormats';
+import type { EngineOptions } from '../engine/client';
+import type { InspectOutput } from './inspectFormats';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -384,6 +385,9 @@ async function inspectCommand(argv: string[], cwd: string, out: (s: string) => v
   const opts = parseInspectArgs(argv);
   const config = loadConfig(cwd, opts.config, err);
   if (!config) return EXIT_USAGE;
+  const [{ connect }, { toEngineError }, { inspectAll, inspectContainers }, { inspectJson, inspectSarif, inspectText }] = await Promise.all(
+    [import('../engine/client'), import('../engine/errors'), import('../engine/inspect'), import('./inspectFormats')],
+  );
   const ac = new AbortController();
   const stop = () => ac.abort();
   process.once('SIGINT', stop);
@@ -437,12 +441,11 @@ export function run(
     switch (command) {
       case 'lint':
         return lint(rest, cwd, out, err);
-      case 'explain':
-        return explainCommand(rest, out, err);
       case 'rules':
         return listRules(out);
       case 'inspect':
-        err('containment: inspect talks to the container engine asynchronously; call runAsync()\n');
+      case 'explain':
+        err(`containment: ${command} loads its modules asynchronously; call runAsync()\n`);
         return EXIT_USAGE;
       case '-v':
       case '--version':
@@ -468,15 +471,19 @@ export function run(
   }
 }
 
-/** Runs the CLI including the commands that talk to the engine (`inspect`); resolves with the exit code. */
+/** Runs the CLI including the commands whose modules load on demand (`inspect`, `explain`); resolves with the exit code. */
 export async function runAsync(
   argv: string[],
   cwd = process.cwd(),
   out = (s: string) => void process.stdout.write(s),
   err = (s: string) => void process.stderr.write(s),
 ): Promise<number> {
-  if (argv[0] !== 'inspect') return run(argv, cwd, out, err);
+  if (argv[0] !== 'inspect' && argv[0] !== 'explain') return run(argv, cwd, out, err);
   try {
+    if (argv[0] === 'explain') {
+      const { explainCommand } = await import('./explain');
+      return explainCommand(argv.slice(1), out, err);
+    }
     return await inspectCommand(argv.slice(1), cwd, out, err);
   } catch (e) {
     if (e instanceof UsageError) {
