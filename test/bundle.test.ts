@@ -1,11 +1,14 @@
 // The bundled language server as VS Code starts it: a separate Node process speaking LSP over
-// stdio. Catches what in-process tests cannot: a dependency esbuild bundles wrongly, a module that
-// fails to load, a crash at start. Builds a private copy so it never races other tests over dist/.
+// stdio, and the bundled CLI through bin/containment.js. Catches what in-process tests cannot: a
+// dependency esbuild bundles wrongly, a module that fails to load (or to load later, for the CLI's
+// commands imported on demand), a crash at start, a broken code cache. Builds a private copy so it
+// never races other tests over dist/.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
@@ -71,4 +74,49 @@ test('the bundled server starts and analyses every file kind', async () => {
   const seccomp = await diagnostics('seccomp.json', 'json', '{"defaultAction": "SCMP_ACT_ALLOW"}\n');
   assert.ok(seccomp.length > 0, 'seccomp findings');
   assert.equal(server.exitCode, null, `the server is still running; stderr:\n${stderr}`);
+});
+
+test('the bundled CLI keeps a code cache and loads inspect and explain on demand', () => {
+  // bin/containment.js next to the private build, as in the repository.
+  mkdirSync(join(dir, 'bin'), { recursive: true });
+  copyFileSync(join(import.meta.dirname, '..', 'bin', 'containment.js'), join(dir, 'bin', 'containment.js'));
+  mkdirSync(join(dir, 'ws'), { recursive: true });
+  writeFileSync(join(dir, 'ws', 'Dockerfile'), 'FROM alpine:3.20\nUSER root\n');
+  const cache = join(dir, 'compile-cache');
+  const exec = (env: string, ...args: string[]) => {
+    const r = spawnSync(process.execPath, [join(dir, 'bin', 'containment.js'), ...args], {
+      cwd: join(dir, 'ws'),
+      encoding: 'utf8',
+      env: { ...process.env, CONTAINMENT_COMPILE_CACHE: env, NO_COLOR: '1' },
+      timeout: 60_000,
+    });
+    return { code: r.status, out: r.stdout, err: r.stderr };
+  };
+  const lint = () => exec(cache, 'lint', 'Dockerfile');
+  const first = lint();
+  assert.equal(first.code, 1, first.err);
+  assert.match(first.out, /CT1002/);
+  assert.equal(first.err, '');
+  assert.ok(readdirSync(cache).length > 0, 'the first run writes the cache');
+  assert.deepEqual(lint(), first, 'the same result from the cache');
+
+  // Node 20 and 21: one file per bundle, rewritten when V8 rejects it (Node 22 keeps its own layout).
+  if (typeof (Module as { enableCompileCache?: unknown }).enableCompileCache !== 'function') {
+    const [file] = readdirSync(cache);
+    const size = statSync(join(cache, file)).size;
+    writeFileSync(join(cache, file), 'not a code cache');
+    assert.deepEqual(lint(), first, 'a broken cache is ignored');
+    assert.ok(statSync(join(cache, file)).size > size / 2, 'and made again');
+    assert.deepEqual(readdirSync(cache), [file]);
+  }
+
+  assert.deepEqual(exec('0', 'lint', 'Dockerfile'), first, 'CONTAINMENT_COMPILE_CACHE=0 runs without a cache');
+
+  const explain = exec(cache, 'explain', 'CAP_SYS_ADMIN');
+  assert.equal(explain.code, 0, explain.err);
+  assert.match(explain.out, /SYS_ADMIN/);
+  const inspect = exec(cache, 'inspect', '--engine-path', join(dir, 'no-such-docker'), '--host', 'unix:///no/such/docker.sock');
+  assert.equal(inspect.code, 2);
+  assert.match(inspect.err, /^containment: /);
+  assert.doesNotMatch(inspect.err, /internal error/);
 });
