@@ -342,6 +342,32 @@ describe('fixes', () => {
     }
   });
 
+  test('nested values in a one-line file, or after a long line, are added where they go, without laying the file out again', () => {
+    const fixOf = (text: string, id: string) => {
+      const f = lint(text).find((x) => x.ruleId === id);
+      assert.ok(f && f.fixes.length > 0, `${id} has a fix on ${text.slice(0, 60)}`);
+      return applyEdits(text, f.fixes[0].edits);
+    };
+    const ulimits = '{"default-ulimits": {"nofile": {"Hard": 64000, "Soft": 64000}}, "icc": false}';
+    assert.equal(
+      fixOf(ulimits, 'CT4015'),
+      '{"default-ulimits": {"nofile": {"Hard": 64000, "Soft": 64000, "Name": "nofile"}}, "icc": false}',
+    );
+    const logOpts = '{"log-driver": "json-file", "log-opts": {"max-file": "3"}, "icc": false}';
+    assert.equal(fixOf(logOpts, 'CT4017'), '{"log-driver": "json-file", "log-opts": {"max-file": "3", "max-size": "10m"}, "icc": false}');
+    const emptyOpts = '{"log-driver": "json-file", "log-opts": {}, "icc": false}';
+    assert.equal(fixOf(emptyOpts, 'CT4017'), '{"log-driver": "json-file", "log-opts": {"max-size": "10m"}, "icc": false}');
+    // A multi-line file whose last member is one long line: the new key goes on a line of its own.
+    const hosts = Array.from({ length: 300 }, (_, i) => `"unix:///run/d${i}.sock"`).join(', ');
+    const long = `{\n  "icc": false,\n  "hosts": [${hosts}]\n}\n`;
+    const out = fixOf(long, 'CT4005');
+    assert.equal(out, `{\n  "icc": false,\n  "hosts": [${hosts}],\n  "no-new-privileges": true\n}\n`);
+    // An object on one long line inside a multi-line file: its new member stays on that line.
+    const opts = Array.from({ length: 200 }, (_, i) => `"labels${i}": "v"`).join(', ');
+    const nested = `{\n  "log-driver": "json-file",\n  "log-opts": {${opts}}\n}\n`;
+    assert.equal(fixOf(nested, 'CT4017'), `{\n  "log-driver": "json-file",\n  "log-opts": {${opts}, "max-size": "10m"}\n}\n`);
+  });
+
   test('only fixes that change nothing else are safe', () => {
     const safe = new Set<string>();
     const unsafe = new Set<string>();

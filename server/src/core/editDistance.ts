@@ -1,6 +1,32 @@
 // The one edit distance behind every "did you mean" (seccomp names and actions, daemon.json keys,
 // Explain topics): pure core layer.
 
+const counts = new Int32Array(128);
+
+/**
+ * A lower bound of the edit distance, in linear time: the characters one string has more of than
+ * the other (an edit changes that count by one at most; a swap not at all). Characters are counted
+ * modulo 128, which can only lower the bound.
+ */
+function bagDistance(a: string, b: string): number {
+  for (let i = 0; i < a.length; i++) counts[a.charCodeAt(i) & 127]++;
+  for (let i = 0; i < b.length; i++) counts[b.charCodeAt(i) & 127]--;
+  let more = 0;
+  let fewer = 0;
+  for (let i = 0; i < a.length; i++) {
+    const c = a.charCodeAt(i) & 127;
+    if (counts[c] > 0) more += counts[c];
+    else fewer -= counts[c];
+    counts[c] = 0;
+  }
+  for (let i = 0; i < b.length; i++) {
+    const c = b.charCodeAt(i) & 127;
+    if (counts[c] < 0) fewer -= counts[c];
+    counts[c] = 0;
+  }
+  return Math.max(more, fewer);
+}
+
 /** Three rows reused by every call (the one before the previous is needed for swaps), grown as needed. */
 let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 
@@ -12,6 +38,7 @@ let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
  */
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
+  if (max < Infinity && bagDistance(a, b) > max) return max + 1;
   const n = b.length;
   if (rows[0].length < n + 1) rows = [new Int32Array(n + 1), new Int32Array(n + 1), new Int32Array(n + 1)];
   let [before, prev, cur] = rows;

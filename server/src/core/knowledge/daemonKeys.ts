@@ -785,16 +785,17 @@ export function closestKey(key: string, candidates: readonly string[] = DAEMON_K
   const n = normalize(key);
   const exact = candidates.find((c) => c === n);
   if (exact) return exact;
+  // One edit per four letters (at least one, which also covers a plural or singular slip, the most
+  // common mistake). The distance is bounded by that: a file may hold thousands of unknown keys.
+  const limit = Math.max(1, Math.floor(n.length / 4));
   let best: string | undefined;
-  let bestD = Number.POSITIVE_INFINITY;
+  let bestD = limit + 1;
   for (const c of candidates) {
-    const d = editDistance(n, c);
+    const d = editDistance(n, c, limit);
     if (d < bestD) {
       bestD = d;
       best = c;
     }
   }
-  // A plural or singular slip is the most common mistake; otherwise allow one edit per four letters.
-  if (best && (bestD <= Math.max(1, Math.floor(n.length / 4)) || best === `${n}s` || `${best}s` === n)) return best;
-  return undefined;
+  return best;
 }

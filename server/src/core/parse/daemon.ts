@@ -2,7 +2,7 @@
 // reads broken JSON as far as it can, reports syntax errors and duplicate keys with exact ranges,
 // and makes the minimal edits that fixes need.
 
-import { modify, parseTree, ParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, modify, parseTree, ParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { TextDoc } from '../text';
 import { inLocale, t, type Locale, type Localized, type Range, type TextEdit } from '../types';
 import type { DaemonEditor, DaemonEntry, DaemonModel, JsonProp, JsonValue } from '../model/daemon';
@@ -174,6 +174,16 @@ function json(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
+/** A value as JSON on one line, spaced as people write it: `{"max-size": "10m", "max-file": "3"}`. */
+function inlineJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(inlineJson).join(', ')}]`;
+  if (value !== null && typeof value === 'object')
+    return `{${Object.entries(value)
+      .map(([k, v]) => `${json(k)}: ${inlineJson(v)}`)
+      .join(', ')}}`;
+  return json(value);
+}
+
 function makeEditor(text: string, doc: TextDoc, root: Node | undefined, props: JsonProp[]): DaemonEditor {
   // The file's own indentation (the first member's), end of line and layout decide how new keys look.
   const firstKeyLine = props[0]?.keyRange.start.line;
@@ -191,8 +201,62 @@ function makeEditor(text: string, doc: TextDoc, root: Node | undefined, props: J
       .map((e) => minimal(text, e.offset, e.length, e.content))
       .filter((e) => e.length > 0 || e.content.length > 0)
       .map((e) => ({ range: doc.rangeOf(e.offset, e.offset + e.length), newText: e.content }));
-  const lastOf = (key: string) => [...props].reverse().find((p) => p.key === key);
+  // Where each key is, so that fixes for thousands of keys do not each scan every member.
+  let byKey: Map<string, number[]> | undefined;
+  const indicesOf = (key: string): number[] => {
+    if (!byKey) {
+      byKey = new Map();
+      props.forEach((p, i) => {
+        const list = byKey!.get(p.key) ?? [];
+        list.push(i);
+        byKey!.set(p.key, list);
+      });
+    }
+    return byKey.get(key) ?? [];
+  };
+  const lastOf = (key: string): JsonProp | undefined => {
+    const at = indicesOf(key);
+    return at.length > 0 ? props[at[at.length - 1]] : undefined;
+  };
   const rangeOffsets = (r: Range) => [doc.offsetAt(r.start), doc.offsetAt(r.end)] as const;
+  /** Whether the line holding an offset is long: jsonc-parser's formatter would lay out all of it again. */
+  const LONG_LINE = 2000;
+  const onLongLine = (offset: number) => doc.lineText(doc.positionAt(offset).line).length > LONG_LINE;
+
+  /**
+   * A nested value set without jsonc-parser's formatter where it would be slow: in a file written
+   * on one line, or in an object whose last member sits on a long line. The formatter lays out the
+   * whole line of the change again, applying each of its edits to the whole text: on a large
+   * one-line file that takes minutes, and it would rewrite the file's layout besides. New members
+   * go after the last one, on its line (one-line objects) or on a new line with its indentation.
+   * Undefined when the formatter can do it.
+   */
+  const setDirect = (path: string[], value: unknown, setTop: (key: string, value: unknown) => TextEdit[]): TextEdit[] | undefined => {
+    if (!root) return undefined;
+    const existing = findNodeAtLocation(root, path);
+    if (existing) return oneLine ? toEdits([{ offset: existing.offset, length: existing.length, content: inlineJson(value) }]) : undefined;
+    for (let depth = path.length - 1; depth >= 0; depth--) {
+      const parent = depth === 0 ? root : findNodeAtLocation(root, path.slice(0, depth));
+      if (!parent) continue;
+      if (parent.type !== 'object') return [];
+      let nested: unknown = value;
+      for (let i = path.length - 1; i > depth; i--) nested = { [path[i]]: nested };
+      if (depth === 0) {
+        const lastProp = props[props.length - 1];
+        return oneLine || (lastProp && onLongLine(doc.offsetAt(lastProp.keyRange.start))) ? setTop(path[0], nested) : undefined;
+      }
+      const member = `${json(path[depth])}: ${inlineJson(nested)}`;
+      const members = parent.children ?? [];
+      const last = members[members.length - 1];
+      const parentOneLine = doc.positionAt(parent.offset).line === doc.positionAt(parent.offset + parent.length).line;
+      if (!parentOneLine && !(last && onLongLine(last.offset))) return undefined;
+      if (!last) return toEdits([{ offset: parent.offset + 1, length: parent.length - 2, content: member }]);
+      const lastEnd = last.offset + last.length;
+      if (parentOneLine) return toEdits([{ offset: lastEnd, length: 0, content: `, ${member}` }]);
+      return toEdits([{ offset: lastEnd, length: 0, content: `,${doc.eol}${doc.indentOf(doc.positionAt(last.offset).line)}${member}` }]);
+    }
+    return undefined;
+  };
 
   return {
     set(key, value) {
@@ -205,9 +269,15 @@ function makeEditor(text: string, doc: TextDoc, root: Node | undefined, props: J
         // `{"debug": true}` stays on one line: `{"debug": true, "icc": false}`.
         const last = props[props.length - 1];
         const end = last.value ? doc.offsetAt(last.value.range.end) : doc.offsetAt(last.keyRange.end);
-        return toEdits([{ offset: end, length: 0, content: `, ${json(key)}: ${json(value)}` }]);
+        return toEdits([{ offset: end, length: 0, content: `, ${json(key)}: ${inlineJson(value)}` }]);
       }
       if (root && root.type !== 'object') return [];
+      const last = props[props.length - 1];
+      if (last && onLongLine(doc.offsetAt(last.keyRange.start))) {
+        // After a member on a long line: a new line with the members' indentation, without the formatter.
+        const end = doc.offsetAt((last.value?.range ?? last.keyRange).end);
+        return toEdits([{ offset: end, length: 0, content: `,${doc.eol}${indentUnit}${json(key)}: ${inlineJson(value)}` }]);
+      }
       return toEdits(modify(text, [key], value, { formattingOptions }));
     },
     remove(key) {
@@ -215,10 +285,11 @@ function makeEditor(text: string, doc: TextDoc, root: Node | undefined, props: J
       // before them), so the rest of the object keeps its layout and stays valid JSON.
       const edits: { offset: number; length: number; content: string }[] = [];
       const endOf = (p: JsonProp) => doc.offsetAt((p.value?.range ?? p.keyRange).end);
-      for (let i = 0; i < props.length; i++) {
-        if (props[i].key !== key) continue;
+      const at = indicesOf(key);
+      for (let k = 0; k < at.length; k++) {
+        const i = at[k];
         let j = i;
-        while (j + 1 < props.length && props[j + 1].key === key) j++;
+        while (k + 1 < at.length && at[k + 1] === j + 1) j = at[++k];
         const next = props[j + 1];
         const prev = props[i - 1];
         if (next) {
@@ -231,13 +302,13 @@ function makeEditor(text: string, doc: TextDoc, root: Node | undefined, props: J
           const close = root.offset + root.length - (text[root.offset + root.length - 1] === '}' ? 1 : 0);
           edits.push({ offset: inner, length: close - inner, content: oneLine ? '' : doc.eol });
         }
-        i = j;
       }
       return toEdits(edits);
     },
     setPath(path, value) {
       if (path.length === 1) return this.set(path[0], value);
-      return toEdits(modify(text, path, value, { formattingOptions }));
+      const direct = setDirect(path, value, (key, v) => this.set(key, v));
+      return direct ?? toEdits(modify(text, path, value, { formattingOptions }));
     },
   };
 }
