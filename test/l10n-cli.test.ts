@@ -11,6 +11,8 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseConfig } from '../server/src/core/config';
 import { connect, type EngineOptions } from '../server/src/engine/client';
 import {
   cancelled,
@@ -317,5 +319,77 @@ describe('engine errors over LSP follow the client’s language', () => {
         return true;
       },
     );
+  });
+});
+
+// --- .containment.yaml problems ------------------------------------------------------------------
+
+/** Config files with every problem parseConfig reports: YAML it cannot read, and shapes it refuses. */
+const BROKEN_CONFIGS: Record<string, string> = {
+  'unclosed flow sequence': 'rules: [\n',
+  'duplicate key': 'rules: {}\nrules: {}\n',
+  'tab indentation': 'rules:\n\tCT1001: off\n',
+  'invalid escape': 'ignore: ["a\\qb"]\n',
+  'alias bomb': [
+    'a: &a ["x","x","x","x","x","x","x","x","x","x"]',
+    ...['b', 'c', 'd', 'e'].map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abcd'[i]}`).join(',')}]`),
+  ].join('\n'),
+  'alias without an anchor': 'rules: *nope\n',
+  'a list at the top': '- rules\n',
+  'a scalar at the top': 'rules\n',
+  'unknown key': 'colour: red\n',
+  'rules as a list': 'rules: [CT1001]\n',
+  'a severity that does not exist': 'rules:\n  CT1001: loud\n  no-user: 3\n',
+  'ignore as a string': 'ignore: vendor/**\n',
+  'ignore with numbers': 'ignore: [1, 2]\n',
+};
+
+describe('.containment.yaml problems in Simplified Chinese', () => {
+  test('every problem of a broken config file is Chinese under zh-CN (zero gaps)', () => {
+    const gaps: string[] = [];
+    for (const [name, text] of Object.entries(BROKEN_CONFIGS)) {
+      const en = parseConfig(text).problems.map((p) => p.message);
+      const zh = parseConfig(text, 'zh-CN').problems.map((p) => p.message);
+      if (zh.length === 0) gaps.push(`${name}: no problem reported (the test input is not broken)`);
+      assert.equal(zh.length, en.length, name);
+      zh.forEach((m, i) => gapsOf(`config, ${name}`, m, en[i], gaps));
+    }
+    assert.deepEqual(gaps, [], `${gaps.length} gaps`);
+  });
+
+  test('keys and values stay as written; YAML errors say where; English is unchanged', () => {
+    assert.deepEqual(
+      parseConfig(BROKEN_CONFIGS['a severity that does not exist'], 'zh-CN').problems.map((p) => p.message),
+      [
+        '规则 `CT1001`：`loud` 不是 off、info、warning、error 中的任何一个',
+        '规则 `no-user`：`3` 不是 off、info、warning、error 中的任何一个',
+      ],
+    );
+    assert.deepEqual(parseConfig('colour: red\n', 'zh-CN').problems, [{ message: '未知的键 `colour`（应为 `rules` 或 `ignore`）' }]);
+    assert.deepEqual(parseConfig('rules: [\n', 'zh-CN').problems, [
+      { message: '无法解析：第 2 行第 1 列：块集合中的流式序列必须有足够的缩进，并以 ] 结尾' },
+    ]);
+    assert.deepEqual(parseConfig('colour: red\n').problems, [{ message: 'unknown key `colour` (expected `rules` or `ignore`)' }]);
+    assert.match(parseConfig('rules: [\n').problems[0].message, /^cannot parse: Flow sequence in block collection/);
+  });
+
+  test('the editor’s warning about a broken config file is in the client’s language, without backticks', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'containment-lsp-l10n-config-'));
+    writeFileSync(join(dir, '.containment.yaml'), 'colour: red\n');
+    const client = await startServer({ workspaceFolder: dir, initializationOptions: { settings: {}, locale: 'zh-cn' } });
+    try {
+      const shown = new Promise<string>((resolve) =>
+        // showWarningMessage is a request (it may offer actions): answer it with none.
+        client.rpc.onRequest('window/showMessageRequest', (p: { message: string }) => {
+          resolve(p.message);
+          return null;
+        }),
+      );
+      await client.open(pathToFileURL(join(dir, 'Dockerfile')).href, 'FROM alpine:3.20\n');
+      assert.equal(await shown, `Containment：${join(dir, '.containment.yaml')} 中有问题：未知的键 colour（应为 rules 或 ignore）`);
+    } finally {
+      await client.shutdown();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,9 +1,11 @@
 // Finds and reads `.containment.yaml` for a document: the nearest one in its folder or above,
-// up to the workspace root (language server adapter layer; the CLI has its own walk).
+// up to the workspace root (language server adapter layer; the CLI has its own walk). Problems
+// are worded in the server's language.
 
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CONFIG_FILE_NAMES, EMPTY_CONFIG, parseConfig, type Config, type ConfigProblem } from '../core/config';
+import { inLocale, t, type Locale } from '../core/types';
 
 export interface LoadedConfig {
   config: Config;
@@ -17,6 +19,7 @@ export class ConfigFiles {
   constructor(
     private readonly roots: () => string[],
     private readonly explicitPath: () => string | undefined,
+    private readonly locale: () => Locale = () => 'en',
   ) {}
 
   invalidate(): void {
@@ -27,7 +30,13 @@ export class ConfigFiles {
   forFile(filePath: string | undefined): LoadedConfig {
     const explicit = this.explicitPath();
     if (explicit)
-      return this.read(explicit) ?? { config: EMPTY_CONFIG, path: explicit, problems: [{ message: `cannot read ${explicit}` }] };
+      return (
+        this.read(explicit) ?? {
+          config: EMPTY_CONFIG,
+          path: explicit,
+          problems: [{ message: inLocale(t(`cannot read ${explicit}`, `无法读取 ${explicit}`), this.locale()) }],
+        }
+      );
     if (!filePath) return { config: EMPTY_CONFIG, problems: [] };
     const roots = this.roots();
     let dir = dirname(filePath);
@@ -51,7 +60,7 @@ export class ConfigFiles {
   private read(path: string): LoadedConfig | undefined {
     try {
       if (!statSync(path).isFile()) return undefined;
-      const { config, problems } = parseConfig(readFileSync(path, 'utf8'));
+      const { config, problems } = parseConfig(readFileSync(path, 'utf8'), this.locale());
       return { config, path, problems };
     } catch {
       return undefined;
