@@ -15,6 +15,14 @@ export class TextDoc {
     const starts = [0];
     let crlf = 0;
     let lf = 0;
+    if (!text.includes('\r')) {
+      // Only \n line ends (most files): the native search is much faster than a loop over characters.
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      this.text = text;
+      this.lineStarts = starts;
+      this.eol = '\n';
+      return;
+    }
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) {
