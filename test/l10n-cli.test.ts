@@ -7,7 +7,7 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -391,5 +391,193 @@ describe('.containment.yaml problems in Simplified Chinese', () => {
       await client.shutdown();
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+// --- the CLI's usage text and argument errors ----------------------------------------------------
+
+interface CliRun {
+  code: number;
+  out: string;
+  err: string;
+}
+
+/** Runs the CLI in-process under a terminal locale (LC_ALL), as `containment` does. */
+async function cliIn(locale: string, cwd: string, argv: string[]): Promise<CliRun> {
+  const { runAsync } = await import('../server/src/cli/main');
+  const saved = process.env.LC_ALL;
+  process.env.LC_ALL = locale;
+  let out = '';
+  let err = '';
+  try {
+    const code = await runAsync(
+      argv,
+      cwd,
+      (s) => void (out += s),
+      (s) => void (err += s),
+    );
+    return { code, out, err };
+  } finally {
+    if (saved === undefined) delete process.env.LC_ALL;
+    else process.env.LC_ALL = saved;
+  }
+}
+
+/** The lines of a help text a person reads: what follows the commands and options in the left column. */
+function helpProse(text: string): string[] {
+  return text
+    .split('\n')
+    .map((l) =>
+      l
+        .replace(/^ {2}(?:-\w, )?--?[\w-]+(?: <[^>]+>)?/, '')
+        .replace(/^ {6}--[\w-]+(?: <[^>]+>)?/, '')
+        .replace(/^ {2}(?:lint|inspect|explain|rules|help)(?: \[[^\]]+\]| <[^>]+>)?/, '')
+        .trim(),
+    )
+    .filter((l) => l !== '');
+}
+
+/** The CLI's error lines, without `containment: ` and without what the user typed or the system said. */
+function errorLines(err: string, data: string[] = []): string[] {
+  return err
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => withoutData(l.replace(/^containment: /, ''), data));
+}
+
+describe('the CLI’s usage text and argument errors in Simplified Chinese', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'containment-cli-l10n-'));
+    writeFileSync(join(dir, 'Dockerfile'), 'FROM alpine:3.20\nUSER app\n');
+    writeFileSync(join(dir, 'broken.yaml'), 'colour: red\nrules:\n  CT1001: loud\n');
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('containment --help and every command’s --help are Chinese under a zh locale (zero gaps)', async () => {
+    const gaps: string[] = [];
+    const lines: [string, string[]][] = [
+      ['--help', ['--help']],
+      ['help', ['help']],
+      ['help lint', ['help', 'lint']],
+      ['lint --help', ['lint', '--help']],
+      ['inspect --help', ['inspect', '--help']],
+      ['inspect -h', ['inspect', '-h']],
+      ['explain --help', ['explain', '--help']],
+      ['rules --help', ['rules', '--help']],
+    ];
+    for (const [name, argv] of lines) {
+      const zh = await cliIn('zh_CN.UTF-8', dir, argv);
+      const en = await cliIn('C.UTF-8', dir, argv);
+      assert.equal(zh.code, 0, `${name}: ${zh.err}`);
+      assert.equal(zh.err, '', name);
+      const english = new Set(helpProse(en.out));
+      for (const line of helpProse(zh.out)) gapsOf(name, line, english.has(line) ? line : undefined, gaps);
+      assert.ok(!CJK.test(en.out), `${name}: Chinese in the English help`);
+    }
+    assert.deepEqual(gaps, [], `${gaps.length} gaps`);
+  });
+
+  test('every argument and usage error is Chinese under a zh locale (zero gaps)', async () => {
+    const readError = (() => {
+      try {
+        readFileSync(join(dir, 'nope.yaml'));
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return '';
+    })();
+    const writeError = (() => {
+      try {
+        writeFileSync(join(dir, 'no-such-folder', 'out.txt'), '');
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return '';
+    })();
+    const cases: { argv: string[]; data?: string[] }[] = [
+      { argv: ['lint', '--bogus'] },
+      { argv: ['lint', '--format', 'xml'] },
+      { argv: ['lint', '--format=yaml'] },
+      { argv: ['lint', '--severity', 'fatal'] },
+      { argv: ['lint', '--format'] },
+      { argv: ['lint', '--output'] },
+      { argv: ['lint', 'nope/Dockerfile'] },
+      { argv: ['lint', '--config', 'nope.yaml'], data: [readError] },
+      { argv: ['lint', '--config', 'broken.yaml'] },
+      { argv: ['lint', '-o', 'no-such-folder/out.txt', 'Dockerfile'], data: [writeError] },
+      { argv: ['inspect', '--engine', 'rkt'] },
+      { argv: ['inspect', '--timeout', 'soon'] },
+      { argv: ['inspect', '--bogus'] },
+      { argv: ['inspect', '--host'] },
+      { argv: ['inspect', '--config', 'broken.yaml'] },
+      { argv: ['rules', '--bogus'] },
+      { argv: ['rules', 'extra'] },
+      { argv: ['explain'] },
+      { argv: ['explain', 'zzzz-nothing'] },
+      { argv: ['explain', 'no-usr'] },
+      { argv: ['frobnicate'] },
+    ];
+    const gaps: string[] = [];
+    for (const { argv, data } of cases) {
+      const name = argv.join(' ');
+      const zh = await cliIn('zh_CN.UTF-8', dir, argv);
+      const en = await cliIn('C.UTF-8', dir, argv);
+      assert.equal(zh.code, 2, `${name}: exit code`);
+      assert.equal(en.code, 2, `${name}: exit code in English`);
+      const enLines = errorLines(en.err, data);
+      const zhLines = errorLines(zh.err, data);
+      if (zhLines.length === 0) gaps.push(`${name}: no error printed`);
+      // `frobnicate` prints the help after the error; the help is checked above.
+      const first = argv[0] === 'frobnicate' ? 1 : zhLines.length;
+      zhLines.slice(0, first).forEach((l, i) => gapsOf(name, l, enLines[i], gaps));
+      assert.ok(!CJK.test(en.err), `${name}: Chinese in English: ${en.err}`);
+    }
+    assert.deepEqual(gaps, [], `${gaps.length} gaps`);
+  });
+
+  test('every word the CLI has for errors is translated', async () => {
+    const { say } = await import('../server/src/cli/usage');
+    const gaps: string[] = [];
+    for (const [name, make] of Object.entries(say)) {
+      const text = make('x1', 'ENOENT');
+      gapsOf(`say.${name}`, text['zh-CN'], text.en, gaps);
+    }
+    assert.deepEqual(gaps, [], `${gaps.length} gaps`);
+  });
+
+  test('--lang wins over the locale, reads naturally, and keeps options as written; a bad --lang is English', async () => {
+    const bogus = await cliIn('C.UTF-8', dir, ['lint', '--lang', 'zh-CN', '--format', 'xml']);
+    assert.equal(bogus.err, 'containment: 未知的格式“xml”（可用 text、json 或 sarif）\n');
+    const missing = await cliIn('C.UTF-8', dir, ['lint', '--lang=zh-CN', '--severity']);
+    assert.equal(missing.err, 'containment: --severity 需要一个值\n');
+    const english = await cliIn('zh_CN.UTF-8', dir, ['lint', '--lang', 'en', '--bogus']);
+    assert.equal(english.err, 'containment: unknown option --bogus\n');
+    const badLang = await cliIn('zh_CN.UTF-8', dir, ['lint', '--lang', 'fr']);
+    assert.equal(badLang.err, 'containment: unknown language "fr" (en or zh-CN)\n');
+    const config = await cliIn('zh_CN.UTF-8', dir, ['lint', '--config', 'broken.yaml']);
+    assert.equal(
+      config.err,
+      `containment: ${join(dir, 'broken.yaml')} 中有问题：\n  未知的键 \`colour\`（应为 \`rules\` 或 \`ignore\`）\n  规则 \`CT1001\`：\`loud\` 不是 off、info、warning、error 中的任何一个\n`,
+    );
+    const help = await cliIn('zh_CN.UTF-8', dir, ['--help']);
+    assert.match(help.out, /^用法：containment <命令> \[选项\]\n\n命令：\n {2}lint \[路径或 glob…\] {6}检查 Dockerfile、/);
+    assert.match(
+      help.out,
+      /^ {2}-s, --severity <info\|warning\|error>\n {35}存在这个严重级别或更高级别的问题时以 1 退出（默认：warning）$/m,
+    );
+    // The option column lines up in a terminal: a CJK character takes two columns.
+    assert.match(help.out, /^ {2}-c, --config <文件> {14}配置文件/m);
+    const rules = await cliIn('zh_CN.UTF-8', dir, ['rules']);
+    const { ruleById } = await import('../server/src/core/rules/registry');
+    assert.ok(
+      rules.out.includes(`CT1001  no-user${' '.repeat(21)} warning  ${ruleById('CT1001')!.meta.zh!.title}\n`),
+      rules.out.slice(0, 200),
+    );
+    // English is unchanged.
+    const enHelp = await cliIn('C.UTF-8', dir, ['--help']);
+    assert.match(enHelp.out, /^Usage: containment <command> \[options\]\n\nCommands:\n {2}lint \[paths or globs…\] {3}Lint Dockerfiles/);
+    const enLint = await cliIn('C.UTF-8', dir, ['lint', '--help']);
+    assert.match(enLint.out, /^Usage: containment lint \[paths or globs…\] \[options\]\n/);
   });
 });

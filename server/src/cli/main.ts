@@ -10,8 +10,9 @@ import { analyze } from '../core/analyze';
 import { CONFIG_FILE_NAMES, EMPTY_CONFIG, parseConfig, type Config } from '../core/config';
 import { ALL_RULES } from '../core/rules/registry';
 import { fileKindOf } from '../core/fileKinds';
-import type { Severity } from '../core/types';
+import { inLocale, type Locale, type Localized, type Severity } from '../core/types';
 import { collectFiles } from './walk';
+import { cliLang, helpText, say, UsageError } from './usage';
 import { langFromEnv, parseLang } from '../core/knowledge/concepts/lang';
 import type { Lang } from '../core/knowledge/concepts/types';
 import { makeReadRelative } from '../io/readRelative';
@@ -23,43 +24,6 @@ import type { InspectOutput } from './inspectFormats';
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
-
-const HELP = `Usage: containment <command> [options]
-
-Commands:
-  lint [paths or globs…]   Lint Dockerfiles, Compose files, scripts and Markdown with docker run lines,
-                           seccomp profiles and daemon.json (folders are searched by file name; default: .)
-  inspect [names|ids…]     Report the isolation running containers really have (default: all running)
-  explain <topic>          Explain a rule (CT1001, no-user), a capability (CAP_SYS_ADMIN), a namespace
-                           (pid namespace), a cgroup control, a Compose key or docker run flag
-                           (pids_limit, --pids-limit) or a security option (seccomp, userns-remap)
-  rules                    List all rules
-  help                     Show this help
-
-Options for lint:
-  -f, --format <text|json|sarif>   Output format (default: text)
-  -s, --severity <info|warning|error>
-                                   Exit 1 when a finding at or above this severity exists (default: warning)
-  -c, --config <file>              Config file (default: the nearest .containment.yaml from the working folder up)
-  -o, --output <file>              Write the report to a file instead of standard output
-      --no-color                   Plain text even on a terminal
-      --lang <en|zh-CN>            Language of messages (default: from LC_ALL, LC_MESSAGES or LANG)
-  -v, --version                    Print the version
-
-Options for inspect (also -f, -s, -c, -o, --no-color, --lang):
-  -a, --all                        Include stopped containers
-      --engine <docker|podman>     The engine CLI to use (default: docker; the Engine API socket when no CLI is installed)
-      --engine-path <path>         The CLI binary to run
-  -H, --host <url>                 The engine endpoint, as DOCKER_HOST (default: DOCKER_HOST, then the docker context)
-      --probe-exec                 When the engine is on another host, read /proc/1/status inside each
-                                   container with docker exec (runs a command in the container)
-      --timeout <seconds>          Per engine call (default: 15)
-
-Options for explain:
-      --lang <en|zh-CN>            Language (default: from LC_ALL, LC_MESSAGES or LANG; zh_* is zh-CN)
-
-Exit codes: 0 no finding at or above the threshold, 1 findings, 2 usage, I/O or engine error.
-`;
 
 const SEVERITY_ORDER: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
@@ -73,8 +37,6 @@ interface LintOptions {
   color: boolean;
   paths: string[];
 }
-
-class UsageError extends Error {}
 
 function parseLintArgs(argv: string[]): LintOptions {
   const o: LintOptions = {
@@ -95,21 +57,21 @@ function parseLintArgs(argv: string[]): LintOptions {
     const next = () => {
       if (value !== undefined) return value;
       const v = argv[++i];
-      if (v === undefined) throw new UsageError(`${a} needs a value`);
+      if (v === undefined) throw new UsageError(say.needsValue(a));
       return v;
     };
     switch (a) {
       case '-f':
       case '--format': {
         const v = next();
-        if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(`unknown format "${v}" (text, json or sarif)`);
+        if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(say.unknownFormat(v));
         o.format = v;
         break;
       }
       case '-s':
       case '--severity': {
         const v = next();
-        if (v !== 'info' && v !== 'warning' && v !== 'error') throw new UsageError(`unknown severity "${v}" (info, warning or error)`);
+        if (v !== 'info' && v !== 'warning' && v !== 'error') throw new UsageError(say.unknownSeverity(v));
         o.severity = v;
         break;
       }
@@ -124,7 +86,7 @@ function parseLintArgs(argv: string[]): LintOptions {
       case '--lang': {
         const v = next();
         const lang = parseLang(v);
-        if (!lang) throw new UsageError(`unknown language "${v}" (en or zh-CN)`);
+        if (!lang) throw new UsageError(say.unknownLanguage(v));
         o.lang = lang;
         break;
       }
@@ -135,7 +97,7 @@ function parseLintArgs(argv: string[]): LintOptions {
         o.color = true;
         break;
       default:
-        if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
+        if (a.startsWith('-') && a !== '-') throw new UsageError(say.unknownOption(a));
         o.paths.push(argv[i]);
     }
   }
@@ -171,27 +133,18 @@ function displayPath(abs: string, cwd: string): string {
 
 function lint(argv: string[], cwd: string, out: (s: string) => void, err: (s: string) => void): number {
   const opts = parseLintArgs(argv);
+  const tell = (text: Localized) => err(`containment: ${inLocale(text, opts.lang)}\n`);
   let config: Config = EMPTY_CONFIG;
   const configPath = opts.config ? resolve(cwd, opts.config) : findConfig(cwd);
   if (configPath) {
-    let text: string;
-    try {
-      text = readFileSync(configPath, 'utf8');
-    } catch (e) {
-      err(`containment: cannot read config ${configPath}: ${(e as Error).message}\n`);
-      return EXIT_USAGE;
-    }
-    const parsed = parseConfig(text);
-    if (parsed.problems.length > 0) {
-      err(`containment: ${configPath}:\n${parsed.problems.map((p) => `  ${p.message}`).join('\n')}\n`);
-      return EXIT_USAGE;
-    }
-    config = parsed.config;
+    const loaded = loadConfig(cwd, configPath, err, opts.lang);
+    if (!loaded) return EXIT_USAGE;
+    config = loaded;
   }
   // Ignore globs are relative to the folder of the config file that lists them.
   const ignoreBase = configPath ? dirname(configPath) : cwd;
   const { files, errors, folders, isIgnored } = collectFiles(opts.paths, cwd, config.ignore, ignoreBase);
-  for (const e of errors) err(`containment: ${e}\n`);
+  for (const e of errors) tell(e);
 
   // JSON files that a Compose file, script or Markdown file names in `seccomp=<path>` are seccomp
   // profiles whatever their names; in a folder walk they are linted too (below).
@@ -204,7 +157,7 @@ function lint(argv: string[], cwd: string, out: (s: string) => void, err: (s: st
       text = readFileSync(file, 'utf8');
     } catch (e) {
       const error = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-      err(`containment: cannot read ${path}: ${error}\n`);
+      tell(say.cannotRead(path, error));
       results.push({ path, findings: [], error });
       return;
     }
@@ -243,7 +196,7 @@ function lint(argv: string[], cwd: string, out: (s: string) => void, err: (s: st
     try {
       writeFileSync(resolve(cwd, opts.output), report);
     } catch (e) {
-      err(`containment: cannot write ${opts.output}: ${(e as Error).message}\n`);
+      tell(say.cannotWrite(opts.output, (e as Error).message));
       return EXIT_USAGE;
     }
   } else out(report);
@@ -289,21 +242,21 @@ function parseInspectArgs(argv: string[]): InspectOptions {
     const next = () => {
       if (value !== undefined) return value;
       const v = argv[++i];
-      if (v === undefined) throw new UsageError(`${a} needs a value`);
+      if (v === undefined) throw new UsageError(say.needsValue(a));
       return v;
     };
     switch (a) {
       case '-f':
       case '--format': {
         const v = next();
-        if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(`unknown format "${v}" (text, json or sarif)`);
+        if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(say.unknownFormat(v));
         o.format = v;
         break;
       }
       case '-s':
       case '--severity': {
         const v = next();
-        if (v !== 'info' && v !== 'warning' && v !== 'error') throw new UsageError(`unknown severity "${v}" (info, warning or error)`);
+        if (v !== 'info' && v !== 'warning' && v !== 'error') throw new UsageError(say.unknownSeverity(v));
         o.severity = v;
         break;
       }
@@ -327,7 +280,7 @@ function parseInspectArgs(argv: string[]): InspectOptions {
         break;
       case '--engine': {
         const v = next();
-        if (v !== 'docker' && v !== 'podman') throw new UsageError(`unknown engine "${v}" (docker or podman)`);
+        if (v !== 'docker' && v !== 'podman') throw new UsageError(say.unknownEngine(v));
         o.engine.engine = v;
         break;
       }
@@ -344,37 +297,38 @@ function parseInspectArgs(argv: string[]): InspectOptions {
       case '--lang': {
         const v = next();
         const lang = parseLang(v);
-        if (!lang) throw new UsageError(`unknown language "${v}" (en or zh-CN)`);
+        if (!lang) throw new UsageError(say.unknownLanguage(v));
         o.lang = lang;
         break;
       }
       case '--timeout': {
         const v = Number(next());
-        if (!Number.isFinite(v) || v <= 0) throw new UsageError('--timeout needs a number of seconds');
+        if (!Number.isFinite(v) || v <= 0) throw new UsageError(say.timeoutSeconds());
         o.engine.timeoutMs = Math.round(v * 1000);
         break;
       }
       default:
-        if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
+        if (a.startsWith('-')) throw new UsageError(say.unknownOption(a));
         o.refs.push(argv[i]);
     }
   }
   return o;
 }
 
-function loadConfig(cwd: string, explicit: string | undefined, err: (s: string) => void): Config | undefined {
+/** The config named or found from `cwd`; undefined (after saying why, in `lang`) when it cannot be used. */
+function loadConfig(cwd: string, explicit: string | undefined, err: (s: string) => void, lang: Locale): Config | undefined {
   const configPath = explicit ? resolve(cwd, explicit) : findConfig(cwd);
   if (!configPath) return EMPTY_CONFIG;
   let text: string;
   try {
     text = readFileSync(configPath, 'utf8');
   } catch (e) {
-    err(`containment: cannot read config ${configPath}: ${(e as Error).message}\n`);
+    err(`containment: ${inLocale(say.cannotReadConfig(configPath, (e as Error).message), lang)}\n`);
     return undefined;
   }
-  const parsed = parseConfig(text);
+  const parsed = parseConfig(text, lang);
   if (parsed.problems.length > 0) {
-    err(`containment: ${configPath}:\n${parsed.problems.map((p) => `  ${p.message}`).join('\n')}\n`);
+    err(`containment: ${inLocale(say.configProblems(configPath), lang)}\n${parsed.problems.map((p) => `  ${p.message}`).join('\n')}\n`);
     return undefined;
   }
   return parsed.config;
@@ -383,7 +337,8 @@ function loadConfig(cwd: string, explicit: string | undefined, err: (s: string) 
 /** `containment inspect`: the isolation running containers have, with the runtime rules' findings. */
 async function inspectCommand(argv: string[], cwd: string, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const opts = parseInspectArgs(argv);
-  const config = loadConfig(cwd, opts.config, err);
+  const tell = (text: Localized) => err(`containment: ${inLocale(text, opts.lang)}\n`);
+  const config = loadConfig(cwd, opts.config, err, opts.lang);
   if (!config) return EXIT_USAGE;
   const [{ connect }, { toEngineError }, { inspectAll, inspectContainers }, { inspectJson, inspectSarif, inspectText }] = await Promise.all(
     [import('../engine/client'), import('../engine/errors'), import('../engine/inspect'), import('./inspectFormats')],
@@ -414,19 +369,39 @@ async function inspectCommand(argv: string[], cwd: string, out: (s: string) => v
     try {
       writeFileSync(resolve(cwd, opts.output), report);
     } catch (e) {
-      err(`containment: cannot write ${opts.output}: ${(e as Error).message}\n`);
+      tell(say.cannotWrite(opts.output, (e as Error).message));
       return EXIT_USAGE;
     }
   } else out(report);
-  for (const m of result.missing) err(`containment: no container ${m}\n`);
+  for (const m of result.missing) tell(say.noContainer(m));
   if (result.missing.length > 0) return EXIT_USAGE;
   const threshold = SEVERITY_ORDER[opts.severity];
   return result.reports.some((r) => r.findings.some((f) => SEVERITY_ORDER[f.severity] >= threshold)) ? EXIT_FINDINGS : EXIT_OK;
 }
 
-function listRules(out: (s: string) => void): number {
-  for (const r of ALL_RULES) out(`${r.meta.id}  ${r.meta.name.padEnd(28)} ${r.meta.defaultSeverity.padEnd(8)} ${r.meta.title}\n`);
+/** `containment rules`: id, name, default severity and title (in the CLI's language) of every rule. */
+function listRules(argv: string[], out: (s: string) => void, lang: Locale): number {
+  for (let i = 0; i < argv.length; i++) {
+    // --lang was read before (cliLang); its value must still be one.
+    if (argv[i] === '--lang' || argv[i].startsWith('--lang=')) {
+      const v = argv[i] === '--lang' ? argv[++i] : argv[i].slice('--lang='.length);
+      if (v === undefined) throw new UsageError(say.needsValue('--lang'));
+      if (!parseLang(v)) throw new UsageError(say.unknownLanguage(v));
+    } else throw new UsageError(argv[i].startsWith('-') ? say.unknownOption(argv[i]) : say.unknownCommand(`rules ${argv[i]}`));
+  }
+  for (const r of ALL_RULES) {
+    const title = lang === 'zh-CN' && r.meta.zh ? r.meta.zh.title : r.meta.title;
+    out(`${r.meta.id}  ${r.meta.name.padEnd(28)} ${r.meta.defaultSeverity.padEnd(8)} ${title}\n`);
+  }
   return EXIT_OK;
+}
+
+const COMMANDS_WITH_HELP = ['lint', 'inspect', 'explain', 'rules'] as const;
+type CommandWithHelp = (typeof COMMANDS_WITH_HELP)[number];
+
+/** `lint --help`, `inspect -h`, `rules --help`: the command's help (explain reads its own words). */
+function asksForHelp(command: string | undefined, rest: string[]): command is Exclude<CommandWithHelp, 'explain'> {
+  return (command === 'lint' || command === 'inspect' || command === 'rules') && rest.some((a) => a === '--help' || a === '-h');
 }
 
 /** Runs the CLI and returns its exit code; tests call this in-process. */
@@ -437,12 +412,17 @@ export function run(
   err = (s: string) => void process.stderr.write(s),
 ): number {
   const [command, ...rest] = argv;
+  const lang = cliLang(argv);
   try {
+    if (asksForHelp(command, rest)) {
+      out(helpText(lang, command));
+      return EXIT_OK;
+    }
     switch (command) {
       case 'lint':
         return lint(rest, cwd, out, err);
       case 'rules':
-        return listRules(out);
+        return listRules(rest, out, lang);
       case 'inspect':
       case 'explain':
         err(`containment: ${command} loads its modules asynchronously; call runAsync()\n`);
@@ -454,21 +434,26 @@ export function run(
       case undefined:
       case 'help':
       case '-h':
-      case '--help':
-        out(HELP);
+      case '--help': {
+        // `containment help lint` is `containment lint --help`.
+        const about = COMMANDS_WITH_HELP.find((c) => c === rest[0]);
+        out(helpText(lang, command === 'help' ? about : undefined));
         return command === undefined ? EXIT_USAGE : EXIT_OK;
+      }
       default:
-        err(`containment: unknown command "${command}"\n\n${HELP}`);
+        err(`containment: ${inLocale(say.unknownCommand(command), lang)}\n\n${helpText(lang)}`);
         return EXIT_USAGE;
     }
   } catch (e) {
-    if (e instanceof UsageError) {
-      err(`containment: ${e.message}\n`);
-      return EXIT_USAGE;
-    }
-    err(`containment: internal error: ${(e as Error).stack ?? String(e)}\n`);
-    return EXIT_USAGE;
+    return failed(e, lang, err);
   }
+}
+
+/** A usage error in the CLI's language, or an internal error; exit code 2 either way. */
+function failed(e: unknown, lang: Locale, err: (s: string) => void): number {
+  const text = e instanceof UsageError ? e.text : say.internalError((e as Error).stack ?? String(e));
+  err(`containment: ${inLocale(text, lang)}\n`);
+  return EXIT_USAGE;
 }
 
 /** Runs the CLI including the commands whose modules load on demand (`inspect`, `explain`); resolves with the exit code. */
@@ -479,6 +464,7 @@ export async function runAsync(
   err = (s: string) => void process.stderr.write(s),
 ): Promise<number> {
   if (argv[0] !== 'inspect' && argv[0] !== 'explain') return run(argv, cwd, out, err);
+  if (asksForHelp(argv[0], argv.slice(1))) return run(argv, cwd, out, err);
   try {
     if (argv[0] === 'explain') {
       const { explainCommand } = await import('./explain');
@@ -486,12 +472,7 @@ export async function runAsync(
     }
     return await inspectCommand(argv.slice(1), cwd, out, err);
   } catch (e) {
-    if (e instanceof UsageError) {
-      err(`containment: ${e.message}\n`);
-      return EXIT_USAGE;
-    }
-    err(`containment: internal error: ${(e as Error).stack ?? String(e)}\n`);
-    return EXIT_USAGE;
+    return failed(e, cliLang(argv), err);
   }
 }
 

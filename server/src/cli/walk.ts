@@ -6,6 +6,8 @@ import { join, relative, resolve, sep } from 'node:path';
 import { fileKindOf, looksLikeSeccomp } from '../core/fileKinds';
 import { globToRegExp } from '../core/glob';
 import { SKIP_DIRS } from '../io/skipDirs';
+import type { Localized } from '../core/types';
+import { say } from './usage';
 
 export { globToRegExp };
 
@@ -15,7 +17,8 @@ export function isGlob(arg: string): boolean {
 
 export interface WalkResult {
   files: string[];
-  errors: string[];
+  /** Paths that could not be read, in both languages (the CLI prints one). */
+  errors: Localized[];
   /** The folders named on the command line (walked by file name and content). */
   folders: string[];
   /** True for paths an ignore glob excludes. */
@@ -48,7 +51,7 @@ function toPosix(p: string): string {
 /** Expands CLI arguments into files; `ignore` globs are relative to `base`. */
 export function collectFiles(args: string[], base: string, ignore: string[], ignoreBase = base): WalkResult {
   const files = new Set<string>();
-  const errors: string[] = [];
+  const errors: Localized[] = [];
   const folders: string[] = [];
   const ignored = ignore.map(globToRegExp);
   const isIgnored = (abs: string) => {
@@ -70,7 +73,7 @@ export function collectFiles(args: string[], base: string, ignore: string[], ign
     try {
       entries = readdirSync(dir);
     } catch (e) {
-      errors.push(`cannot read folder ${dir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      errors.push(say.cannotReadFolder(dir, (e as NodeJS.ErrnoException).code ?? (e as Error).message));
       return;
     }
     ancestors.add(real);
@@ -106,7 +109,7 @@ export function collectFiles(args: string[], base: string, ignore: string[], ign
     try {
       st = statSync(abs);
     } catch {
-      errors.push(`no such file or folder: ${arg}`);
+      errors.push(say.noSuchPath(arg));
       continue;
     }
     if (st.isDirectory()) {
