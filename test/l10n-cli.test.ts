@@ -28,6 +28,7 @@ import {
   tooOld,
 } from '../server/src/engine/errors';
 import type { EngineError } from '../server/src/engine/report';
+import type { InspectOutput } from '../server/src/cli/inspectFormats';
 import { runCli } from '../server/src/engine/transport';
 import { CJK, gapsOf } from './helpers/l10nGaps';
 import { startServer, type TestClient } from './lsp/harness';
@@ -574,6 +575,11 @@ describe('the CLI’s usage text and argument errors in Simplified Chinese', () 
       rules.out.includes(`CT1001  no-user${' '.repeat(21)} warning  ${ruleById('CT1001')!.meta.zh!.title}\n`),
       rules.out.slice(0, 200),
     );
+    // SARIF's notifications follow the language too.
+    const { inspectSarif } = await import('../server/src/cli/inspectFormats');
+    const o = { engine: {} as InspectOutput['engine'], reports: [], notes: [], missing: ['gone'] };
+    assert.match(inspectSarif(o, 'zh-CN'), /"text": "没有容器 gone。"/);
+    assert.match(inspectSarif(o), /"text": "No container gone\."/);
     // English is unchanged.
     const enHelp = await cliIn('C.UTF-8', dir, ['--help']);
     assert.match(enHelp.out, /^Usage: containment <command> \[options\]\n\nCommands:\n {2}lint \[paths or globs…\] {3}Lint Dockerfiles/);

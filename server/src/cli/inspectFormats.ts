@@ -19,7 +19,7 @@ export function inspectJson(o: InspectOutput): string {
   return JSON.stringify({ version: VERSION, engine: o.engine, containers: o.reports, missing: o.missing, notes: o.notes }, null, 2) + '\n';
 }
 
-export function inspectSarif(o: InspectOutput): string {
+export function inspectSarif(o: InspectOutput, locale: Locale = 'en'): string {
   const { tool, ruleIndex } = sarifTool(o.reports.flatMap((r) => r.findings.map((f) => f.ruleId)));
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -44,7 +44,10 @@ export function inspectSarif(o: InspectOutput): string {
         invocations: [
           {
             executionSuccessful: true,
-            toolExecutionNotifications: [...o.missing.map((m) => `No container ${m}.`), ...o.notes].map((text) => ({
+            toolExecutionNotifications: [
+              ...o.missing.map((m) => inLocale(t(`No container ${m}.`, `没有容器 ${m}。`), locale)),
+              ...o.notes,
+            ].map((text) => ({
               level: 'warning',
               message: { text },
             })),

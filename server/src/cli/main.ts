@@ -363,7 +363,7 @@ async function inspectCommand(argv: string[], cwd: string, out: (s: string) => v
     opts.format === 'json'
       ? inspectJson(result)
       : opts.format === 'sarif'
-        ? inspectSarif(result)
+        ? inspectSarif(result, opts.lang)
         : inspectText(result, opts.color && !opts.output, opts.lang);
   if (opts.output) {
     try {
