@@ -1354,9 +1354,21 @@ describe('fixes', () => {
       web(eachFix(comment).capDrop).capDrop.map((c) => c.value),
       ['ALL'],
     );
+    // `read_only:\r` holds the string "\r" for the YAML parser: the new value replaces it, spaced from the colon.
+    const glued = 'services:\n  web:\n    cap_drop:\r';
+    assert.equal(eachFix(glued).capDrop, 'services:\n  web:\n    cap_drop: [ALL]');
+    // Removing the last item of a block list that ends in a lone \r.
+    const item = 'services:\n  web:\n    cap_add:\n      - ALL\r';
+    const s = web(item);
+    assert.equal(apply(item, s.fixer?.removeValue?.(s.capAdd[0].origin, 'Remove ALL')), 'services:\n  web:\n    cap_add: []');
     // Deleting a key line whose neighbour holds a lone \r.
     const del = 'services:\n  web:\n    image: x # a\rb\n    privileged: true\n    user: app\n';
     assert.equal(apply(del, fixer(del).removePrivileged?.()), 'services:\n  web:\n    image: x # a\rb\n    user: app\n');
+  });
+
+  test('a value written on the lines below its key is replaced from the colon on', () => {
+    const t = 'services:\n  web:\n    read_only:\n    - not a map\n    image: x\n';
+    assert.equal(eachFix(t).readOnly, 'services:\n  web:\n    read_only: true\n    image: x\n    tmpfs: [/tmp]\n');
   });
 
   test('services written as flow mappings get flow-style edits (fuzz: services: {web: …})', () => {
@@ -1378,6 +1390,8 @@ describe('fixes', () => {
     );
     assert.equal(k.user, 'services: {web: {cap_drop, pids_limit, deploy, user: "1001:1001"}}\n');
     // A flow service inside block services, its limits in a flow mapping.
+    // A key with an empty value that is not the last one: the new member goes after its colon.
+    assert.equal(eachFix('services: {web: {mem_limit: }}\n').capDrop, 'services: {web: {mem_limit:, cap_drop: [ALL] }}\n');
     const mixed = 'services:\n  web: {image: x, deploy: {resources: {limits: {memory: 1G}}}}\n';
     assert.equal(
       eachFix(mixed).limits,

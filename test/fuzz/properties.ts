@@ -173,13 +173,24 @@ const composeValue = fc.constantFrom(
   'image: ${IMAGE}',
   'command: ["sh", "-c", "id"]',
   '# containment-ignore CT2001',
+  // Keys written with no value: a fix must give them one, not add a second copy.
+  'cap_drop:',
+  'security_opt: null',
+  'pids_limit:',
+  'mem_limit: ~',
+  'read_only:',
+  'user:',
+  'tmpfs:',
+  'deploy:',
+  'deploy:\n      resources:\n        limits:\n          memory:',
   'x-custom: 1',
   'bogus: [unclosed',
   ': no key',
   '- not a map',
 );
 
-export const composeText: fc.Arbitrary<string> = fc
+/** Block-style Compose files; a few end their lines, or the file, with a lone `\r`. */
+const composeBlockText: fc.Arbitrary<string> = fc
   .tuple(
     fc.boolean(),
     fc.array(fc.tuple(fc.constantFrom('web', 'db', 'base', 'a-b', '"quoted"', 'x'), fc.array(composeValue, { maxLength: 8 })), {
@@ -187,12 +198,70 @@ export const composeText: fc.Arbitrary<string> = fc
     }),
     fc.constantFrom('', 'volumes:\n  data: {}\n', 'networks:\n  default:\n    driver: host\n', 'version: "3.8"\n', '---\nservices: {}\n'),
     fc.constantFrom('\n', '\r\n'),
+    fc.constantFrom('', '', '', '\r', ' # end\r'),
   )
-  .map(([anchor, services, tail, eol]) => {
+  .map(([anchor, services, tail, eol, end]) => {
     const head = anchor ? 'x-defaults: &defaults\n  read_only: true\n  cap_drop: [ALL]\n' : '';
     const body = services.map(([name, keys]) => `  ${name}:\n${keys.map((k) => `    ${k}`).join('\n')}`).join('\n');
-    return `${head}services:\n${body}\n${tail}`.replace(/\n/g, eol);
+    return `${head}services:\n${body}\n${tail}`.replace(/\n/g, eol).replace(/\r?\n?$/, end);
   });
+
+/** A service's keys as flow-mapping entries, some written with no value (`{cap_drop}`, `cap_drop: `). */
+const composeFlowValue = fc.constantFrom(
+  'image: nginx',
+  'privileged: true',
+  'user: root',
+  'cap_add: [SYS_ADMIN]',
+  'cap_drop: [NET_RAW]',
+  'cap_drop',
+  'cap_drop: ',
+  'security_opt: [seccomp:unconfined]',
+  'security_opt: null',
+  'read_only',
+  'read_only: false',
+  'pids_limit',
+  'mem_limit: ',
+  'tmpfs',
+  'deploy',
+  'deploy: {}',
+  'deploy: {resources: }',
+  'deploy: {resources: {limits: {memory: 1G}}}',
+  'deploy: {resources: {limits: {memory}}}',
+  'ports: ["22:22", {target: 80, published: 8080}]',
+  'volumes: [/:/host]',
+  'network_mode: host',
+  '<<: *defaults',
+);
+
+/** Compose files whose services are flow mappings (`services: {web: {…}}`, `web: {…}`, `{web}`), on one line or several. */
+const composeFlowText: fc.Arbitrary<string> = fc
+  .tuple(
+    fc.array(
+      fc.tuple(
+        fc.constantFrom('web', 'db', '"quoted"'),
+        fc.oneof(
+          fc.array(composeFlowValue, { maxLength: 6 }).map((kvs) => `: {${kvs.join(', ')}}`),
+          fc.constantFrom('', ':', ': null', ': {}'),
+        ),
+      ),
+      { maxLength: 3 },
+    ),
+    fc.boolean(),
+    fc.boolean(),
+    fc.constantFrom('\n', '\r\n'),
+  )
+  .map(([services, inBlock, multiline, eol]) => {
+    const head = 'x-defaults: &defaults {read_only: true}\n';
+    const body = inBlock
+      ? `services:\n${services.map(([name, v]) => `  ${name}${v === '' ? ':' : v}`).join('\n')}\n`
+      : `services: {${services.map(([name, v]) => `${name}${v}`).join(multiline ? ',\n  ' : ', ')}}\n`;
+    return (head + body).replace(/\n/g, eol);
+  });
+
+export const composeText: fc.Arbitrary<string> = fc.oneof(
+  { arbitrary: composeBlockText, weight: 3 },
+  { arbitrary: composeFlowText, weight: 1 },
+);
 
 const runFlag = fc.constantFrom(
   '--privileged',

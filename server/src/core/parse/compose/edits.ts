@@ -7,7 +7,7 @@
 // for the editor (TextDoc, LSP) but not for the `yaml` package, which reads it as part of the
 // scalar or comment it is in; edits placed by TextDoc lines would land inside that line.
 
-import { isAlias, isMap, isSeq } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq } from 'yaml';
 import type { Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { TextEdit } from '../../types';
 import { asNode, rangeTuple, type Placement, type YNode, type YPair, type YamlView } from './yamlView';
@@ -141,9 +141,32 @@ export class Editor {
     return close === (isMap(n) ? '}' : ']') ? end - 1 : undefined;
   }
 
+  /**
+   * The end of a node's text as the YAML parser reads it. A scalar's own end, not its range trimmed
+   * of white space: the `yaml` package keeps a lone `\r` in the scalar (`null\r` is a string), and
+   * an edit that replaced all but that `\r` would leave it glued to the new value.
+   */
+  private valueEnd(n: YNode): number {
+    if (isAlias(n) || (isScalar(n) && n.type !== 'BLOCK_LITERAL' && n.type !== 'BLOCK_FOLDED')) return rangeTuple(n)[1];
+    // A block collection ends where its last scalar does, lone `\r` included.
+    const text = this.view.text;
+    let end = this.view.contentEnd(n);
+    for (let i = end; i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\r'); i++) {
+      if (text[i] !== '\r') continue;
+      if (text[i + 1] === '\n') break;
+      end = i + 1;
+    }
+    return end;
+  }
+
+  /** The end of a pair's text: its value, or the colon of a key written with none (`{mem_limit: }`). */
   private pairEnd(p: YPair): number {
-    const o = this.view.pairOrigin(p);
-    return o.kind === 'source' ? this.view.doc.offsetAt(o.range.end) : 0;
+    const k = asNode(p.key);
+    const v = asNode(p.value);
+    if (v && !this.view.isEmptyText(v)) return this.valueEnd(v);
+    if (!k) return 0;
+    const colon = this.colonAfter(k);
+    return colon === undefined ? this.valueEnd(k) : colon + 1;
   }
 
   private pairStart(p: YPair): number {
@@ -222,14 +245,14 @@ export class Editor {
     if (written && (colon === undefined || !/^\s*$/.test(this.view.text.slice(colon + 1, rangeTuple(written)[0])))) return undefined;
     if (this.inFlow(pair)) {
       const text = `: {${this.renderFlow(kvs)}}`;
-      if (written) return this.edit(keyEnd, this.view.contentEnd(written), text);
+      if (written) return this.edit(keyEnd, this.valueEnd(written), text);
       return this.edit(keyEnd, colon === undefined ? keyEnd : colon + 1, text);
     }
     if (colon === undefined) return undefined;
     const indent = ' '.repeat(this.col(rangeTuple(k)[0]) + this.unit);
     const block = this.eol + this.renderBlock(kvs, indent).join(this.eol);
     // `key: null` or `key: ~`: replace `: ~` by the block.
-    if (written) return this.edit(keyEnd, this.view.contentEnd(written), ':' + block);
+    if (written) return this.edit(keyEnd, this.valueEnd(written), ':' + block);
     const at = this.lineEndOf(keyEnd);
     return this.edit(at, at, block);
   }
@@ -251,11 +274,22 @@ export class Editor {
       }
       return this.edit(colon + 1, colon + 1, ` ${text}`);
     }
-    return this.edit(rangeTuple(v)[0], this.view.contentEnd(v), text);
+    // A value on the lines below its key (`read_only:` then `- x` at the key's own indentation) is
+    // replaced from the colon on, so the new one-line value does not land where a key should be.
+    const start = rangeTuple(v)[0];
+    const colon = this.colonAfter(k);
+    if (colon !== undefined && this.line(start) > this.line(colon) && this.col(start) <= this.col(rangeTuple(k)[0])) {
+      if (!/^\s*$/.test(this.view.text.slice(colon + 1, start))) return undefined; // a comment, an anchor or a tag in between
+      return this.edit(colon + 1, this.valueEnd(v), ` ${text}`);
+    }
+    return this.replaceNode(v, text);
   }
 
+  /** Replaces a value; one glued to its `:` or `-` (`key:\r` holds the string "\r") gets a space before it. */
   replaceNode(n: YNode, text: string): TextEdit {
-    return this.edit(rangeTuple(n)[0], this.view.contentEnd(n), text);
+    const start = rangeTuple(n)[0];
+    const glued = start > 0 && (this.view.text[start - 1] === ':' || this.view.text[start - 1] === '-');
+    return this.edit(start, this.valueEnd(n), glued ? ` ${text}` : text);
   }
 
   /** A scalar with the same quoting as `like` (single quotes stay single, plain becomes double-quoted when needed). */
@@ -271,7 +305,9 @@ export class Editor {
       const close = this.flowClose(seq);
       if (close === undefined) return undefined;
       if (seq.items.length === 0) return this.edit(close, close, itemText);
-      const at = this.view.contentEnd(asNode(seq.items[seq.items.length - 1]));
+      const lastItem = asNode(seq.items[seq.items.length - 1]);
+      if (!lastItem) return undefined;
+      const at = this.valueEnd(lastItem);
       return this.edit(at, at, `, ${itemText}`);
     }
     const last = asNode(seq.items[seq.items.length - 1]);
@@ -297,7 +333,7 @@ export class Editor {
     if (place?.kind === 'pair' && place.pair.value === n) {
       const k = asNode(place.pair.key);
       if (k && /^\s*:\s*$/.test(this.view.text.slice(rangeTuple(k)[1], rangeTuple(n)[0]))) {
-        return this.edit(rangeTuple(k)[1], this.view.contentEnd(n), `: ${empty}`);
+        return this.edit(rangeTuple(k)[1], this.valueEnd(n), `: ${empty}`);
       }
     }
     return this.replaceNode(n, empty);
@@ -342,7 +378,7 @@ export class Editor {
       return this.deleteFlowEntry(
         seq.items.map((it) => {
           const n = asNode(it);
-          return n ? [rangeTuple(n)[0], this.view.contentEnd(n)] : [0, 0];
+          return n ? [rangeTuple(n)[0], this.valueEnd(n)] : [0, 0];
         }),
         index,
       );
