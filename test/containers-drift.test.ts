@@ -211,3 +211,24 @@ test('the drift view escapes container values in Markdown', () => {
   assert.match(md, /The running container has what the Compose file does not say/);
   assert.match(md, /Container: `evil'name`/);
 });
+
+test('in Simplified Chinese: notes, the words among values and the reasons to choose a service; settings stay Compose keys', () => {
+  const CJK = /[\u4e00-\u9fff]/;
+  const c = container();
+  c.HostConfig!.PidMode = 'host';
+  c.HostConfig!.SecurityOpt = ['seccomp=unconfined'];
+  c.Mounts!.push({ Type: 'volume', Name: 'a'.repeat(64), Source: '/x', Destination: '/cache', RW: true });
+  const zh = { ...OPTS, locale: 'zh-CN' as const };
+  const d = compareSpecs(liveSpec(c, { cgroupVersion: '1' }), composeSpec(COMPOSE.replace('user: "1000"', 'user: "${UID}"')), zh);
+  const by = (setting: string) => d.items.find((i) => i.setting === setting);
+  assert.deepEqual([by('pid')?.running, by('pid')?.compose], ['host', '私有']);
+  assert.equal(by('security_opt seccomp')?.compose, '守护进程的默认配置文件');
+  assert.equal(by('volumes /cache')?.running, '匿名卷');
+  assert.ok(d.notes.length >= 2 && d.notes.every((n) => CJK.test(n)), d.notes.join(' | '));
+  assert.match(d.notes.join('\n'), /user 取决于 Compose 文件中的变量/);
+  // The same comparison in English is unchanged.
+  const en = compareSpecs(liveSpec(c, { cgroupVersion: '1' }), composeSpec(), OPTS);
+  assert.equal(en.items.find((i) => i.setting === 'pid')?.compose, 'private');
+  const none = matchService({}, 'nginx', new Map([['/srv/shop/compose.yaml', new Set(['web'])]]), new Map(), 'zh-CN');
+  assert.ok('reason' in none && none.reason === '该容器没有 Compose 标签。');
+});

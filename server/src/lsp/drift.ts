@@ -11,7 +11,7 @@ import { asResponseError, engineOptions, signalOf } from './containers';
 import { parseCompose } from '../core/parse/compose';
 import { compareSpecs, type DriftItem } from '../core/model/drift';
 import type { RuntimeSpec } from '../core/model/runtime';
-import type { Locale } from '../core/types';
+import { inLocale, t, type Locale } from '../core/types';
 import { makeReadRelative } from '../io/readRelative';
 import { connect, type EngineOptions } from '../engine/client';
 import { containerGone } from '../engine/errors';
@@ -97,7 +97,9 @@ export function matchService(
   image: string,
   files: Map<string, Set<string>>,
   images: Map<string, string | undefined>,
+  locale: Locale = 'en',
 ): { file: string; service: string; matchedBy: 'labels' | 'image' } | { reason: string; candidates: ComposeCandidate[] } {
+  const say = (en: string, zh: string) => inLocale(t(en, zh), locale);
   const service = labels[LABEL_SERVICE];
   const project = labels[LABEL_PROJECT];
   const configFiles = (labels[LABEL_FILES] ?? '')
@@ -120,18 +122,34 @@ export function matchService(
     const best = Math.max(-1, ...having.map(rank));
     const top = having.filter((c) => rank(c) === best);
     if (top.length === 1) return { file: top[0].file, service, matchedBy: 'labels' };
-    if (top.length > 1) return { reason: `Service "${service}" is in several Compose files.`, candidates: top };
+    if (top.length > 1)
+      return {
+        reason: say(`Service "${service}" is in several Compose files.`, `服务 "${service}" 出现在多个 Compose 文件中。`),
+        candidates: top,
+      };
     return {
-      reason: `No Compose file in the workspace has the service "${service}" that the container was created from.`,
+      reason: say(
+        `No Compose file in the workspace has the service "${service}" that the container was created from.`,
+        `工作区中没有哪个 Compose 文件包含创建该容器的服务 "${service}"。`,
+      ),
       candidates: all,
     };
   }
   const byImage = all.filter((c) => c.image && c.image === image);
   if (byImage.length === 1) return { file: byImage[0].file, service: byImage[0].service, matchedBy: 'image' };
-  return { reason: 'The container has no Compose labels.', candidates: byImage.length > 1 ? byImage : all };
+  return {
+    reason: say('The container has no Compose labels.', '该容器没有 Compose 标签。'),
+    candidates: byImage.length > 1 ? byImage : all,
+  };
 }
 
-export async function compare(params: CompareParams, options: EngineOptions, signal?: AbortSignal): Promise<CompareResult> {
+export async function compare(
+  params: CompareParams,
+  options: EngineOptions,
+  signal?: AbortSignal,
+  locale: Locale = 'en',
+): Promise<CompareResult> {
+  const say = (en: string, zh: string) => inLocale(t(en, zh), locale);
   const client = connect(options);
   await client.ready(signal);
   const ref = String(params?.id ?? '');
@@ -163,12 +181,18 @@ export async function compare(params: CompareParams, options: EngineOptions, sig
   } else {
     const images = new Map<string, string | undefined>();
     for (const [f, r] of parsed) for (const [s, spec] of r.services) images.set(`${f}\n${s}`, spec.image?.value);
-    const m = matchService(labels, image, new Map([...parsed].map(([f, r]) => [f, new Set(r.services.keys())])), images);
+    const m = matchService(labels, image, new Map([...parsed].map(([f, r]) => [f, new Set(r.services.keys())])), images, locale);
     if ('reason' in m) return { kind: 'choose', container: name, reason: m.reason, candidates: m.candidates };
     ({ file, service, matchedBy } = m);
   }
   const spec = parsed.get(file)?.services.get(service);
-  if (!spec) return { kind: 'choose', container: name, reason: `Service "${service}" was not found in ${file}.`, candidates: [] };
+  if (!spec)
+    return {
+      kind: 'choose',
+      container: name,
+      reason: say(`Service "${service}" was not found in ${file}.`, `在 ${file} 中找不到服务 "${service}"。`),
+      candidates: [],
+    };
 
   const info = await client.info(signal).catch(() => undefined);
   const images = c.Image ? await client.inspectImages([c.Image], signal).catch(() => new Map()) : new Map();
@@ -177,6 +201,7 @@ export async function compare(params: CompareParams, options: EngineOptions, sig
   const drift = compareSpecs(live, spec, {
     project,
     resolveSource: (s) => (isAbsolute(s) || /^~/.test(s) ? s : resolve(dirname(file), s)),
+    locale,
   });
   const notes = [...drift.notes];
   const created = (labels[LABEL_FILES] ?? '')
@@ -184,8 +209,14 @@ export async function compare(params: CompareParams, options: EngineOptions, sig
     .map((s) => s.trim())
     .filter(Boolean);
   if (created.length > 1)
-    notes.push(`The container was created from several Compose files (${created.join(', ')}); only ${file} was compared.`);
-  if (parsed.get(file)?.broken) notes.push(`${file} has syntax errors; what could be read was compared.`);
+    notes.push(
+      say(
+        `The container was created from several Compose files (${created.join(', ')}); only ${file} was compared.`,
+        `该容器由多个 Compose 文件创建（${created.join('、')}）；只比较了 ${file}。`,
+      ),
+    );
+  if (parsed.get(file)?.broken)
+    notes.push(say(`${file} has syntax errors; what could be read was compared.`, `${file} 有语法错误；比较的是能读取的部分。`));
   return {
     kind: 'drift',
     container: name,
@@ -205,7 +236,7 @@ export function registerDrift(connection: Connection, settings: () => DriftSetti
   connection.onRequest(CONTAINERS_COMPARE, async (params: CompareParams, token: CancellationToken): Promise<CompareResult> => {
     const sig = signalOf(token);
     try {
-      return await compare(params, engineOptions(settings()), sig.signal);
+      return await compare(params, engineOptions(settings()), sig.signal, locale());
     } catch (e) {
       throw asResponseError(e, locale());
     } finally {

@@ -4,6 +4,7 @@
 // Values are normalised first (capability names, byte sizes, default namespace modes, the
 // project prefix of named volumes), so only real differences are reported.
 
+import { inLocale, t, type Locale } from '../types';
 import { effectiveCaps } from './capabilities';
 import type { Mount, NamespaceKind, NamespaceMode, Port, RuntimeSpec, SecurityOpt, Val } from './runtime';
 
@@ -27,6 +28,8 @@ export interface DriftOptions {
   project?: string;
   /** Resolves a relative bind source against the Compose file's folder. */
   resolveSource?: (source: string) => string;
+  /** The language of notes and of the words among values (`private`, `anonymous volume`); settings stay Compose keys. */
+  locale?: Locale;
 }
 
 export interface Drift {
@@ -81,10 +84,27 @@ function userText(u: string): string {
   return g && !(user === 'root' && g === 'root') ? `${user}:${g}` : user;
 }
 
-function modeText(m: NamespaceMode | undefined): string {
-  if (!m || m.mode === 'private') return 'private';
-  if (m.mode === 'container' || m.mode === 'service') return `joins ${m.target ?? 'another container'}`;
-  return m.mode === 'other' ? m.raw : m.mode;
+/** Words that appear among compared values, in both languages. */
+const WORDS = {
+  private: t('private', '私有'),
+  anotherContainer: t('another container', '另一个容器'),
+  customProfile: t('custom profile', '自定义配置文件'),
+  anonymousVolume: t('anonymous volume', '匿名卷'),
+  readOnly: t(' (read-only)', '（只读）'),
+  random: t('(random)', '（随机）'),
+  unlimited: t('unlimited', '不限制'),
+  daemonProfile: t("the daemon's default profile", '守护进程的默认配置文件'),
+  defaultLabel: t('the default label', '默认标签'),
+};
+
+/** A namespace mode as compared: `joins …` values are told apart by the `join` flag, not by their words. */
+function modeText(m: NamespaceMode | undefined, locale: Locale | undefined): { text: string; join: boolean } {
+  if (!m || m.mode === 'private') return { text: inLocale(WORDS.private, locale), join: false };
+  if (m.mode === 'container' || m.mode === 'service') {
+    const target = m.target ?? inLocale(WORDS.anotherContainer, locale);
+    return { text: inLocale(t(`joins ${target}`, `加入 ${target}`), locale), join: true };
+  }
+  return { text: m.mode === 'other' ? m.raw : m.mode, join: false };
 }
 
 const NS_SETTING: Record<NamespaceKind, string> = {
@@ -96,12 +116,12 @@ const NS_SETTING: Record<NamespaceKind, string> = {
   cgroupns: 'cgroup',
 };
 
-function securityValue(opts: SecurityOpt[], kind: SecurityOpt['kind']): string | undefined {
+function securityValue(opts: SecurityOpt[], kind: SecurityOpt['kind'], locale: Locale | undefined): string | undefined {
   const last = [...opts].reverse().find((o) => o.kind === kind);
   if (!last) return undefined;
   const v = last.value.trim();
   if (kind === 'no-new-privileges') return /^(false|0|no)$/i.test(v) ? 'false' : 'true';
-  if (kind === 'seccomp') return v.toLowerCase() === 'unconfined' ? 'unconfined' : 'custom profile';
+  if (kind === 'seccomp') return v.toLowerCase() === 'unconfined' ? 'unconfined' : inLocale(WORDS.customProfile, locale);
   return v;
 }
 
@@ -130,7 +150,7 @@ function expandRange(r: string | undefined): (string | undefined)[] {
 }
 
 /** Published ports as `containerPort/proto` → sorted `hostIp:hostPort` bindings. */
-function portMap(ports: Port[]): Map<string, string[]> {
+function portMap(ports: Port[], random: string): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const p of ports) {
     if (isUnknown(p)) continue;
@@ -140,7 +160,7 @@ function portMap(ports: Port[]): Map<string, string[]> {
       const key = portKey({ ...p, containerPort: cp ?? p.containerPort });
       const hp = hps.length === cps.length ? hps[i] : hps[0];
       const ip = hostIpText(p.hostIp);
-      const binding = `${ip ? `${ip}:` : ''}${hp ?? '(random)'}`;
+      const binding = `${ip ? `${ip}:` : ''}${hp ?? random}`;
       out.set(key, [...(out.get(key) ?? []), binding].sort());
     });
   }
@@ -151,9 +171,9 @@ function isAnonymousVolume(m: Mount): boolean {
   return m.type === 'volume' && (!m.source || /^[0-9a-f]{64}$/.test(m.source));
 }
 
-function mountText(m: Mount): string {
-  const src = isAnonymousVolume(m) ? 'anonymous volume' : m.type === 'tmpfs' ? 'tmpfs' : `${m.type} ${m.source ?? ''}`;
-  return `${src}${m.readOnly ? ' (read-only)' : ''}${m.propagation ? ` ${m.propagation}` : ''}`;
+function mountText(m: Mount, locale: Locale | undefined): string {
+  const src = isAnonymousVolume(m) ? inLocale(WORDS.anonymousVolume, locale) : m.type === 'tmpfs' ? 'tmpfs' : `${m.type} ${m.source ?? ''}`;
+  return `${src}${m.readOnly ? inLocale(WORDS.readOnly, locale) : ''}${m.propagation ? ` ${m.propagation}` : ''}`;
 }
 
 /** Compares a running container's spec with the Compose service's. */
@@ -166,7 +186,10 @@ export function compareSpecs(running: RuntimeSpec, compose: RuntimeSpec, o: Drif
     items.push(item);
     touched.add(item.aspect);
   };
-  const skip = (what: string) => notes.push(`${what} depends on a variable in the Compose file and was not compared.`);
+  const locale = o.locale;
+  const say = (en: string, zh: string) => notes.push(inLocale(t(en, zh), locale));
+  const skip = (what: string) =>
+    say(`${what} depends on a variable in the Compose file and was not compared.`, `${what} 取决于 Compose 文件中的变量，未作比较。`);
 
   // Image: a service that only builds names its image after the project; compare only a written one.
   compared.add('image');
@@ -232,11 +255,10 @@ export function compareSpecs(running: RuntimeSpec, compose: RuntimeSpec, o: Drif
       skip(NS_SETTING[kind]);
       continue;
     }
-    const r = modeText(running.namespaces[kind]?.value);
-    const c = modeText(cv?.value);
-    const bothJoin = r.startsWith('joins ') && c.startsWith('joins ');
-    if (r !== c && !bothJoin)
-      add({ aspect: 'namespaces', setting: NS_SETTING[kind], kind: 'different', running: r, compose: c, line: lineOf(cv) });
+    const r = modeText(running.namespaces[kind]?.value, locale);
+    const c = modeText(cv?.value, locale);
+    if (r.text !== c.text && !(r.join && c.join))
+      add({ aspect: 'namespaces', setting: NS_SETTING[kind], kind: 'different', running: r.text, compose: c.text, line: lineOf(cv) });
   }
 
   // Limits, in comparable units.
@@ -269,7 +291,8 @@ export function compareSpecs(running: RuntimeSpec, compose: RuntimeSpec, o: Drif
   // Docker sets memory+swap to twice the memory limit when only the memory limit is given.
   const doubled =
     rr.memory && rr.memorySwap && !cr.memorySwap && parseBytes(rr.memorySwap.value) === 2 * (parseBytes(rr.memory.value) ?? NaN);
-  if (!doubled) limit('memswap_limit', rr.memorySwap, cr.memorySwap, (s) => (s.trim() === '-1' ? 'unlimited' : bytes(s)));
+  if (!doubled)
+    limit('memswap_limit', rr.memorySwap, cr.memorySwap, (s) => (s.trim() === '-1' ? inLocale(WORDS.unlimited, locale) : bytes(s)));
   limit('cpus', rr.cpus, cr.cpus, number);
   limit('cpu_quota', rr.cpuQuota, cr.cpuQuota, number);
   limit('cpu_shares', rr.cpuShares, cr.cpuShares, number);
@@ -302,14 +325,18 @@ export function compareSpecs(running: RuntimeSpec, compose: RuntimeSpec, o: Drif
     return s;
   };
   const byTarget = (ms: Mount[]) => new Map(ms.filter((m) => !isUnknown(m)).map((m) => [m.target.replace(/\/+$/, '') || '/', m]));
-  if (compose.mounts.some(isUnknown)) skip('a volume');
+  if (compose.mounts.some(isUnknown)) skip(inLocale(t('A volume', '某个卷'), locale));
   const rm = byTarget(running.mounts);
   const cm = byTarget(compose.mounts);
   for (const [target, m] of rm) {
     const c = cm.get(target);
     if (!c) {
-      add({ aspect: 'mounts', setting: `volumes ${target}`, kind: 'running-only', running: mountText(m) });
-      if (isAnonymousVolume(m)) notes.push(`The anonymous volume at ${target} may come from a VOLUME instruction of the image.`);
+      add({ aspect: 'mounts', setting: `volumes ${target}`, kind: 'running-only', running: mountText(m, locale) });
+      if (isAnonymousVolume(m))
+        say(
+          `The anonymous volume at ${target} may come from a VOLUME instruction of the image.`,
+          `${target} 处的匿名卷可能来自镜像中的 VOLUME 指令。`,
+        );
       continue;
     }
     const same =
@@ -322,21 +349,22 @@ export function compareSpecs(running: RuntimeSpec, compose: RuntimeSpec, o: Drif
         aspect: 'mounts',
         setting: `volumes ${target}`,
         kind: 'different',
-        running: mountText(m),
-        compose: mountText(c),
+        running: mountText(m, locale),
+        compose: mountText(c, locale),
         line: lineOf(c),
       });
   }
   for (const [target, c] of cm) {
     if (!rm.has(target))
-      add({ aspect: 'mounts', setting: `volumes ${target}`, kind: 'compose-only', compose: mountText(c), line: lineOf(c) });
+      add({ aspect: 'mounts', setting: `volumes ${target}`, kind: 'compose-only', compose: mountText(c, locale), line: lineOf(c) });
   }
 
   // Published ports.
   compared.add('ports');
-  if (compose.ports.some(isUnknown)) skip('a port');
-  const rpm = portMap(running.ports);
-  const cpm = portMap(compose.ports);
+  if (compose.ports.some(isUnknown)) skip(inLocale(t('A port', '某个端口'), locale));
+  const random = inLocale(WORDS.random, locale);
+  const rpm = portMap(running.ports, random);
+  const cpm = portMap(compose.ports, random);
   for (const [key, r] of rpm) {
     const c = cpm.get(key);
     const line = lineOf(compose.ports.find((p) => portKey(p) === key));
@@ -344,7 +372,7 @@ export function compareSpecs(running: RuntimeSpec, compose: RuntimeSpec, o: Drif
     const matches =
       c &&
       c.length === r.length &&
-      c.every((b, i) => b === r[i] || (b.endsWith('(random)') && b.replace('(random)', '') === r[i].replace(/\d+$/, '')));
+      c.every((b, i) => b === r[i] || (b.endsWith(random) && b.slice(0, -random.length) === r[i].replace(/\d+$/, '')));
     if (!c) add({ aspect: 'ports', setting: `ports ${key}`, kind: 'running-only', running: r.join(', ') });
     else if (!matches)
       add({ aspect: 'ports', setting: `ports ${key}`, kind: 'different', running: r.join(', '), compose: c.join(', '), line });
@@ -364,13 +392,13 @@ export function compareSpecs(running: RuntimeSpec, compose: RuntimeSpec, o: Drif
   compared.add('security');
   if (compose.securityOpt.some(isUnknown)) skip('security_opt');
   for (const [kind, setting, dflt] of [
-    ['seccomp', 'security_opt seccomp', "the daemon's default profile"],
-    ['apparmor', 'security_opt apparmor', "the daemon's default profile"],
-    ['label', 'security_opt label', 'the default label'],
+    ['seccomp', 'security_opt seccomp', inLocale(WORDS.daemonProfile, locale)],
+    ['apparmor', 'security_opt apparmor', inLocale(WORDS.daemonProfile, locale)],
+    ['label', 'security_opt label', inLocale(WORDS.defaultLabel, locale)],
     ['no-new-privileges', 'security_opt no-new-privileges', 'false'],
   ] as const) {
-    const r = securityValue(running.securityOpt, kind) ?? dflt;
-    const c = securityValue(compose.securityOpt, kind) ?? dflt;
+    const r = securityValue(running.securityOpt, kind, locale) ?? dflt;
+    const c = securityValue(compose.securityOpt, kind, locale) ?? dflt;
     if (r !== c) {
       const origin = [...compose.securityOpt].reverse().find((x) => x.kind === kind)?.origin;
       add({
@@ -395,8 +423,9 @@ export function compareSpecs(running: RuntimeSpec, compose: RuntimeSpec, o: Drif
   for (const d of cd) if (!rd.has(d)) add({ aspect: 'devices', setting: 'devices', kind: 'compose-only', compose: d });
 
   if (compose.partial)
-    notes.push(
+    say(
       'The Compose service is only partly readable (a broken file or an unreadable extends), so it may say more than was compared.',
+      'Compose 服务只能部分读取（文件损坏或 extends 无法读取），因此它实际规定的可能比比较到的更多。',
     );
   return { items, same: ASPECTS.filter((a) => compared.has(a) && !touched.has(a)), notes: [...new Set(notes)] };
 }
