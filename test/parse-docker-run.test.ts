@@ -593,6 +593,21 @@ test('fixes on a continued command keep one option per line', () => {
   assert.equal(apply(mixed, one(mixed).fixer?.addCapDropAll?.()), 'docker run \\\n  -d --rm --cap-drop ALL alpine');
 });
 
+test('options go before a `--` that ends them (fuzz: an option inserted after it was read as the image)', () => {
+  const t = 'docker run --rm -- nginx:1.27 id\n';
+  const s = one(t);
+  assert.equal(s.image?.value, 'nginx:1.27');
+  assert.equal(apply(t, s.fixer?.addCapDropAll?.()), 'docker run --rm --cap-drop ALL -- nginx:1.27 id\n');
+  const after = one(apply(t, s.fixer?.addLimits?.(['pids'])));
+  assert.equal(after.resources.pidsLimit?.value, '100');
+  assert.equal(after.image?.value, 'nginx:1.27');
+  const cont = 'docker run \\\n  --rm \\\n  -- \\\n  nginx:1.27\n';
+  assert.equal(
+    apply(cont, one(cont).fixer?.addNoNewPrivileges?.()),
+    'docker run \\\n  --rm \\\n  --security-opt no-new-privileges \\\n  -- \\\n  nginx:1.27\n',
+  );
+});
+
 test('fixes applied in sequence, re-parsing each time, on one-line and continued commands', () => {
   for (const start of [ONE, CONT]) {
     let text = start;

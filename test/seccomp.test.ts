@@ -329,6 +329,16 @@ describe('rules', () => {
     assert.match(analyze('seccomp.json', text)!.findings.find((x) => x.ruleId === 'CT3001')!.message, /^SCMP_ACT_ALLOW lets every call/);
   });
 
+  test('a defaultAction written with the wrong type is replaced by the fix, not followed by a second one (fuzz)', () => {
+    const text = '{"defaultAction": 1, "syscalls": [{"names": ["read"], "action": "SCMP_ACT_ALLOW"}]}';
+    const f = lint(text).find((x) => x.ruleId === 'CT3002');
+    assert.ok(f && f.fixes.length === 1);
+    const out = applyEdits(text, f.fixes[0].edits);
+    assert.equal(out, '{"defaultAction": "SCMP_ACT_ERRNO", "syscalls": [{"names": ["read"], "action": "SCMP_ACT_ALLOW"}]}');
+    const after = lint(out).map((x) => x.ruleId);
+    assert.ok(!after.includes('CT3002') && !after.includes('CT3005'), after.join(' '));
+  });
+
   test('conflicting duplicates: the entry runc skips (its action is the default) is the one reported', () => {
     const t =
       '{ "defaultAction": "SCMP_ACT_ERRNO", "syscalls": [{ "names": ["mount"], "action": "SCMP_ACT_ERRNO" }, { "names": ["mount"], "action": "SCMP_ACT_ALLOW" }] }';

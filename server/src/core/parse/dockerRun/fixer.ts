@@ -19,7 +19,9 @@ export function makeFixer(inv: Invocation, spec: RuntimeSpec, ports: Map<Port, P
   const text = doc.text;
   // The closures below outlive the analysis (the spec keeps its fixer): they hold the options and
   // two offsets, not the invocation's words (every decoded character with its offset).
-  const imageStart = inv.words[inv.imageIndex].start;
+  // After `--` every word is the image or its arguments: options go before the `--`.
+  const endOfOptions = inv.imageIndex > 0 && inv.words[inv.imageIndex - 1].value === '--' ? inv.words[inv.imageIndex - 1] : undefined;
+  const imageStart = (endOfOptions ?? inv.words[inv.imageIndex]).start;
   const flags = inv.flags;
   const firstLine = doc.positionAt(inv.words[inv.toolIndex].start).line;
   const compose = inv.tool === 'compose';

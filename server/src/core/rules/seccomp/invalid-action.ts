@@ -48,6 +48,9 @@ function check(model: SeccompModel): Hit[] {
   if (!da && model.syscalls.length > 0) {
     const at = { start: model.objectRange.start, end: model.objectRange.start };
     const open = { line: at.start.line, character: at.start.character + 1 };
+    // A `defaultAction` written with a value that is not a string (CT3005 reports its type) is
+    // replaced, never followed by a second `defaultAction`.
+    const written = model.defaultActionMember;
     hits.push({
       range: firstChar(model.objectRange),
       message: t(
@@ -55,10 +58,15 @@ function check(model: SeccompModel): Hit[] {
         '该配置文件有规则却没有 `defaultAction`：runc 会拒绝它（“not a valid action”），容器因此无法启动。请添加 `"defaultAction": "SCMP_ACT_ERRNO"`，让未列出的调用被拒绝。',
       ),
       fixes: [
-        {
-          title: t('Add "defaultAction": "SCMP_ACT_ERRNO"', '添加 "defaultAction": "SCMP_ACT_ERRNO"'),
-          edits: [{ range: { start: open, end: open }, newText: ' "defaultAction": "SCMP_ACT_ERRNO",' }],
-        },
+        written
+          ? {
+              title: t('Set "defaultAction": "SCMP_ACT_ERRNO"', '设置 "defaultAction": "SCMP_ACT_ERRNO"'),
+              edits: [{ range: written, newText: '"defaultAction": "SCMP_ACT_ERRNO"' }],
+            }
+          : {
+              title: t('Add "defaultAction": "SCMP_ACT_ERRNO"', '添加 "defaultAction": "SCMP_ACT_ERRNO"'),
+              edits: [{ range: { start: open, end: open }, newText: ' "defaultAction": "SCMP_ACT_ERRNO",' }],
+            },
       ],
     });
   }
