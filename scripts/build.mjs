@@ -54,6 +54,8 @@ export function buildOptions({ outdir = join(root, 'dist'), production = false, 
   };
   return [
     { ...common, entryPoints: ['client/src/extension.ts'], outfile: join(outdir, 'client.js'), external: ['vscode'] },
+    // The language client library apart: client.js loads it after activation (client/src/clientLib.ts).
+    { ...common, entryPoints: ['client/src/languageclient.ts'], outfile: join(outdir, 'languageclient.js'), external: ['vscode'] },
     { ...common, entryPoints: ['server/src/server.ts'], outfile: join(outdir, 'server.js') },
     { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: join(outdir, 'cli.js') },
   ];

@@ -3,7 +3,8 @@
 // content the language server renders in the display language (client layer).
 
 import * as vscode from 'vscode';
-import { State, type LanguageClient } from 'vscode-languageclient/node';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { languageClientLib } from './clientLib';
 
 export const EXPLAIN_SCHEME = 'containment-explain';
 
@@ -34,7 +35,7 @@ export function topicOf(uri: vscode.Uri): string {
 
 /** Running, or still starting (activation does not wait for the server; requests wait for it). */
 function available(c: LanguageClient | undefined): c is LanguageClient {
-  return !!c && (c.isRunning() || c.state === State.Starting);
+  return !!c && (c.isRunning() || c.state === languageClientLib().State.Starting);
 }
 
 class ExplainDocuments implements vscode.TextDocumentContentProvider {

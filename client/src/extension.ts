@@ -3,8 +3,9 @@
 
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { crashHandler } from './crashHandler';
+import { languageClientLib } from './clientLib';
 import { registerSeccomp } from './seccomp';
 import { registerExplain } from './explain';
 import { registerWalkthrough } from './walkthrough';
@@ -52,9 +53,11 @@ export function documentSelector(composeFiles: string[]): { scheme: string; lang
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  // TransportKind.ipc is 1; naming it would load the library now.
+  const ipc = 1;
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module: serverModule, transport: ipc },
+    debug: { module: serverModule, transport: ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const output = vscode.window.createOutputChannel('Containment', { log: true });
   const clientOptions: LanguageClientOptions = {
@@ -78,13 +81,30 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // The server explains in the display language (zh-cn / zh-hans: Simplified Chinese, else English).
     initializationOptions: { settings: vscode.workspace.getConfiguration('containment'), locale: vscode.env.language },
   };
-  client = new LanguageClient('containment', 'Containment', serverOptions, clientOptions);
+  const startClient = (options: LanguageClientOptions): LanguageClient => {
+    const c = new (languageClientLib().LanguageClient)('containment', 'Containment', serverOptions, options);
+    // Requests made while it starts wait for it; a failure is reported by initializationFailedHandler.
+    c.start().catch((e: unknown) => output.error(`The language server did not start: ${e instanceof Error ? e.message : String(e)}`));
+    return c;
+  };
+  /** The client, created and started the first time something needs the server. */
+  const getClient = (): LanguageClient | undefined => {
+    try {
+      return (client ??= startClient(clientOptions));
+    } catch (e) {
+      // Only a broken installation gets here (dist/languageclient.js missing or unreadable).
+      output.error(`The language client could not load: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      void vscode.window.showErrorMessage('Containment: the language server could not start. The Containment output has the details.');
+      return undefined;
+    }
+  };
 
   context.subscriptions.push(
     vscode.commands.registerCommand('containment.showRuleDoc', async (id?: string) => {
       let ruleId = typeof id === 'string' ? id : undefined;
       if (!ruleId) {
-        const rules = client ? await client.sendRequest<RuleInfo[]>('containment/rules') : [];
+        const c = getClient();
+        const rules = c ? await c.sendRequest<RuleInfo[]>('containment/rules').catch(() => []) : [];
         const pick = await vscode.window.showQuickPick(
           rules.map((r) => ({ label: r.id, description: r.name, detail: r.title })),
           { placeHolder: 'Which rule? Type an id, a name or words of its title', matchOnDescription: true, matchOnDetail: true },
@@ -96,15 +116,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await vscode.commands.executeCommand('markdown.showPreview', doc);
     }),
     vscode.commands.registerCommand('containment.restartServer', async () => {
-      await client?.restart();
+      await getClient()?.restart();
       void vscode.window.showInformationMessage('Containment: language server restarted.');
     }),
     vscode.commands.registerCommand('containment.showOutput', () => output.show(true)),
   );
-  registerSeccomp(context, () => client);
-  registerExplain(context, () => client);
+  registerSeccomp(context, getClient);
+  registerExplain(context, getClient);
   registerWalkthrough(context);
-  registerContainers(context, () => client, output);
+  registerContainers(context, getClient, output);
 
   // The document selector is fixed when the client starts: mapping more YAML files needs a restart
   // (JSON mappings do not: every JSON file already reaches the server).
@@ -112,18 +132,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidChangeConfiguration(async (e) => {
       if (e.affectsConfiguration('containment.composeFiles') && client) {
         await client.stop();
-        client = new LanguageClient('containment', 'Containment', serverOptions, {
-          ...clientOptions,
-          documentSelector: documentSelector(composeMappings()),
-        });
-        await client.start();
+        client = startClient({ ...clientOptions, documentSelector: documentSelector(composeMappings()) });
       }
     }),
   );
 
-  // Activation does not wait for the server: it starts in the background, requests made meanwhile
-  // wait for it, and a failure to start is reported by initializationFailedHandler above.
-  client.start().catch((e: unknown) => output.error(`The language server did not start: ${e instanceof Error ? e.message : String(e)}`));
+  // Activation neither loads the language client library nor waits for the server: both happen
+  // right after it returns (or earlier, when a command asks for the server first).
+  setImmediate(getClient);
 }
 
 export async function deactivate(): Promise<void> {

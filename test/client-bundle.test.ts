@@ -1,0 +1,50 @@
+// The extension's client bundles: client.js stays small because the language client library is a
+// bundle of its own (dist/languageclient.js) loaded after activation, and every bundle the build
+// writes ships in the .vsix (.vscodeignore lists it).
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+
+const root = join(__dirname, '..');
+let dir: string;
+let outfiles: string[] = [];
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'containment-client-bundle-'));
+  // A path in a variable: the build script is plain JavaScript without type declarations.
+  const script = '../scripts/build.mjs';
+  const build = (await import(script)) as {
+    bundle: (o: { outdir: string; logLevel: string; production?: boolean }) => Promise<void>;
+    buildOptions: (o: { outdir: string }) => { outfile: string }[];
+  };
+  await build.bundle({ outdir: dir, logLevel: 'silent', production: true });
+  outfiles = build.buildOptions({ outdir: dir }).map((o) => o.outfile);
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+test('client.js does not carry the language client library; languageclient.js does, and exports what the client uses', () => {
+  const client = readFileSync(join(dir, 'client.js'), 'utf8');
+  const lib = join(dir, 'languageclient.js');
+  assert.ok(statSync(lib).size > 4 * statSync(join(dir, 'client.js')).size, 'the library is most of the code');
+  // vscode-jsonrpc's message reader is part of the library, never of client.js.
+  assert.ok(!/Content-Length/.test(client), 'client.js has no JSON-RPC transport code');
+  assert.match(client, /languageclient\.js/, 'client.js loads the library by path');
+  // Loading it needs the vscode module, which only the extension host provides: its exports are read from the text.
+  const text = readFileSync(lib, 'utf8');
+  for (const name of ['LanguageClient', 'State', 'TransportKind']) assert.match(text, new RegExp(`\\b${name}\\b`), name);
+});
+
+test('every bundle the build writes is packaged (.vscodeignore allows it)', () => {
+  const ignore = readFileSync(join(root, '.vscodeignore'), 'utf8').split('\n');
+  const allowed = new Set(ignore.filter((l) => l.startsWith('!dist/')).map((l) => l.slice('!dist/'.length).trim()));
+  const bundles = outfiles.map((f) => basename(f)).filter((f) => f !== 'cli.js' && f !== 'cli-boot.js');
+  assert.ok(bundles.includes('client.js') && bundles.includes('languageclient.js'));
+  assert.deepEqual(
+    bundles.filter((f) => !allowed.has(f)),
+    [],
+    'bundles missing from .vscodeignore',
+  );
+});
