@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// Bundles the extension client, the language server and the CLI with esbuild: one file each in
-// dist/. `--production` minifies (used by `npm run package`); `--watch` rebuilds on change.
+// Bundles the extension client, the language server and the CLI with esbuild: client.js,
+// server-main.js and cli.js in dist/, plus server.js and cli-boot.js, which load the last two with
+// V8's code cache (server/src/io/codeCache.ts). `--production` minifies (used by `npm run
+// package`); `--watch` rebuilds on change.
 // Tests import bundle() to build a private copy (test/bundle.test.ts).
 import * as esbuild from 'esbuild';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -33,7 +35,7 @@ const asciiOnly = {
   },
 };
 
-/** The three esbuild configurations, writing into `outdir`. */
+/** The esbuild configurations, writing into `outdir`. */
 export function buildOptions({ outdir = join(root, 'dist'), production = false, logLevel = 'info' } = {}) {
   const common = {
     bundle: true,
@@ -56,7 +58,10 @@ export function buildOptions({ outdir = join(root, 'dist'), production = false, 
     { ...common, entryPoints: ['client/src/extension.ts'], outfile: join(outdir, 'client.js'), external: ['vscode'] },
     // The language client library apart: client.js loads it after activation (client/src/clientLib.ts).
     { ...common, entryPoints: ['client/src/languageclient.ts'], outfile: join(outdir, 'languageclient.js'), external: ['vscode'] },
-    { ...common, entryPoints: ['server/src/server.ts'], outfile: join(outdir, 'server.js') },
+    // server.js and cli-boot.js are small: they load the bundles after them with V8's code cache.
+    { ...common, entryPoints: ['server/src/serverBoot.ts'], outfile: join(outdir, 'server.js') },
+    { ...common, entryPoints: ['server/src/server.ts'], outfile: join(outdir, 'server-main.js') },
+    { ...common, entryPoints: ['server/src/cli/boot.ts'], outfile: join(outdir, 'cli-boot.js') },
     { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: join(outdir, 'cli.js') },
   ];
 }

@@ -26,7 +26,11 @@ before(async () => {
   const script = '../scripts/build.mjs';
   const build = (await import(script)) as { bundle: (o: { outdir: string; logLevel: string }) => Promise<void> };
   await build.bundle({ outdir: join(dir, 'dist'), logLevel: 'silent' });
-  server = spawn(process.execPath, [join(dir, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  // dist/server.js loads dist/server-main.js with a code cache: a private one here.
+  server = spawn(process.execPath, [join(dir, 'dist', 'server.js'), '--stdio'], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: { ...process.env, CONTAINMENT_COMPILE_CACHE: join(dir, 'server-cache') },
+  });
   server.stderr!.on('data', (b: Buffer) => (stderr += b.toString()));
   rpc = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
   rpc.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => published.get(p.uri)?.(p.diagnostics));

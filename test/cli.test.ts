@@ -752,7 +752,8 @@ describe('as a real process (node bin/containment.js)', () => {
   const bin = join(repoRoot, 'bin', 'containment.js');
   before(() => {
     const bundle = join(repoRoot, 'dist', 'cli.js');
-    if (existsSync(bundle) && statSync(bundle).mtimeMs >= newestSource()) return;
+    const boot = join(repoRoot, 'dist', 'cli-boot.js');
+    if (existsSync(bundle) && existsSync(boot) && statSync(bundle).mtimeMs >= newestSource()) return;
     const built = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'build.mjs')], { cwd: repoRoot, encoding: 'utf8' });
     assert.equal(built.status, 0, `node scripts/build.mjs failed:\n${built.stdout}\n${built.stderr}`);
   });
