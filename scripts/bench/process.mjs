@@ -19,20 +19,29 @@ const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 const node = process.execPath;
 const rssFile = join(tmpdir(), `containment-bench-rss-${process.pid}`);
 
-/** Runs argv `runs` times; returns wall-time stats (ms) and the largest peak RSS (MB). */
+/**
+ * Runs argv `runs` times; returns wall-time stats (ms), the largest peak RSS (MB) and, with GNU
+ * time, the median CPU time (user + system, ms): steadier than wall time on a loaded machine.
+ */
 function time(argv, runs, env = process.env) {
   const walls = [];
   let peak = 0;
+  const cpu = [];
   let status;
   for (let i = 0; i < runs; i++) {
-    const cmd = TIME ? [TIME, '-f', '%M', '-o', rssFile, ...argv] : argv;
+    const cmd = TIME ? [TIME, '-f', '%M %U %S', '-o', rssFile, ...argv] : argv;
     const t0 = performance.now();
     const r = spawnSync(cmd[0], cmd.slice(1), { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
     walls.push(performance.now() - t0);
     status = r.status;
-    if (TIME && existsSync(rssFile)) peak = Math.max(peak, Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) / 1024);
+    if (TIME && existsSync(rssFile)) {
+      const [kb, user, sys] = readFileSync(rssFile, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+      peak = Math.max(peak, kb / 1024);
+      cpu.push((user + sys) * 1000);
+    }
   }
-  return { ...summarize(walls), peakRssMB: TIME ? Math.round(peak * 10) / 10 : null, exit: status };
+  const cpuMs = cpu.length > 0 ? summarize(cpu).median : null;
+  return { ...summarize(walls), peakRssMB: TIME ? Math.round(peak * 10) / 10 : null, cpuMs, exit: status };
 }
 
 /** Runs one command per file (a peer that lints one file per process): total wall time. */

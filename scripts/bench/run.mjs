@@ -239,7 +239,10 @@ if (proc) {
       `${ms(typical.ours.median)} vs ${ms(proc.nodeStart.median)} ms (${ratio(typical.ours.median / proc.nodeStart.median)}; ` +
         (typical.oursNoCodeCache
           ? `without the code cache ${ms(typical.oursNoCodeCache.median)} ms, ${ratio(typical.oursNoCodeCache.median / proc.nodeStart.median)})`
-          : 'code cache not measured)'),
+          : 'code cache not measured)') +
+        (typical.ours.cpuMs && proc.nodeStart.cpuMs
+          ? `; CPU time ${ms(typical.ours.cpuMs)} vs ${ms(proc.nodeStart.cpuMs)} ms (${ratio(typical.ours.cpuMs / proc.nodeStart.cpuMs)})`
+          : ''),
     );
 }
 if (lsp) {
