@@ -1,8 +1,9 @@
 // Incremental analysis state for the Dockerfiles being edited (adapter layer). A Dockerfile gets an
 // IncrementalDockerfile (core/incremental.ts: its build stages as read, and what the stage rules
-// found in each) when it is first changed, so re-analysing it after a keystroke reads and checks
-// only the stage that changed. Only the few most recently edited documents keep one, since it
-// holds about a model's worth of memory; a document's goes when it closes.
+// found in each) when it opens or changes (TextDocuments reports an open as a change too), so
+// re-analysing it after a keystroke reads and checks only the stage that changed. Only the few most
+// recently edited documents keep one, since it holds about a model's worth of memory; a
+// document's goes when it closes.
 
 import { IncrementalDockerfile } from '../core/incremental';
 
@@ -15,7 +16,7 @@ export class DockerfileCaches {
 
   constructor(private readonly max = EDITED_DOCKERFILES) {}
 
-  /** The document (a Dockerfile) changed: it keeps its cache, or gets one, as the most recently edited. */
+  /** The document (a Dockerfile) opened or changed: it keeps its cache, or gets one, as the most recently edited. */
   edited(uri: string): void {
     const cache = this.caches.get(uri) ?? new IncrementalDockerfile();
     this.caches.delete(uri);

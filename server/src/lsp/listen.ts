@@ -284,7 +284,7 @@ export function listen(connection: Connection): void {
     schedule(e.document, DEBOUNCE_MS);
     // A Compose service's findings depend on the Dockerfile it builds: refresh Compose files too.
     if (fileKindOf(uriToPath(e.document.uri) ?? e.document.uri, e.document.languageId) === 'dockerfile') {
-      // Being edited: later versions re-read only the build stages that change.
+      // Opened or edited: later versions re-read only the build stages that change.
       dockerfileCaches.edited(e.document.uri);
       for (const d of documents.all()) {
         if (d.uri !== e.document.uri && cache.entry(d.uri)?.result?.kind === 'compose') {
