@@ -243,22 +243,27 @@ export const SECCOMP_KEY_DOCS_ZH: Record<string, string> = {
 };
 
 const TABLES = SYSCALLS as Record<string, readonly string[]>;
-const TABLE_SETS = new Map(Object.entries(TABLES).map(([arch, names]) => [arch, new Set(names)]));
 const DOCKER = DOCKER_TABLE as unknown as {
   defaultAction: string;
   defaultErrnoRet: number | null;
   syscalls: Record<string, { summary: string; rows: DockerRow[] }>;
 };
 
-/** Each call's architectures, built once: rules ask for hundreds of names per analysis. */
-const ARCHES_OF = new Map<string, string[]>();
-for (const [arch, names] of Object.entries(TABLES)) {
-  for (const n of names) ARCHES_OF.set(n, [...(ARCHES_OF.get(n) ?? []), arch]);
-}
+/**
+ * Each call's architectures, built once on first use (not at import: a Dockerfile's analysis never
+ * asks): rules ask for hundreds of names per analysis.
+ */
+let archesByName: Map<string, string[]> | undefined;
 
 /** Architectures (our table keys: x86_64, x86, x32, aarch64, arm) whose kernel has the call. */
 export function archesOf(name: string): string[] {
-  return ARCHES_OF.get(name) ?? [];
+  if (!archesByName) {
+    archesByName = new Map();
+    for (const [arch, names] of Object.entries(TABLES)) {
+      for (const n of names) archesByName.set(n, [...(archesByName.get(n) ?? []), arch]);
+    }
+  }
+  return archesByName.get(name) ?? [];
 }
 
 /** The table keys we have, for the `SCMP_ARCH_*` names given (those without a table are skipped). */
@@ -268,7 +273,7 @@ export function tablesFor(scmpArches: string[]): string[] {
 
 export function syscallNames(tables?: string[]): Set<string> {
   const out = new Set<string>();
-  for (const [arch, set] of TABLE_SETS) if (!tables || tables.includes(arch)) for (const n of set) out.add(n);
+  for (const [arch, names] of Object.entries(TABLES)) if (!tables || tables.includes(arch)) for (const n of names) out.add(n);
   return out;
 }
 
