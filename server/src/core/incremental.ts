@@ -110,13 +110,10 @@ export class IncrementalDockerfile implements DockerfileCache {
  */
 function take(candidates: Part[] | undefined, line: number, stage: number): Part | undefined {
   if (!candidates || candidates.length === 0) return undefined;
-  let i = candidates.findIndex((p) => p.read.line === line && p.read.stage === stage);
-  if (i >= 0) return candidates.splice(i, 1)[0];
-  i = Math.max(
-    0,
-    candidates.findIndex((p) => p.read.stage === stage),
-  );
-  const [part] = candidates.splice(i, 1);
+  const there = candidates.findIndex((p) => p.read.line === line && p.read.stage === stage);
+  if (there >= 0) return candidates.splice(there, 1)[0];
+  const sameStage = candidates.findIndex((p) => p.read.stage === stage);
+  const [part] = candidates.splice(sameStage >= 0 ? sameStage : 0, 1);
   const hits = new Map<string, Hit[] | Error>();
   if (part.read.stage === stage)
     for (const [id, h] of part.hits) hits.set(id, h instanceof Error ? h : shiftLines(h, line - part.read.line));
