@@ -8,12 +8,15 @@
 // For every input: analyze() throws nothing; every finding's range lies inside the document
 // (line < lineCount, character ≤ that line's length, start ≤ end); every fix's edits lie inside
 // the document and do not overlap, apply with applyEdits, and leave a text that analyses without
-// an exception (and that still parses when the original did, for YAML and JSON).
+// an exception (and that still parses when the original did, for YAML and JSON). For the runtime,
+// seccomp and daemon.json kinds, when the original has no input problem (CT0002), a fix must also
+// mean what it says: the fixed text has no input problem either (a duplicate key, say) and no
+// longer reports the finding the fix was for.
 
 import fc from 'fast-check';
 import { parseAllDocuments } from 'yaml';
 import { parseTree, type ParseError } from 'jsonc-parser';
-import { analyze, type Analysis } from '../../server/src/core/analyze';
+import { analyze, INPUT_PROBLEM_ID, type Analysis } from '../../server/src/core/analyze';
 import { applyEdits, TextDoc } from '../../server/src/core/text';
 import { ALL_RULES } from '../../server/src/core/rules/registry';
 import type { FileKind, Range } from '../../server/src/core/types';
@@ -579,8 +582,20 @@ export function checkAnalysis(path: string, text: string, depth = 1, maxFixes = 
           throw new Error(`${f.ruleId} fix "${fix.title}": edits overlap ${JSON.stringify(fix.edits)}`);
       }
       const fixed = applyEdits(a.doc.text, fix.edits);
-      checkAnalysis(path, fixed, 0);
+      const after = checkAnalysis(path, fixed, 0);
       const kind = a.kind;
+      if (after && kind !== 'dockerfile' && !a.findings.some((x) => x.ruleId === INPUT_PROBLEM_ID)) {
+        const problem = after.findings.find((x) => x.ruleId === INPUT_PROBLEM_ID);
+        if (problem)
+          throw new Error(
+            `${f.ruleId} fix "${fix.title}" makes an input problem (${problem.message}):\n--- before\n${a.doc.text}\n--- after\n${fixed}`,
+          );
+        const same = (x: { ruleId: string; message: string }) => x.ruleId === f.ruleId && x.message === f.message;
+        if (after.findings.filter(same).length >= a.findings.filter(same).length)
+          throw new Error(
+            `${f.ruleId} fix "${fix.title}" leaves its finding (${f.message}):\n--- before\n${a.doc.text}\n--- after\n${fixed}`,
+          );
+      }
       if (kind === 'compose' && originalParses() && !yamlParses(fixed))
         throw new Error(`${f.ruleId} fix "${fix.title}" breaks the YAML:\n--- before\n${a.doc.text}\n--- after\n${fixed}`);
       if ((kind === 'seccomp' || kind === 'daemon') && originalParses() && !jsonParses(fixed))
