@@ -73,7 +73,9 @@ async function collectGarbage(inspectorUrl) {
 
 async function startServer({ inspect = false } = {}) {
   const args = [...(inspect ? ['--inspect=127.0.0.1:0'] : []), join(root, 'dist', 'server.js'), '--stdio'];
-  const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', inspect ? 'pipe' : 'inherit'] });
+  // dist/server.js loads the server with V8's code cache: a private one, as for the CLI (process.mjs).
+  const env = { ...process.env, CONTAINMENT_COMPILE_CACHE: join(root, 'bench', 'results', 'compile-cache') };
+  const child = spawn(process.execPath, args, { env, stdio: ['pipe', 'pipe', inspect ? 'pipe' : 'inherit'] });
   // The inspector prints its address on stderr; everything else there is passed on.
   let inspectorUrl;
   const inspectorReady = inspect
