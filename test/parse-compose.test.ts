@@ -1366,6 +1366,16 @@ describe('fixes', () => {
     assert.equal(apply(del, fixer(del).removePrivileged?.()), 'services:\n  web:\n    image: x # a\rb\n    user: app\n');
   });
 
+  test("a mapping whose first key carries an anchor or a tag: new keys at the mapping's column (fuzz)", () => {
+    const t = 'services:\n  web:\n    &a image: example/backup:1.0\n    volumes:\n      - /data\n';
+    assert.equal(eachFix(t).capDrop, t + '    cap_drop: [ALL]\n');
+    const tagged = 'services:\n  web:\n    !!str image: x\n';
+    assert.equal(eachFix(tagged).readOnly, tagged + '    read_only: true\n    tmpfs: [/tmp]\n');
+    // A key that holds an anchor is not deleted (its aliases would break).
+    const anchoredKey = 'services:\n  web:\n    image: x\n    &p privileged: true\n';
+    assert.equal(fixer(anchoredKey).removePrivileged?.(), undefined);
+  });
+
   test('a value written on the lines below its key is replaced from the colon on', () => {
     const t = 'services:\n  web:\n    read_only:\n    - not a map\n    image: x\n';
     assert.equal(eachFix(t).readOnly, 'services:\n  web:\n    read_only: true\n    image: x\n    tmpfs: [/tmp]\n');

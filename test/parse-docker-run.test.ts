@@ -606,6 +606,9 @@ test('options go before a `--` that ends them (fuzz: an option inserted after it
     apply(cont, one(cont).fixer?.addNoNewPrivileges?.()),
     'docker run \\\n  --rm \\\n  --security-opt no-new-privileges \\\n  -- \\\n  nginx:1.27\n',
   );
+  // `--` as the value of an option is not the end of the options.
+  const value = 'docker run --pids-limit -- 1 --network host alpine\n';
+  assert.equal(apply(value, one(value).fixer?.addCapDropAll?.()), 'docker run --pids-limit -- --cap-drop ALL 1 --network host alpine\n');
 });
 
 test('fixes applied in sequence, re-parsing each time, on one-line and continued commands', () => {

@@ -329,6 +329,17 @@ describe('rules', () => {
     assert.match(analyze('seccomp.json', text)!.findings.find((x) => x.ruleId === 'CT3001')!.message, /^SCMP_ACT_ALLOW lets every call/);
   });
 
+  test('an unknown key is never renamed to a key its object already has (fuzz)', () => {
+    const text =
+      '{"defaultAction": "SCMP_ACT_ERRNO", "syscalls": [{"names": ["read"], "action": "SCMP_ACT_ALLOW", "includes": {}, "xcludes": {}}]}';
+    const f = lint(text).find((x) => x.ruleId === 'CT3008');
+    assert.ok(f);
+    assert.deepEqual(
+      f.fixes.map((x) => x.title),
+      ['Rename to "excludes"'],
+    );
+  });
+
   test('a defaultAction written with the wrong type is replaced by the fix, not followed by a second one (fuzz)', () => {
     const text = '{"defaultAction": 1, "syscalls": [{"names": ["read"], "action": "SCMP_ACT_ALLOW"}]}';
     const f = lint(text).find((x) => x.ruleId === 'CT3002');

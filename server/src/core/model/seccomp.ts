@@ -56,6 +56,8 @@ export interface SeccompUnknownKey extends JVal<string> {
   where: string;
   /** The keys Docker reads at that place. */
   known: readonly string[];
+  /** Those of them the same object already has (a rename to one of them would write it twice). */
+  present: readonly string[];
 }
 
 /** A value of the wrong JSON type or out of the range Docker's decoder accepts: Docker refuses the whole profile. */

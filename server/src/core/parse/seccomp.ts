@@ -141,13 +141,16 @@ class Reader {
   members(obj: Node, known: readonly string[], where: string): Map<string, { key: Node; value: Node; member: Node }> {
     const out = new Map<string, { key: Node; value: Node; member: Node }>();
     const seen = new Map<string, Node>();
+    const unknown: SeccompUnknownKey[] = [];
     for (const member of obj.children ?? []) {
       const [key, value] = member.children ?? [];
       if (!key || key.type !== 'string' || !value) continue;
       const name = String(key.value);
       const field = known.includes(name) ? name : known.find((k) => k.toLowerCase() === name.toLowerCase());
       if (!field) {
-        this.unknownKeys.push({ value: name, range: this.range(key), keyRange: this.range(key), where, known });
+        const u: SeccompUnknownKey = { value: name, range: this.range(key), keyRange: this.range(key), where, known, present: [] };
+        unknown.push(u);
+        this.unknownKeys.push(u);
         continue;
       }
       const before = seen.get(field);
@@ -164,6 +167,8 @@ class Reader {
       seen.set(field, key);
       out.set(field, { key, value, member });
     }
+    const present = [...seen.keys()];
+    for (const u of unknown) u.present = present;
     return out;
   }
 

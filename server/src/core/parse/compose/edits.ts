@@ -98,8 +98,8 @@ export class Editor {
           const v = asNode(p.value);
           if (k && v && !n.flow && (isMap(v) || isSeq(v)) && !v.flow && v.items.length > 0) {
             const first = v.items[0];
-            const childStart = isMap(v) ? rangeTuple(asNode((first as YPair).key) ?? v)[0] : this.structure.dashBefore(asNode(first) ?? v);
-            const d = this.col(childStart) - this.col(rangeTuple(k)[0]);
+            const childStart = isMap(v) ? this.pairStart(first as YPair) : this.structure.dashBefore(asNode(first) ?? v);
+            const d = this.col(childStart) - this.col(this.keyStart(k));
             if (d > 0 && this.line(childStart) > this.line(rangeTuple(k)[0])) counts.set(d, (counts.get(d) ?? 0) + 1);
           }
           walk(v);
@@ -169,9 +169,27 @@ export class Editor {
     return colon === undefined ? this.valueEnd(k) : colon + 1;
   }
 
+  /**
+   * Where a key starts as written: before the anchors and tags in front of it (`&a image:`), whose
+   * first character is the mapping's column. The parser's range of the key (and of a mapping that
+   * begins with it) starts after them.
+   */
+  private keyStart(k: YNode): number {
+    const text = this.view.text;
+    let start = rangeTuple(k)[0];
+    for (;;) {
+      let i = start;
+      while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\t')) i--;
+      let j = i;
+      while (j > 0 && !/[\s{}[\],]/.test(text[j - 1])) j--;
+      if (j === i || i === start || (text[j] !== '&' && text[j] !== '!')) return start;
+      start = j;
+    }
+  }
+
   private pairStart(p: YPair): number {
     const k = asNode(p.key);
-    return k ? rangeTuple(k)[0] : 0;
+    return k ? this.keyStart(k) : 0;
   }
 
   /**
@@ -249,7 +267,7 @@ export class Editor {
       return this.edit(keyEnd, colon === undefined ? keyEnd : colon + 1, text);
     }
     if (colon === undefined) return undefined;
-    const indent = ' '.repeat(this.col(rangeTuple(k)[0]) + this.unit);
+    const indent = ' '.repeat(this.col(this.keyStart(k)) + this.unit);
     const block = this.eol + this.renderBlock(kvs, indent).join(this.eol);
     // `key: null` or `key: ~`: replace `: ~` by the block.
     if (written) return this.edit(keyEnd, this.valueEnd(written), ':' + block);
@@ -278,7 +296,7 @@ export class Editor {
     // replaced from the colon on, so the new one-line value does not land where a key should be.
     const start = rangeTuple(v)[0];
     const colon = this.colonAfter(k);
-    if (colon !== undefined && this.line(start) > this.line(colon) && this.col(start) <= this.col(rangeTuple(k)[0])) {
+    if (colon !== undefined && this.line(start) > this.line(colon) && this.col(start) <= this.col(this.keyStart(k))) {
       if (!/^\s*$/.test(this.view.text.slice(colon + 1, start))) return undefined; // a comment, an anchor or a tag in between
       return this.edit(colon + 1, this.valueEnd(v), ` ${text}`);
     }
@@ -358,7 +376,7 @@ export class Editor {
     if (place.kind === 'root') return undefined;
     if (place.kind === 'pair') {
       const { map, pair, index } = place;
-      if (this.holdsAnchor(asNode(pair.value))) return undefined;
+      if (this.holdsAnchor(asNode(pair.key)) || this.holdsAnchor(asNode(pair.value))) return undefined;
       if (map.flow)
         return this.deleteFlowEntry(
           map.items.map((p) => [this.pairStart(p), this.pairEnd(p)]),

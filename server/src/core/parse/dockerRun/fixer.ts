@@ -20,7 +20,9 @@ export function makeFixer(inv: Invocation, spec: RuntimeSpec, ports: Map<Port, P
   // The closures below outlive the analysis (the spec keeps its fixer): they hold the options and
   // two offsets, not the invocation's words (every decoded character with its offset).
   // After `--` every word is the image or its arguments: options go before the `--`.
-  const endOfOptions = inv.imageIndex > 0 && inv.words[inv.imageIndex - 1].value === '--' ? inv.words[inv.imageIndex - 1] : undefined;
+  const dashes = inv.imageIndex - 1;
+  const endOfOptions =
+    dashes >= 0 && inv.words[dashes].value === '--' && !inv.flags.some((o) => o.valueWordIndex === dashes) ? inv.words[dashes] : undefined;
   const imageStart = (endOfOptions ?? inv.words[inv.imageIndex]).start;
   const flags = inv.flags;
   const firstLine = doc.positionAt(inv.words[inv.toolIndex].start).line;

@@ -31,7 +31,10 @@ const ALIASES: Record<string, string> = {
 function check(model: SeccompModel): Hit[] {
   return model.unknownKeys.map((k) => {
     const alias = ALIASES[k.value] ?? ALIASES[k.value.toLowerCase()];
-    const options = [...new Set([...(alias && k.known.includes(alias) ? [alias] : []), ...suggest(k.value, k.known)])];
+    // Never a rename to a key the object already has: Docker would read one of the two only.
+    const options = [...new Set([...(alias && k.known.includes(alias) ? [alias] : []), ...suggest(k.value, k.known)])].filter(
+      (o) => !k.present.includes(o),
+    );
     const podman = k.value === 'defaultErrno' || k.value === 'errno' ? ' (Podman reads an errno name here; Docker does not)' : '';
     const whereZh = k.where === 'the top level' ? '顶层' : k.where;
     const podmanZh = podman ? '（Podman 在这里读取 errno 名称，Docker 不会）' : '';
