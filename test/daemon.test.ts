@@ -368,6 +368,18 @@ describe('fixes', () => {
     assert.equal(fixOf(nested, 'CT4017'), `{\n  "log-driver": "json-file",\n  "log-opts": {${opts}, "max-size": "10m"}\n}\n`);
   });
 
+  test('a misspelt key whose right spelling is already set is removed, not renamed into a second copy (fuzz)', () => {
+    const text = '{"debug": false, "fdebug": false, "icc": false}';
+    const f = lint(text).find((x) => x.ruleId === 'CT4001');
+    assert.ok(f);
+    assert.match(f.message, /Did you mean "debug"/);
+    assert.equal(applyEdits(text, f.fixes[0].edits), '{"debug": false, "icc": false}');
+    const nested = '{"proxies": {"http-proxy": "http://p:3128", "http_proxy": "http://q:3128"}}';
+    const n = lint(nested).find((x) => x.ruleId === 'CT4001' && x.message.includes('http_proxy'));
+    assert.ok(n);
+    assert.deepEqual(n.fixes, []);
+  });
+
   test('only fixes that change nothing else are safe', () => {
     const safe = new Set<string>();
     const unsafe = new Set<string>();

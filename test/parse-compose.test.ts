@@ -1376,6 +1376,13 @@ describe('fixes', () => {
     assert.equal(fixer(anchoredKey).removePrivileged?.(), undefined);
   });
 
+  test('a service whose name is written as nothing (`: `) gets no new keys: the parser has no place for it (fuzz)', () => {
+    const m = parseCompose('services:\n  web:\n    logging:\n   :');
+    const blank = m.specs.find((x) => x.label === 'service ""');
+    assert.ok(blank);
+    assert.equal(blank.fixer?.addCapDropAll?.(), undefined);
+  });
+
   test('a value written on the lines below its key is replaced from the colon on', () => {
     const t = 'services:\n  web:\n    read_only:\n    - not a map\n    image: x\n';
     assert.equal(eachFix(t).readOnly, 'services:\n  web:\n    read_only: true\n    image: x\n    tmpfs: [/tmp]\n');

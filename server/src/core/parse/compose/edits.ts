@@ -206,7 +206,8 @@ export class Editor {
       const at = this.pairEnd(map.items[map.items.length - 1]);
       return this.edit(at, at, `, ${this.renderFlow(kvs)}`);
     }
-    if (map.items.length === 0) return undefined;
+    const firstKey = map.items.length > 0 ? asNode(map.items[0].key) : null;
+    if (!firstKey || this.view.isEmptyText(firstKey)) return undefined;
     const indent = ' '.repeat(this.col(this.pairStart(map.items[0])));
     const lines = this.renderBlock(kvs, indent).join(this.eol);
     const lastLine = this.line(this.view.contentEnd(map));
@@ -253,7 +254,8 @@ export class Editor {
    */
   insertUnderEmptyKey(pair: YPair, kvs: KV[]): TextEdit | undefined {
     const k = asNode(pair.key);
-    if (!k) return undefined;
+    // A key written as nothing (`: x`): the parser places it where the line before ends.
+    if (!k || this.view.isEmptyText(k)) return undefined;
     const keyEnd = rangeTuple(k)[1];
     const colon = this.colonAfter(k);
     const v = asNode(pair.value);
@@ -279,7 +281,7 @@ export class Editor {
   setPairValue(pair: YPair, text: string): TextEdit | undefined {
     const k = asNode(pair.key);
     const v = asNode(pair.value);
-    if (!k) return undefined;
+    if (!k || this.view.isEmptyText(k)) return undefined;
     if (!v || this.view.isEmptyText(v)) {
       // An anchor or a tag on the empty value (`key: &a`, `key: !!str`) is left alone.
       if (v && !isAlias(v) && (v.anchor || v.tag)) return undefined;

@@ -51,7 +51,11 @@ function checkMembers(parent: JsonProp, hits: Hit[]): void {
         `Unknown key "${m.key}" inside "${parent.key}" (dockerd checks the keys of this object as top-level keys): ${REFUSAL}.${guess ? ` Did you mean "${guess}"?` : ''}`,
         `"${parent.key}" 中有未知的键 "${m.key}"（dockerd 把这个对象的键当作顶层键来检查）：${REFUSAL_ZH}。${guess ? `你是想写 "${guess}" 吗？` : ''}`,
       ),
-      fixes: guess ? [{ title: renameTitle(m.key, guess), edits: [{ range: m.keyRange, newText: JSON.stringify(guess) }] }] : [],
+      // Not renamed to a key the object already has: it would be there twice.
+      fixes:
+        guess && !parent.value?.props?.some((o) => o.key === guess)
+          ? [{ title: renameTitle(m.key, guess), edits: [{ range: m.keyRange, newText: JSON.stringify(guess) }] }]
+          : [],
     });
   }
 }
@@ -111,6 +115,11 @@ export default daemonRule(
   },
   (model): Hit[] => {
     const hits: Hit[] = [];
+    // A key the file already sets is not a rename target (dockerd would read the key twice): the
+    // misspelt copy is removed instead.
+    const present = new Set(model.props.map((p) => p.key));
+    const renameOrRemove = (p: JsonProp, to: string) =>
+      present.has(to) ? { title: t(`Remove "${p.key}"`, `删除 "${p.key}"`), edits: model.edit.remove(p.key) } : renameFix(p, to);
     for (const p of model.props) {
       const info = DAEMON_KEY_INFO.get(p.key);
       if (info) {
@@ -132,7 +141,7 @@ export default daemonRule(
             `dockerd accepts "${p.key}" (it is a flag name) but ignores it in daemon.json: ${ignored.reason.en}.`,
             `dockerd 接受 "${p.key}"（它是一个命令行参数名），但在 daemon.json 中会忽略它：${ignored.reason['zh-CN']}。`,
           ),
-          fixes: ignored.instead ? [renameFix(p, ignored.instead)] : [],
+          fixes: ignored.instead ? [renameOrRemove(p, ignored.instead)] : [],
         });
         continue;
       }
@@ -163,7 +172,7 @@ export default daemonRule(
           range: p.keyRange,
           severity: inRange ? 'warning' : undefined,
           message,
-          fixes: to ? [renameFix(p, to)] : [{ title: t(`Remove "${p.key}"`, `删除 "${p.key}"`), edits: model.edit.remove(p.key) }],
+          fixes: to ? [renameOrRemove(p, to)] : [{ title: t(`Remove "${p.key}"`, `删除 "${p.key}"`), edits: model.edit.remove(p.key) }],
         });
         continue;
       }
@@ -187,7 +196,7 @@ export default daemonRule(
           `Unknown key "${p.key}": ${REFUSAL}.${guess ? ` Did you mean "${guess}"?` : ''}`,
           `未知的键 "${p.key}"：${REFUSAL_ZH}。${guess ? `你是想写 "${guess}" 吗？` : ''}`,
         ),
-        fixes: guess ? [renameFix(p, guess)] : [],
+        fixes: guess ? [renameOrRemove(p, guess)] : [],
       });
     }
     return hits;
