@@ -573,6 +573,18 @@ test('500 mutated profiles: no exception, no rule failure, every range and fix e
 
 // ---------------------------------------------------------------------------------------------
 
+/** `containment lint --format json <args>` in `cwd`: the exit code and the findings. */
+function lintJson(args: string[], cwd: string): { code: number; findings: { file: string; ruleId: string; line: number }[] } {
+  let out = '';
+  const code = run(
+    ['lint', '--format', 'json', ...args],
+    cwd,
+    (s) => void (out += s),
+    () => undefined,
+  );
+  return { code, findings: (JSON.parse(out) as { findings: { file: string; ruleId: string; line: number }[] }).findings };
+}
+
 describe('CLI', () => {
   const dirs: string[] = [];
   after(() => {
@@ -593,15 +605,8 @@ describe('CLI', () => {
     );
     const walk = collectFiles(['.'], dir, []);
     assert.deepEqual(walk.files.sort(), [join(dir, 'app-seccomp.json'), join(dir, 'compose.yaml'), join(dir, 'other.json')]);
-    let out = '';
-    const code = run(
-      ['lint', '--format', 'json', '.'],
-      dir,
-      (s) => void (out += s),
-      () => undefined,
-    );
-    assert.equal(code, 1);
-    const report = JSON.parse(out) as { findings: { file: string; ruleId: string; line: number }[] };
+    const report = lintJson(['.'], dir);
+    assert.equal(report.code, 1);
     const found = report.findings.map((f) => `${f.file.split(/[\\/]/).pop()}:${f.ruleId}@${f.line}`);
     for (const want of [
       'app-seccomp.json:CT3006@3',
@@ -624,21 +629,16 @@ describe('CLI', () => {
     writeFileSync(join(dir, 'profiles', 'worker.json'), '{\n  "syscalls": [{ "name": "unshare", "action": "SCMP_ACT_ALLOW" }]\n}\n');
     writeFileSync(join(dir, 'profiles', 'unused.json'), '{ "syscalls": [] }\n');
     writeFileSync(join(dir, 'package.json'), '{ "name": "x" }\n');
-    writeFileSync(join(tmpdir(), 'containment-outside.json'), '{ "syscalls": [] }\n');
+    const outside = join(tmpdir(), 'containment-outside.json');
+    writeFileSync(outside, '{ "syscalls": [] }\n');
+    dirs.push(outside);
     writeFileSync(
       join(dir, 'app', 'compose.yaml'),
       'services:\n  api:\n    image: example/api:1.0\n    security_opt:\n      - seccomp=../profiles/api.json\n      - seccomp=../../containment-outside.json\n',
     );
     writeFileSync(join(dir, 'run.sh'), 'docker run --security-opt seccomp=profiles/worker.json example/worker:1.0\n');
-    let out = '';
-    const code = run(
-      ['lint', '--format', 'json', '.'],
-      dir,
-      (s) => void (out += s),
-      () => undefined,
-    );
-    assert.equal(code, 1);
-    const report = JSON.parse(out) as { findings: { file: string; ruleId: string; line: number }[] };
+    const report = lintJson(['.'], dir);
+    assert.equal(report.code, 1);
     const files = new Set(report.findings.map((f) => f.file));
     const found = report.findings.map((f) => `${f.file}:${f.ruleId}@${f.line}`);
     for (const want of ['profiles/api.json:CT3009@2', 'profiles/worker.json:CT3006@2', 'profiles/worker.json:CT3009@2']) {
@@ -648,25 +648,11 @@ describe('CLI', () => {
     assert.ok(![...files].some((f) => f.includes('containment-outside')), 'a profile outside the folder is not linted');
 
     // Named on the command line, the Compose file alone is linted: its profiles are not added.
-    out = '';
-    run(
-      ['lint', '--format', 'json', 'app/compose.yaml'],
-      dir,
-      (s) => void (out += s),
-      () => undefined,
-    );
-    const alone = JSON.parse(out) as { findings: { file: string }[] };
+    const alone = lintJson(['app/compose.yaml'], dir);
     assert.deepEqual([...new Set(alone.findings.map((f) => f.file))], ['app/compose.yaml']);
 
     // A JSON file named on the command line whose name and content say nothing is read as a profile.
-    out = '';
-    run(
-      ['lint', '--format', 'json', 'profiles/unused.json'],
-      dir,
-      (s) => void (out += s),
-      () => undefined,
-    );
-    const named = JSON.parse(out) as { findings: { file: string; ruleId: string }[] };
+    const named = lintJson(['profiles/unused.json'], dir);
     assert.ok(
       named.findings.some((f) => f.file === 'profiles/unused.json' && f.ruleId.startsWith('CT3')),
       JSON.stringify(named.findings),
