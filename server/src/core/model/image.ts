@@ -28,6 +28,11 @@ export interface Instr {
   argsText: string;
   /** Index of the stage this instruction belongs to; -1 before the first FROM. */
   stage: number;
+  /**
+   * Set when a here-document of the instruction has no closing line: its body then runs to the
+   * end of the file, and any line added after the instruction would become part of it.
+   */
+  openHeredoc?: true;
 }
 
 export interface Heredoc {

@@ -1,7 +1,7 @@
 // Dockerfile text → ImageModel, through dockerfile-ast (pure core layer).
 // The only place that touches dockerfile-ast; rules read the model and never re-parse.
 
-import { DockerfileParser, type Instruction, type Flag, type From, type Property } from 'dockerfile-ast';
+import { DockerfileParser, type Instruction, type Flag, type From, type Heredoc, type Property } from 'dockerfile-ast';
 import { TextDoc } from '../text';
 import type { Range } from '../types';
 import type {
@@ -27,6 +27,12 @@ function copyRange(r: Range, dl = 0): Range {
 function flagsOf(i: Instruction): Flag[] {
   const f = (i as unknown as { getFlags?: () => Flag[] }).getFlags;
   return typeof f === 'function' ? f.call(i) : [];
+}
+
+/** The instruction's here-documents (dockerfile-ast declares the accessor on RUN and COPY, and has it on every instruction). */
+function heredocsOf(i: Instruction): Heredoc[] {
+  const h = (i as unknown as { getHeredocs?: () => Heredoc[] }).getHeredocs;
+  return typeof h === 'function' ? h.call(i) : [];
 }
 
 function toFlag(f: Flag, dl = 0): InstrFlag {
@@ -162,6 +168,9 @@ export function readDockerfile(text: string, doc: TextDoc, at = { line: 0, stage
       argsText: raw.getArgumentsContent() ?? '',
       stage,
     };
+    // dockerfile-ast finds here-documents in RUN, COPY, ADD and ONBUILD; only text with << can hold one.
+    const rawHeredocs = base.argsText.includes('<<') ? heredocsOf(raw) : [];
+    if (rawHeredocs.some((h) => h.getDelimiterRange() === null)) base.openHeredoc = true;
     if (keyword === 'FROM') {
       const from = raw as unknown as From;
       const imageArg = base.args[0];
@@ -183,14 +192,14 @@ export function readDockerfile(text: string, doc: TextDoc, at = { line: 0, stage
       const props = (raw as unknown as { getProperties(): Property[] }).getProperties();
       instructions.push({ instr: base, props: props.map((p) => ({ name: p.getName(), value: p.getValue() ?? undefined })) });
     } else if (keyword === 'RUN') {
-      const run = raw as unknown as { getJSONStrings(): { getValue(): string }[]; getHeredocs(): import('dockerfile-ast').Heredoc[] };
+      const run = raw as unknown as { getJSONStrings(): { getValue(): string }[] };
       const json = run.getJSONStrings();
       const form = json.length > 0 && base.argsText.trim().startsWith('[') ? 'exec' : 'shell';
       const mounts = flags.filter((f) => f.getName() === 'mount').map((f) => parseMount(f, dl));
       const network = base.flags.find((f) => f.name === 'network');
       const security = base.flags.find((f) => f.name === 'security');
       // Only a word starting with << defines a heredoc; finding their bodies scans the whole instruction.
-      const heredocs = (args.some((a) => a.getValue().startsWith('<<')) ? run.getHeredocs() : []).map((h) => {
+      const heredocs = (args.some((a) => a.getValue().startsWith('<<')) ? rawHeredocs : []).map((h) => {
         const cr = h.getContentRange();
         return { name: h.getName(), content: cr ? doc.textIn(cr) : '', contentRange: cr ? copyRange(cr, dl) : null };
       });

@@ -3,12 +3,13 @@
 // (pure core layer).
 
 import { imageRule, type Hit } from '../rule';
-import { t, type Text, type TextEdit } from '../../types';
+import { t, type Text } from '../../types';
 import type { RuleFix } from '../rule';
 import { isRun, type ImageModel, type Instr, type Stage } from '../../model/image';
 import { isInstall, packageName, pkgCommands } from './pkgCommands';
 import { chainInstructions, finalChain, resolveWord } from './stageChain';
 import { bare } from './wordEdit';
+import { appendAfterLast, insertBefore } from './instrInsert';
 import { zh } from './zh';
 
 const TIMING = '--interval=30s --timeout=3s --retries=3';
@@ -110,25 +111,21 @@ function healthcheckLine(model: ImageModel, chain: Stage[]): { line: string; tit
   };
 }
 
-function healthcheckFix(model: ImageModel, chain: Stage[]): RuleFix {
+function healthcheckFix(model: ImageModel, chain: Stage[]): RuleFix | undefined {
   const final = chain[chain.length - 1];
   const doc = model.doc;
-  const eol = doc.eol;
   const { line: hc, title } = healthcheckLine(model, chain);
   const start: Instr | undefined = final.instructions.find((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT');
-  let edit: TextEdit;
-  if (start) {
-    const line = start.range.start.line;
-    edit = { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: doc.indentOf(line) + hc + eol };
-  } else {
-    // No CMD/ENTRYPOINT in the final stage: append after its last instruction, at the end of the file.
-    const lastLine = doc.lineCount - 1;
-    const lastText = doc.lineText(lastLine);
-    const at = { line: lastLine, character: lastText.length };
-    const indent = doc.indentOf(final.instructions[final.instructions.length - 1].range.start.line);
-    edit = { range: { start: at, end: at }, newText: lastText === '' ? indent + hc + eol : eol + indent + hc };
-  }
-  return { title, edits: [edit], safe: false };
+  if (start) return { title, edits: [insertBefore(model, start, [hc], doc.indentOf(start.range.start.line))], safe: false };
+  // No CMD/ENTRYPOINT in the final stage: after its last instruction, at the end of the file. When
+  // that instruction holds an unterminated here-document, which would take the line in, above it:
+  // where in the stage the HEALTHCHECK stands changes nothing else.
+  const last = final.instructions[final.instructions.length - 1];
+  const indent = doc.indentOf(last.range.start.line);
+  const edit =
+    appendAfterLast(model, [hc], indent) ??
+    (last.keyword !== 'FROM' && last.openHeredoc ? insertBefore(model, last, [hc], indent) : undefined);
+  return edit ? { title, edits: [edit], safe: false } : undefined;
 }
 
 export default imageRule(
@@ -223,6 +220,7 @@ export default imageRule(
     const other = elsewhere ? model.stages[elsewhere.stage] : undefined;
     const note = other ? ` The HEALTHCHECK in stage ${other.name ?? other.index} does not reach the image.` : '';
     const noteZh = other ? zh`阶段${other.name ?? other.index}中的 HEALTHCHECK 不会进入镜像。` : '';
+    const fix = healthcheckFix(model, chain);
     return [
       {
         range: final.from.instr.range,
@@ -230,7 +228,7 @@ export default imageRule(
           `The final stage (FROM ${final.from.image || '?'}) has no HEALTHCHECK, so the engine cannot tell when the container stops working.${note}`,
           `最终阶段（FROM ${final.from.image || '?'}）没有 HEALTHCHECK，因此容器引擎无法知道容器何时停止正常工作。${noteZh}`,
         ),
-        fixes: [healthcheckFix(model, chain)],
+        fixes: fix ? [fix] : [],
       },
     ];
   },

@@ -73,6 +73,7 @@ export default imageRule(
   (model): Hit[] => {
     const stage = model.final;
     if (!stage || stage.effectiveUser) return [];
+    const fix = nonRootUserFix(model, stage);
     return [
       {
         range: stage.from.instr.range,
@@ -82,7 +83,7 @@ export default imageRule(
             ? '最终阶段从未设置 USER，因此容器以 UID 0 运行。请添加一个非 root 的 USER。'
             : zh`最终阶段从未设置 USER，因此容器以基础镜像的默认用户运行（除非${stage.from.image || '该镜像'}另有设置，否则就是 root）。请添加一个非 root 的 USER。`,
         ),
-        fixes: [nonRootUserFix(model, stage)],
+        fixes: fix ? [fix] : [],
       },
     ];
   },

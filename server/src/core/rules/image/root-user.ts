@@ -61,6 +61,7 @@ export default imageRule(
     const stage = model.final;
     const user = stage?.effectiveUser;
     if (!stage || !user || user.isRoot !== true) return [];
+    const fix = nonRootUserFix(model, stage);
     // A USER inherited from an earlier stage is reported where it is written.
     const via = user.instr.stage !== stage.index ? ' (inherited from an earlier stage)' : '';
     const shown = user.raw === user.resolved ? user.raw : `${user.raw} = ${user.resolved ?? '?'}`;
@@ -71,7 +72,7 @@ export default imageRule(
           `The final stage runs as root (USER ${shown})${via}. Switch to a non-root user after the steps that need root.`,
           `最终阶段以 root 身份运行（USER ${shown}${via ? '，继承自前面的阶段' : ''}）。请在需要 root 的步骤之后切换到非 root 用户。`,
         ),
-        fixes: [nonRootUserFix(model, stage)],
+        fixes: fix ? [fix] : [],
       },
     ];
   },

@@ -2,8 +2,9 @@
 // created the way the base image family expects, placed after the last RUN of the final stage
 // (package installs still run as root) and before CMD/ENTRYPOINT (pure core layer).
 
-import { t, type Text, type TextEdit } from '../../types';
-import type { ImageModel, Stage } from '../../model/image';
+import { t, type Text } from '../../types';
+import type { ImageModel, Instr, Stage } from '../../model/image';
+import { appendAfterLast, insertBefore } from './instrInsert';
 import type { RuleFix } from '../rule';
 
 const USER_NAME = 'app';
@@ -45,8 +46,11 @@ export function userBlock(stage: Stage): { lines: string[]; title: Text } {
   }
 }
 
-/** Where the USER block goes: after the stage's last RUN, before the CMD/ENTRYPOINT that follows it. */
-export function userInsertLine(stage: Stage): number {
+/**
+ * Where the USER block goes: after the stage's last RUN (or USER), before the CMD/ENTRYPOINT that
+ * follows it; undefined when that is the end of the stage (the end of the file: the stage is the final one).
+ */
+export function userInsertBefore(stage: Stage): Instr | undefined {
   const instrs = stage.instructions;
   let lastRun = 0;
   instrs.forEach((i, idx) => {
@@ -54,9 +58,9 @@ export function userInsertLine(stage: Stage): number {
   });
   for (let idx = lastRun + 1; idx < instrs.length; idx++) {
     const k = instrs[idx].keyword;
-    if (k === 'CMD' || k === 'ENTRYPOINT') return instrs[idx].range.start.line;
+    if (k === 'CMD' || k === 'ENTRYPOINT') return instrs[idx];
   }
-  return instrs[instrs.length - 1].range.end.line + 1;
+  return undefined;
 }
 
 /** A non-root user the stage already switched to earlier (USER app … USER root): reuse it. */
@@ -68,25 +72,15 @@ function earlierNonRootUser(stage: Stage): string | undefined {
   return undefined;
 }
 
-export function nonRootUserFix(model: ImageModel, stage: Stage): RuleFix {
+export function nonRootUserFix(model: ImageModel, stage: Stage): RuleFix | undefined {
   const earlier = earlierNonRootUser(stage);
   const block = earlier
     ? { lines: [`USER ${earlier}`], title: t(`Switch back to the non-root user "${earlier}"`, `切换回非 root 用户 "${earlier}"`) }
     : userBlock(stage);
-  const line = userInsertLine(stage);
-  const eol = model.doc.eol;
-  const atEnd = line >= model.doc.lineCount;
-  const lastLineText = model.doc.lineText(model.doc.lineCount - 1);
-  let edit: TextEdit;
-  if (atEnd) {
-    const endLine = model.doc.lineCount - 1;
-    const needsEol = lastLineText !== '';
-    edit = {
-      range: { start: { line: endLine, character: lastLineText.length }, end: { line: endLine, character: lastLineText.length } },
-      newText: (needsEol ? eol : '') + block.lines.join(eol) + (needsEol ? '' : eol),
-    };
-  } else {
-    edit = { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: block.lines.join(eol) + eol };
-  }
+  const before = userInsertBefore(stage);
+  // At the end, an instruction left open there (an unterminated here-document) would take the
+  // USER in, and moving it above the last RUN would change who runs that RUN: no fix then.
+  const edit = before ? insertBefore(model, before, block.lines) : appendAfterLast(model, block.lines);
+  if (!edit) return undefined;
   return { title: block.title, edits: [edit], safe: false };
 }
