@@ -21,9 +21,9 @@
 // code-server and Chromium are stopped whatever happens. Screenshots and, on failure, logs go to
 // bench/results/activation/.
 //
-// Usage: node scripts/bench/activation.mjs [<inputs.json> <out.json>] [--quick] [--runs N]
+// Usage: node scripts/bench/activation.mjs [<inputs.json> <out.json>] [--quick] [--runs N] [--scenario open|startup]
 //   (alone, it writes bench/results/activation.json and prints its table and budget line);
-//   5 loads of `open` and 3 of `startup` (--quick: 2 and 1; --runs N: N of each)
+//   5 loads of `open` and 3 of `startup` (--quick: 2 and 1; --runs N: N of each; --scenario: that one only)
 //   CONTAINMENT_VSIX=path overrides containment.vsix; without code-server, Chromium or
 //   playwright-core the part is skipped with the reason (a failure when CI is set).
 import { spawnSync } from 'node:child_process';
@@ -339,7 +339,7 @@ export async function measureActivation({ runs, log = console.log }) {
     const clientJs = clientFromVsix(vsix, tmp);
     if (clientJs) {
       out.vsix.clientJsBytes = statSync(clientJs).size;
-      out.plainNodeRequire = plainRequire(clientJs, runs.open + runs.startup);
+      out.plainNodeRequire = plainRequire(clientJs, (runs.open ?? 0) + (runs.startup ?? 0));
     }
   } finally {
     rmSync(tmp, { recursive: true, force: true });
@@ -353,6 +353,7 @@ export async function measureActivation({ runs, log = console.log }) {
     { name: 'startup', workspaceFiles: undefined },
   ];
   for (const s of scenarios) {
+    if (!runs[s.name]) continue;
     log(
       `  ${s.name}: ${s.workspaceFiles ? 'a folder with a Dockerfile and notes.txt; notes.txt opened, then the Dockerfile once start-up is over' : 'test/e2e/workspace, Containment activating at start-up'}`,
     );
@@ -459,11 +460,15 @@ export function describe(a) {
 
 async function main() {
   const args = process.argv.slice(2);
-  const positional = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--runs');
+  const positional = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--runs' && args[i - 1] !== '--scenario');
   const quick = args.includes('--quick');
   const runsArg = args.indexOf('--runs');
   const n = runsArg >= 0 ? Number(args[runsArg + 1]) : undefined;
-  const runs = n ? { open: n, startup: n } : quick ? { open: 2, startup: 1 } : { open: 5, startup: 3 };
+  const all = n ? { open: n, startup: n } : quick ? { open: 2, startup: 1 } : { open: 5, startup: 3 };
+  const scenarioArg = args.indexOf('--scenario');
+  const only = scenarioArg >= 0 ? args[scenarioArg + 1] : undefined;
+  if (only !== undefined && !(only in all)) throw new Error(`--scenario: open or startup, not ${only}`);
+  const runs = only ? { [only]: all[only] } : all;
   const outPath = positional[1] ?? join(ROOT, 'bench', 'results', 'activation.json');
   const alone = positional.length < 2;
   let stopping = false;
