@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { crashHandler } from './crashHandler';
 import { languageClientLib } from './clientLib';
+import { LazyOutput } from './output';
 import { registerSeccomp } from './seccomp';
 import { registerExplain } from './explain';
 import { registerWalkthrough } from './walkthrough';
@@ -59,30 +60,37 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module: serverModule, transport: ipc },
     debug: { module: serverModule, transport: ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
-  const output = vscode.window.createOutputChannel('Containment', { log: true });
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: documentSelector(composeMappings()),
-    outputChannel: output,
-    // A crashed server is restarted and the user told once; when it keeps crashing, one message says so.
-    errorHandler: crashHandler((m) => void vscode.window.showWarningMessage(m)),
-    initializationFailedHandler: (error: unknown) => {
-      output.error(`The language server could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      void vscode.window.showErrorMessage('Containment: the language server could not start. The Containment output has the details.');
-      return false;
-    },
-    synchronize: {
-      configurationSection: 'containment',
-      // Config files, and the files that may name seccomp profiles (the server reads them again).
-      fileEvents: [
-        vscode.workspace.createFileSystemWatcher('**/.containment.{yaml,yml,json}'),
-        vscode.workspace.createFileSystemWatcher('**/*.{yml,yaml,sh,bash,md,markdown}'),
-      ],
-    },
-    // The server explains in the display language (zh-cn / zh-hans: Simplified Chinese, else English).
-    initializationOptions: { settings: vscode.workspace.getConfiguration('containment'), locale: vscode.env.language },
+  // Created on first use (the language client's start, a message, "Show Output"), not here.
+  const output = new LazyOutput('Containment');
+  context.subscriptions.push(output);
+  let options: LanguageClientOptions | undefined;
+  /** The client's options, made when the client first starts: the watchers exist from then on. */
+  const clientOptions = (): LanguageClientOptions => {
+    if (options) return options;
+    // Config files, and the files that may name seccomp profiles (the server reads them again).
+    const fileEvents = [
+      vscode.workspace.createFileSystemWatcher('**/.containment.{yaml,yml,json}'),
+      vscode.workspace.createFileSystemWatcher('**/*.{yml,yaml,sh,bash,md,markdown}'),
+    ];
+    context.subscriptions.push(...fileEvents);
+    options = {
+      documentSelector: documentSelector(composeMappings()),
+      outputChannel: output.channel,
+      // A crashed server is restarted and the user told once; when it keeps crashing, one message says so.
+      errorHandler: crashHandler((m) => void vscode.window.showWarningMessage(m)),
+      initializationFailedHandler: (error: unknown) => {
+        output.error(`The language server could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        void vscode.window.showErrorMessage('Containment: the language server could not start. The Containment output has the details.');
+        return false;
+      },
+      synchronize: { configurationSection: 'containment', fileEvents },
+      // The server explains in the display language (zh-cn / zh-hans: Simplified Chinese, else English).
+      initializationOptions: { settings: vscode.workspace.getConfiguration('containment'), locale: vscode.env.language },
+    };
+    return options;
   };
-  const startClient = (options: LanguageClientOptions): LanguageClient => {
-    const c = new (languageClientLib().LanguageClient)('containment', 'Containment', serverOptions, options);
+  const startClient = (opts: LanguageClientOptions): LanguageClient => {
+    const c = new (languageClientLib().LanguageClient)('containment', 'Containment', serverOptions, opts);
     // Requests made while it starts wait for it; a failure is reported by initializationFailedHandler.
     c.start().catch((e: unknown) => output.error(`The language server did not start: ${e instanceof Error ? e.message : String(e)}`));
     return c;
@@ -90,7 +98,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   /** The client, created and started the first time something needs the server. */
   const getClient = (): LanguageClient | undefined => {
     try {
-      return (client ??= startClient(clientOptions));
+      return (client ??= startClient(clientOptions()));
     } catch (e) {
       // Only a broken installation gets here (dist/languageclient.js missing or unreadable).
       output.error(`The language client could not load: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
@@ -132,7 +140,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidChangeConfiguration(async (e) => {
       if (e.affectsConfiguration('containment.composeFiles') && client) {
         await client.stop();
-        client = startClient({ ...clientOptions, documentSelector: documentSelector(composeMappings()) });
+        client = startClient({ ...clientOptions(), documentSelector: documentSelector(composeMappings()) });
       }
     }),
   );

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { ContainerSummary, EngineError } from '../../../server/src/engine/report';
+import type { Log } from '../output';
 import { ContainersApi, RequestFailed, describeError } from './api';
 import { renderDrift } from './renderDrift';
 import { ReportPanels } from './reportView';
@@ -27,7 +28,7 @@ function fromTarget(t: Target): { id: string; name: string } | undefined {
 }
 
 /** Engine problems are warnings with a way forward, never error toasts. */
-async function warn(e: EngineError, output: vscode.LogOutputChannel): Promise<void> {
+async function warn(e: EngineError, output: Log): Promise<void> {
   if (e.code === 'cancelled') return;
   output.warn(`${e.code}: ${e.message}${e.detail ? `\n${e.detail}` : ''}`);
   const showOutput = vscode.l10n.t('Show Output');
@@ -40,7 +41,7 @@ async function warn(e: EngineError, output: vscode.LogOutputChannel): Promise<vo
 export function registerContainers(
   context: vscode.ExtensionContext,
   client: () => LanguageClient | undefined,
-  output: vscode.LogOutputChannel,
+  output: Log,
 ): void {
   const api = new ContainersApi(client);
   const tree = new ContainersTree(api, output);

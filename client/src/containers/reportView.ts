@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { ContainerReport } from '../../../server/src/engine/report';
 import { RequestFailed, type ContainersApi } from './api';
+import type { Log } from '../output';
 import { makeNonce } from './html';
 import { renderMessage, renderReport, type PageOptions, type Translate } from './renderReport';
 import type { ContainersTree } from './tree';
@@ -156,7 +157,7 @@ export class ReportPanels implements vscode.Disposable {
     readonly extensionUri: vscode.Uri,
     readonly api: ContainersApi,
     readonly tree: ContainersTree,
-    readonly log: vscode.LogOutputChannel,
+    readonly log: Log,
   ) {}
 
   /** Opens (or reveals and refreshes) the report of a container. */

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { ContainerReport, ContainerSummary, EngineError, ListResult, Severity } from '../../../server/src/engine/report';
 import { RequestFailed, type ContainersApi } from './api';
+import type { Log } from '../output';
 
 export const VIEW_ID = 'containment.containers';
 /** Context key read by viewsWelcome: loading, ready, empty, error, unavailable. */
@@ -104,10 +105,10 @@ export class ContainersTree implements vscode.TreeDataProvider<Node>, vscode.Dis
 
   constructor(
     private readonly api: ContainersApi,
-    private readonly log: vscode.LogOutputChannel,
+    private readonly log: Log,
   ) {
     this.view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
-    void this.setState('loading');
+    // No state yet reads as "loading" (package.json's viewsWelcome); the first list sets one.
     this.disposables.push(
       this.view,
       this.changed,
@@ -119,7 +120,6 @@ export class ContainersTree implements vscode.TreeDataProvider<Node>, vscode.Dis
           void this.refresh();
       }),
     );
-    if (this.view.visible) void this.refresh();
     this.schedule();
   }
 
@@ -156,8 +156,8 @@ export class ContainersTree implements vscode.TreeDataProvider<Node>, vscode.Dis
   private schedule(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
-    const s = this.seconds();
     if (!this.view.visible) return;
+    const s = this.seconds();
     // Shown again after a while (or for the first time): list now rather than at the next tick.
     if (!this.last || (s > 0 && Date.now() - this.lastLoaded >= s * 1000)) void this.refresh();
     if (s > 0) this.timer = setInterval(() => void this.refresh(), s * 1000);
