@@ -1,7 +1,7 @@
 // Loads the language client library (dist/languageclient.js, bundled apart from client.js) on
 // first use, so that activating the extension does not evaluate it (client layer).
 
-import * as path from 'node:path';
+import path = require('node:path');
 
 type ClientLib = typeof import('./languageclient');
 let lib: ClientLib | undefined;

@@ -2,7 +2,7 @@
 // full text in a Markdown preview of a virtual document (containment-explain:/<id>.md) whose
 // content the language server renders in the display language (client layer).
 
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { languageClientLib } from './clientLib';
 

@@ -1,8 +1,8 @@
 // The VS Code extension: starts the language server and adds Containment's commands.
 // A thin UI: analysis lives in the server (server/src/core), shared with the CLI.
 
-import * as path from 'node:path';
-import * as vscode from 'vscode';
+import path = require('node:path');
+import vscode = require('vscode');
 import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { crashHandler } from './crashHandler';
 import { languageClientLib } from './clientLib';

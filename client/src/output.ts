@@ -1,7 +1,7 @@
 // The Containment output channel, created the first time something is written to it, it is shown,
 // or the language client starts (client layer): activating the extension does not create it.
 
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 /** What the client's UI writes to the channel (a vscode.LogOutputChannel is one). */
 export interface Log {

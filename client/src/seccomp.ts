@@ -2,8 +2,8 @@
 // profile with it. A thin UI over the server's containment/seccomp.* requests; the server writes the
 // comparison in the display language, the messages here go through vscode.l10n.t.
 
-import * as path from 'node:path';
-import * as vscode from 'vscode';
+import path = require('node:path');
+import vscode = require('vscode');
 import type { LanguageClient } from 'vscode-languageclient/node';
 
 interface SeccompDefault {

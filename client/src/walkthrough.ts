@@ -2,7 +2,7 @@
 // example (a Dockerfile that runs as root, a Compose service without hardening) as a real file, so
 // that the language server analyses it and its quick fixes can be applied (client layer).
 
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 const EXAMPLES = new Set(['Dockerfile', 'compose.yaml']);
 

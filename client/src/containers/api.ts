@@ -2,7 +2,7 @@
 // place that turns every way a request can fail into an EngineError the view can show.
 // All engine work happens in the server (server/src/lsp/containers.ts, server/src/lsp/drift.ts).
 
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
   CONTAINERS_AS_DOCKER_RUN,

@@ -2,8 +2,6 @@
 // Every string that reaches HTML goes through escapeHtml: container names, labels, images, mount
 // paths and finding messages come from whoever created the container.
 
-import { randomBytes } from 'node:crypto';
-
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
 
 /** Escapes text for HTML element content and for quoted attribute values. */
@@ -56,7 +54,8 @@ export function codeSpansAsText(markdown: string): string {
 
 /** A fresh random nonce for the Content-Security-Policy's script-src (one per rendering). */
 export function makeNonce(): string {
-  return randomBytes(18).toString('base64url');
+  // The Web Crypto global: importing node:crypto would be evaluated with the rest of client.js at activation.
+  return Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString('base64url');
 }
 
 /** Escapes text for Markdown (the drift view): Markdown punctuation and HTML are shown literally. */

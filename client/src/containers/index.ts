@@ -2,7 +2,7 @@
 // extension.ts with one call. Every command works from the Command Palette without a selection
 // (it asks with a quick pick) and without an engine (it says what is wrong, as a warning).
 
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { ContainerSummary, EngineError } from '../../../server/src/engine/report';
 import type { Log } from '../output';

@@ -3,7 +3,7 @@
 // renderReport.ts (pure, escaped); this file only wires the panel: a strict policy, scripts for
 // the copy buttons and rule links only, resources from media/ only.
 
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { ContainerReport } from '../../../server/src/engine/report';
 import { RequestFailed, type ContainersApi } from './api';
 import type { Log } from '../output';

@@ -3,7 +3,7 @@
 // while the view is visible and on demand. Empty and error states are shown through context keys
 // that package.json's viewsWelcome reads; the engine's own message goes to the output channel.
 
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { ContainerReport, ContainerSummary, EngineError, ListResult, Severity } from '../../../server/src/engine/report';
 import { RequestFailed, type ContainersApi } from './api';
 import type { Log } from '../output';
