@@ -44,34 +44,48 @@ export class TextDoc {
   /** The line's text without its line ending. */
   lineText(line: number): string {
     if (line < 0 || line >= this.lineStarts.length) return '';
+    return this.text.slice(this.lineStarts[line], this.lineTextEnd(line));
+  }
+
+  /** The offset where a line's text ends (before its line ending); `line` must be in range. */
+  private lineTextEnd(line: number): number {
     const start = this.lineStarts[line];
     let end = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] : this.text.length;
     while (end > start && (this.text.charCodeAt(end - 1) === 10 || this.text.charCodeAt(end - 1) === 13)) end--;
-    return this.text.slice(start, end);
+    return end;
+  }
+
+  /** The line an offset (already clamped to the text) is on: a binary search of the line table. */
+  private lineOf(o: number): number {
+    const starts = this.lineStarts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
   }
 
   offsetAt(pos: Position): number {
     if (pos.line >= this.lineStarts.length) return this.text.length;
     if (pos.line < 0) return 0;
     const start = this.lineStarts[pos.line];
-    const lineLen = this.lineText(pos.line).length;
-    return start + Math.max(0, Math.min(pos.character, lineLen));
+    return start + Math.max(0, Math.min(pos.character, this.lineTextEnd(pos.line) - start));
   }
 
   positionAt(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid] <= o) lo = mid;
-      else hi = mid - 1;
-    }
+    const line = this.lineOf(o);
     // An offset inside a line ending (the \n of a \r\n) is the end of the line's text: LSP has no position there.
-    const start = this.lineStarts[lo];
-    let end = lo + 1 < this.lineStarts.length ? this.lineStarts[lo + 1] : this.text.length;
-    while (end > start && (this.text.charCodeAt(end - 1) === 10 || this.text.charCodeAt(end - 1) === 13)) end--;
-    return { line: lo, character: Math.min(o, end) - start };
+    return { line, character: Math.min(o, this.lineTextEnd(line)) - this.lineStarts[line] };
+  }
+
+  /** `offsetAt(positionAt(offset))` without building the position: the offset clamped to the text and out of line endings. */
+  normalOffset(offset: number): number {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    return Math.min(o, this.lineTextEnd(this.lineOf(o)));
   }
 
   rangeOf(start: number, end: number): Range {

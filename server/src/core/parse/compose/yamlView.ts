@@ -3,7 +3,7 @@
 // read as Compose reads them, scalar text with interpolation detection, exact source ranges, and
 // an index from a value's range back to the node and its parent (for fixes that delete it).
 
-import { isAlias, isMap, isPair, isScalar, isSeq, visit } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { Alias, Document, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { TextDoc } from '../../text';
 import type { Origin } from '../../model/runtime';
@@ -81,11 +81,19 @@ export function unescapeDollars(s: string): string {
   return s.replace(/\$\$/g, '$');
 }
 
+/** What `/\s/` matches, for one UTF-16 code unit (white space in ASCII by code, the rest through the regular expression). */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return /\s/.test(String.fromCharCode(c));
+}
+
 export class YamlView {
   private readonly aliasTargets = new Map<Alias, YNode | null>();
   private readonly entryMemo = new Map<YAMLMap, Map<string, Entry>>();
   private readonly entryBusy = new Set<YAMLMap>();
   private placementIndex?: Map<string, Placement & { node?: YNode | null }>;
+  /** contentEnd per node: a collection's end is found through its last item, so each is computed once. */
+  private readonly contentEnds = new Map<YNode, number>();
   /** Set when aliases expand beyond reason: they are then not followed at all. */
   aliasesDisabled = false;
 
@@ -106,36 +114,40 @@ export class YamlView {
 
   private indexAnchors(d: Document.Parsed): void {
     const anchors = new Map<string, YNode>();
-    visit(d, {
-      Node: (_k, node) => {
-        if (isAlias(node)) {
-          const target = anchors.get(node.source) ?? null;
-          if (!target) {
-            this.aliasTargets.set(node, null);
-            this.problem(
-              node,
-              t(
-                `the alias *${node.source} has no anchor &${node.source} before it.`,
-                `别名 *${node.source} 之前没有锚点 &${node.source}。`,
-              ),
-            );
-          } else if (this.contains(target, node)) {
-            this.aliasTargets.set(node, null);
-            this.problem(
-              node,
-              t(
-                `the alias *${node.source} refers to a node that contains it; it was not followed.`,
-                `别名 *${node.source} 指向包含它自身的节点；没有展开它。`,
-              ),
-            );
-          } else this.aliasTargets.set(node, target);
-          return;
-        }
-        const n = asNode(node);
-        if (n && n.anchor) anchors.set(n.anchor, n);
-        if (isMap(n)) this.checkUniqueKeys(n);
-      },
-    });
+    // Every node in document order (a collection, then its items; a pair's key, then its value), as
+    // the yaml package's visit() goes, without the ancestor path it builds for each collection.
+    const walk = (node: unknown): void => {
+      if (isPair(node)) {
+        walk(node.key);
+        walk(node.value);
+        return;
+      }
+      if (isAlias(node)) {
+        const target = anchors.get(node.source) ?? null;
+        if (!target) {
+          this.aliasTargets.set(node, null);
+          this.problem(
+            node,
+            t(`the alias *${node.source} has no anchor &${node.source} before it.`, `别名 *${node.source} 之前没有锚点 &${node.source}。`),
+          );
+        } else if (this.contains(target, node)) {
+          this.aliasTargets.set(node, null);
+          this.problem(
+            node,
+            t(
+              `the alias *${node.source} refers to a node that contains it; it was not followed.`,
+              `别名 *${node.source} 指向包含它自身的节点；没有展开它。`,
+            ),
+          );
+        } else this.aliasTargets.set(node, target);
+        return;
+      }
+      const n = asNode(node);
+      if (n && n.anchor) anchors.set(n.anchor, n);
+      if (isMap(n)) this.checkUniqueKeys(n);
+      if (isMap(n) || isSeq(n)) for (const item of n.items) walk(item);
+    };
+    walk(d.contents);
   }
 
   /** Compose refuses a mapping with the same key twice (`<<` may repeat); so does this parser, as a problem. */
@@ -274,6 +286,8 @@ export class YamlView {
   /** End offset of a node's content: without trailing blank lines and comments of block collections. */
   contentEnd(n: YNode | null | undefined): number {
     if (!n) return 0;
+    const known = this.contentEnds.get(n);
+    if (known !== undefined) return known;
     const r = rangeTuple(n);
     let end = r[1];
     if ((isMap(n) || isSeq(n)) && !n.flow && n.items.length > 0) {
@@ -285,8 +299,10 @@ export class YamlView {
       } else end = this.contentEnd(asNode(last));
     }
     const text = this.doc.text;
-    while (end > r[0] && /\s/.test(text[end - 1])) end--;
-    return Math.max(end, r[0]);
+    while (end > r[0] && isSpace(text.charCodeAt(end - 1))) end--;
+    const out = Math.max(end, r[0]);
+    this.contentEnds.set(n, out);
+    return out;
   }
 
   origin(n: YNode): Origin {
@@ -295,11 +311,15 @@ export class YamlView {
 
   /** From a pair's key to the end of its value. */
   pairOrigin(pair: YPair): Origin {
+    const [start, end] = this.pairOffsets(pair);
+    return { kind: 'source', range: this.doc.rangeOf(start, end) };
+  }
+
+  private pairOffsets(pair: YPair): [number, number] {
     const k = asNode(pair.key);
     const v = asNode(pair.value);
     const start = k ? rangeTuple(k)[0] : 0;
-    const end = Math.max(k ? this.contentEnd(k) : start, v && !this.isEmptyText(v) ? this.contentEnd(v) : 0);
-    return { kind: 'source', range: this.doc.rangeOf(start, end) };
+    return [start, Math.max(k ? this.contentEnd(k) : start, v && !this.isEmptyText(v) ? this.contentEnd(v) : 0)];
   }
 
   /** An empty scalar written as nothing at all (its range is where the value would start). */
@@ -319,11 +339,10 @@ export class YamlView {
       else if (isMap(n))
         n.items.forEach((pair, index) => {
           const p: Placement = { kind: 'pair', map: n, pair, index };
-          const o = this.pairOrigin(pair);
-          if (o.kind === 'source') {
-            const pk = key(this.doc.offsetAt(o.range.start), this.doc.offsetAt(o.range.end));
-            if (!pairIdx.has(pk)) pairIdx.set(pk, p);
-          }
+          // As placementOf reads an origin: pairOrigin's range, back to offsets.
+          const [s, e] = this.pairOffsets(pair);
+          const pk = key(this.doc.normalOffset(s), this.doc.normalOffset(e));
+          if (!pairIdx.has(pk)) pairIdx.set(pk, p);
           walk(asNode(pair.value), p);
         });
     };
