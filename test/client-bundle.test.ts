@@ -37,6 +37,15 @@ test('client.js does not carry the language client library; languageclient.js do
   for (const name of ['LanguageClient', 'State', 'TransportKind']) assert.match(text, new RegExp(`\\b${name}\\b`), name);
 });
 
+test('client.js requires vscode and Node modules as they are, without copying their exports at load', () => {
+  const client = readFileSync(join(dir, 'client.js'), 'utf8');
+  assert.match(client, /require\("vscode"\)/);
+  // `import * as vscode` makes esbuild wrap the require in a helper (__toESM) that copies every
+  // export of the vscode API into a new object, once per importing file, while client.js loads.
+  const wrapped = client.match(/[\w$]+\(require\("(?:vscode|node:[\w/]+)"\)/g) ?? [];
+  assert.deepEqual(wrapped, [], 'a client file imports vscode or a Node module with `import * as`: use `import x = require()`');
+});
+
 test('every bundle the build writes is packaged (.vscodeignore allows it)', () => {
   const ignore = readFileSync(join(root, '.vscodeignore'), 'utf8').split('\n');
   const allowed = new Set(ignore.filter((l) => l.startsWith('!dist/')).map((l) => l.slice('!dist/'.length).trim()));
