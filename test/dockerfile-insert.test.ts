@@ -106,3 +106,23 @@ describe('fixes that add instructions after an instruction left open at the end 
     assert.equal(parseDockerfile('FROM alpine\nRUN <<EOF\nx\n').instructions[1].openHeredoc, true);
   });
 });
+
+describe('what the Dockerfile "fix means what it says" fuzzing found', () => {
+  test('a line holding only the escape character is an instruction of its own: no fix removes it', () => {
+    const text = 'FROM scratch\nCOPY app /app\n\\';
+    assert.equal(only(text, 'CT1001').fixes.length, 0);
+    assert.equal(only(text, 'CT1013').fixes.length, 0);
+  });
+
+  test('CT1016 and CT1015 remove every copy of the flag (one left would still be read)', () => {
+    const text =
+      'FROM golang:1.23\nRUN --mount=type=cache,target=/go/pkg/mod \\\n    --network=host \\\n    --network=host \\\n    go mod download\n';
+    const out = fixed(text, only(text, 'CT1016'));
+    assert.equal(out, 'FROM golang:1.23\nRUN --mount=type=cache,target=/go/pkg/mod \\\n    go mod download\n');
+    assert.equal(findings(out, 'CT1016').length, 0);
+    const pulled = 'FROM alpine\nRUN --network=host \\\n    --network=HOST \\\n    wget http://x\n';
+    assert.equal(fixed(pulled, only(pulled, 'CT1016')), 'FROM alpine\nRUN     wget http://x\n');
+    const insecure = 'FROM alpine\nRUN --security=insecure --network=none --security=insecure make\n';
+    assert.equal(fixed(insecure, only(insecure, 'CT1015')), 'FROM alpine\nRUN --network=none make\n');
+  });
+});

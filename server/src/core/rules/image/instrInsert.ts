@@ -52,6 +52,9 @@ export function appendAfterLast(model: ImageModel, lines: string[], indent = '')
     // escape character again (`\\`, `\ \`): that one would still continue the instruction.
     const kept = text.slice(0, beforeBlanks - 1).replace(/[ \t]+$/, '');
     if (kept.endsWith(esc)) return undefined;
+    // A line holding only the escape character is read as an instruction of its own: removing
+    // it would remove that instruction.
+    if (line === last.range.start.line && kept.length <= last.range.start.character) return undefined;
     return { range: { start: { line, character: kept.length }, end: { line, character: text.length } }, newText };
   }
   const at = { line, character: text.length };
