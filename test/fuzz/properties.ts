@@ -11,7 +11,11 @@
 // an exception (and that still parses when the original did, for YAML and JSON). For the runtime,
 // seccomp and daemon.json kinds, when the original has no input problem (CT0002), a fix must also
 // mean what it says: the fixed text has no input problem either (a duplicate key, say; information aside) and no
-// longer reports the finding the fix was for.
+// longer reports the finding the fix was for. For Dockerfiles (which have no input problems) it
+// means: the finding is gone, every line the fix adds that is not blank or a comment is read as an
+// instruction of its own with the keyword it starts with, and every other instruction is still
+// there with the same keyword, flags and arguments unless the fix edits inside it (see
+// checkDockerfileFix).
 
 import fc from 'fast-check';
 import { parseAllDocuments } from 'yaml';
@@ -19,7 +23,8 @@ import { parseTree, type ParseError } from 'jsonc-parser';
 import { analyze, INPUT_PROBLEM_ID, type Analysis } from '../../server/src/core/analyze';
 import { applyEdits, TextDoc } from '../../server/src/core/text';
 import { ALL_RULES } from '../../server/src/core/rules/registry';
-import type { FileKind, Range } from '../../server/src/core/types';
+import type { FileKind, Finding, Fix, Range } from '../../server/src/core/types';
+import type { Instr } from '../../server/src/core/model/image';
 
 export const PATH_FOR: Record<FileKind, string> = {
   dockerfile: 'Dockerfile',
@@ -85,56 +90,103 @@ const shellCmd = fc.constantFrom(
   'true \\\n  && false',
 );
 
-export const dockerfileText: fc.Arbitrary<string> = fc
-  .array(
-    fc.oneof(
-      fc
-        .tuple(image, fc.option(fc.constantFrom('build', 'final', 'Builder', 'a-b'), { nil: undefined }), fc.boolean())
-        .map(([img, as, platform]) => `FROM ${platform ? '--platform=$BUILDPLATFORM ' : ''}${img}${as ? ` AS ${as}` : ''}`),
-      word.map((u) => `USER ${u}`),
-      fc
-        .tuple(
-          fc.array(shellCmd, { minLength: 1, maxLength: 4 }),
-          fc.constantFrom('', '--mount=type=secret,id=x ', '--network=host ', '--security=insecure '),
-        )
-        .map(([cmds, flag]) => `RUN ${flag}${cmds.join(' && \\\n    ')}`),
-      shellCmd.map((c) => `RUN ["sh", "-c", ${JSON.stringify(c)}]`),
-      fc.constantFrom('RUN <<EOF\nset -e\nchmod 777 /x\nEOF', 'RUN <<-"EOT" bash\n\tsudo id\n\tEOT', 'COPY <<EOF /etc/x\nhello\nEOF'),
-      fc.constantFrom(
-        'COPY . /app',
-        'COPY --chown=app:app src/ /src/',
-        'ADD https://example.com/x.tgz /tmp/',
-        'ADD x.tar.gz /',
-        'COPY --from=build /out /out',
-      ),
-      fc.constantFrom('ENV A=1 B="two words"', 'ENV PATH=/x:$PATH', 'ARG UID=1000', 'ARG BASE=alpine', 'ARG TOKEN', 'ENV SECRET_KEY=abc'),
-      fc.constantFrom(
-        'EXPOSE 22',
-        'EXPOSE 80/tcp 443',
-        'WORKDIR /app',
-        'HEALTHCHECK CMD curl -f http://localhost/ || exit 1',
-        'HEALTHCHECK NONE',
-      ),
-      fc.constantFrom(
-        'CMD ["node", "x.js"]',
-        'ENTRYPOINT /bin/sh -c "exec app"',
-        'STOPSIGNAL SIGKILL',
-        'SHELL ["/bin/bash", "-c"]',
-        'ONBUILD RUN id',
-      ),
-      fc.constantFrom(
-        '# containment-ignore CT1001',
-        '# containment-ignore-file CT1013',
-        '# hadolint ignore=DL3002',
-        '# comment',
-        '',
-        '# escape=`',
-      ),
-      fc.constantFrom('LABEL a=b', 'VOLUME /data', 'MAINTAINER x', 'UNKNOWN instruction', 'RUN', 'FROM', 'USER', 'RUN \\', 'COPY'),
+const dockerfileLines: fc.Arbitrary<string[]> = fc.array(
+  fc.oneof(
+    fc
+      .tuple(image, fc.option(fc.constantFrom('build', 'final', 'Builder', 'a-b'), { nil: undefined }), fc.boolean())
+      .map(([img, as, platform]) => `FROM ${platform ? '--platform=$BUILDPLATFORM ' : ''}${img}${as ? ` AS ${as}` : ''}`),
+    word.map((u) => `USER ${u}`),
+    fc
+      .tuple(
+        fc.array(shellCmd, { minLength: 1, maxLength: 4 }),
+        fc.constantFrom('', '--mount=type=secret,id=x ', '--network=host ', '--security=insecure '),
+      )
+      .map(([cmds, flag]) => `RUN ${flag}${cmds.join(' && \\\n    ')}`),
+    shellCmd.map((c) => `RUN ["sh", "-c", ${JSON.stringify(c)}]`),
+    fc.constantFrom('RUN <<EOF\nset -e\nchmod 777 /x\nEOF', 'RUN <<-"EOT" bash\n\tsudo id\n\tEOT', 'COPY <<EOF /etc/x\nhello\nEOF'),
+    fc.constantFrom(
+      'COPY . /app',
+      'COPY --chown=app:app src/ /src/',
+      'ADD https://example.com/x.tgz /tmp/',
+      'ADD x.tar.gz /',
+      'COPY --from=build /out /out',
     ),
-    { maxLength: 25 },
+    fc.constantFrom('ENV A=1 B="two words"', 'ENV PATH=/x:$PATH', 'ARG UID=1000', 'ARG BASE=alpine', 'ARG TOKEN', 'ENV SECRET_KEY=abc'),
+    fc.constantFrom(
+      'EXPOSE 22',
+      'EXPOSE 80/tcp 443',
+      'WORKDIR /app',
+      'HEALTHCHECK CMD curl -f http://localhost/ || exit 1',
+      'HEALTHCHECK NONE',
+    ),
+    fc.constantFrom(
+      'CMD ["node", "x.js"]',
+      'ENTRYPOINT /bin/sh -c "exec app"',
+      'STOPSIGNAL SIGKILL',
+      'SHELL ["/bin/bash", "-c"]',
+      'ONBUILD RUN id',
+    ),
+    fc.constantFrom(
+      '# containment-ignore CT1001',
+      '# containment-ignore-file CT1013',
+      '# hadolint ignore=DL3002',
+      '# comment',
+      '',
+      '# escape=`',
+    ),
+    fc.constantFrom('LABEL a=b', 'VOLUME /data', 'MAINTAINER x', 'UNKNOWN instruction', 'RUN', 'FROM', 'USER', 'RUN \\', 'COPY'),
+  ),
+  { maxLength: 25 },
+);
+
+/**
+ * How a generated Dockerfile ends: often with its last instruction still open (a line
+ * continuation, with blanks, blank lines or comment lines after it; an unterminated
+ * here-document), where a fix that adds an instruction at the end must not join it.
+ */
+const dockerfileTail = fc.constantFrom(
+  '',
+  '',
+  '',
+  '\nCOPY app /app \\',
+  '\nCOPY app /app \\  ',
+  '\nRUN apk add curl \\\n',
+  '\nRUN apk add curl \\\n\n\n',
+  '\nRUN apk add \\\n  # a comment inside the continuation\n',
+  '\nRUN apk add \\\n    curl \\\n# last',
+  '\nRUN set -e; \\\n\t\n  # x\n\n',
+  '\nENV A=1 \\',
+  '\nUSER root \\',
+  '\nRUN echo \\\\',
+  '\nRUN echo a\\ \\',
+  '\nRUN <<EOF\napk add curl',
+  '\nRUN <<EOF\napk add curl\n',
+  '\nRUN <<-EOT sh\n\tid\n\t# a comment in the body\n',
+  '\nRUN <<A <<B\necho a\nA\necho b\n',
+  '\nRUN <<EOF\necho a \\\nEOF\n',
+  '\nCOPY <<EOF /etc/x\nhello',
+  '\nONBUILD RUN <<EOF\nid\n',
+  '\nRUN <<EOF\nid\nEOF\n# after\n',
+  '\nCOPY app C:\\app `',
+  '\nRUN dir `\n  # c\n',
+  '\nRUN echo C:\\',
+);
+
+/**
+ * Generated Dockerfiles: an optional `# escape=` directive (a backtick makes `\` plain text and
+ * `` ` `` the continuation), random instructions, one of the endings above, LF or CRLF.
+ */
+export const dockerfileText: fc.Arbitrary<string> = fc
+  .tuple(
+    fc.constantFrom('', '', '', '# escape=`\n', '# escape=\\\n', '# syntax=docker/dockerfile:1\n# escape=`\n'),
+    dockerfileLines,
+    dockerfileTail,
+    fc.constantFrom('\n', '\r\n'),
+    fc.boolean(),
   )
-  .chain((lines) => fc.constantFrom('\n', '\r\n').map((eol) => lines.join(eol)));
+  .map(([head, lines, tail, eol, finalEol]) =>
+    (head + lines.join('\n') + tail + (finalEol && !tail.endsWith('\n') ? '\n' : '')).replace(/\r?\n/g, eol),
+  );
 
 const composeValue = fc.constantFrom(
   'privileged: true',
@@ -584,6 +636,7 @@ export function checkAnalysis(path: string, text: string, depth = 1, maxFixes = 
       const fixed = applyEdits(a.doc.text, fix.edits);
       const after = checkAnalysis(path, fixed, 0);
       const kind = a.kind;
+      if (after && kind === 'dockerfile') checkDockerfileFix(a, after, f, fix);
       if (after && kind !== 'dockerfile' && !a.findings.some((x) => x.ruleId === INPUT_PROBLEM_ID)) {
         // An informational one may follow from the fix (a daemon.json left with no dockerd key no longer looks like one).
         const problem = after.findings.find((x) => x.ruleId === INPUT_PROBLEM_ID && x.severity !== 'info');
@@ -604,6 +657,76 @@ export function checkAnalysis(path: string, text: string, depth = 1, maxFixes = 
     }
   }
   return a;
+}
+
+/** What an instruction says: keyword, flags and arguments (line continuations and comments inside it removed). */
+function meaning(i: Instr): string {
+  return JSON.stringify([i.keyword, i.flags.map((fl) => [fl.name, fl.value]), i.args.map((w) => w.value)]);
+}
+
+/**
+ * A Dockerfile fix means what it says: the finding it was for is gone; each line it adds (a whole
+ * line of the fixed text that is not blank or a comment) is read as one instruction of its own,
+ * starting and ending on that line, with the keyword the line starts with; and the other
+ * instructions are the original ones, in order, each with the same meaning, except those the fix
+ * edits inside (its keyword stays unless the edit covers it). Removing a trailing escape
+ * character, with blanks, to add lines after it does not count as an edit inside the instruction:
+ * the builder drops it at the end of the file anyway.
+ */
+function checkDockerfileFix(a: Analysis, after: Analysis, f: Finding, fix: Fix): void {
+  const before = a.model?.kind === 'dockerfile' ? a.model.image : undefined;
+  const now = after.model?.kind === 'dockerfile' ? after.model.image : undefined;
+  if (!before || !now) return;
+  const fail = (what: string) => {
+    throw new Error(`${f.ruleId} fix "${fix.title}" ${what}:\n--- before\n${a.doc.text}\n--- after\n${after.doc.text}`);
+  };
+  const same = (x: { ruleId: string; message: string }) => x.ruleId === f.ruleId && x.message === f.message;
+  if (after.findings.filter(same).length >= a.findings.filter(same).length) fail(`leaves its finding (${f.message})`);
+
+  const doc = a.doc;
+  const edits = fix.edits
+    .map((e) => ({ start: doc.offsetAt(e.range.start), end: doc.offsetAt(e.range.end), newText: e.newText }))
+    .sort((x, y) => x.start - y.start);
+  const esc = before.escapeChar === '`' ? '`' : '\\\\';
+  const closesContinuation = new RegExp(`^[ \\t]*${esc}[ \\t]*$`);
+  const inside = (e: (typeof edits)[number], i: Instr) => {
+    const [s, t] = [doc.offsetAt(i.range.start), doc.offsetAt(i.range.end)];
+    if (e.start === e.end) return s < e.start && e.start < t;
+    return e.start < t && e.end > s && !(closesContinuation.test(doc.text.slice(e.start, e.end)) && /^\r?\n/.test(e.newText));
+  };
+
+  // The lines the fix adds, where they are in the fixed text.
+  const text = after.doc.text;
+  const added: { line: number; content: string }[] = [];
+  let shift = 0;
+  for (const e of edits) {
+    const at = e.start + shift;
+    shift += e.newText.length - (e.end - e.start);
+    const re = /[^\r\n]+/g;
+    for (let m = re.exec(e.newText); m; m = re.exec(e.newText)) {
+      const [s, t] = [at + m.index, at + m.index + m[0].length];
+      const wholeLine = (s === 0 || /[\r\n]/.test(text[s - 1])) && (t === text.length || /[\r\n]/.test(text[t]));
+      if (wholeLine && !/^[ \t]*(#|$)/.test(m[0])) added.push({ line: after.doc.positionAt(s).line, content: m[0].trim() });
+    }
+  }
+  const isAdded = new Set<Instr>();
+  for (const { line, content } of added) {
+    const i = now.instructions.find((x) => x.range.start.line === line);
+    const keyword = /^\S+/.exec(content)?.[0].toUpperCase();
+    if (!i || i.keyword !== keyword || i.range.end.line !== line || after.doc.textIn(i.range).trim() !== content)
+      fail(`adds "${content}" on line ${line + 1}, which is not read as an instruction of its own`);
+    else isAdded.add(i);
+  }
+  const rest = now.instructions.filter((i) => !isAdded.has(i));
+  if (rest.length !== before.instructions.length)
+    fail(`leaves ${rest.length} of the ${before.instructions.length} instructions it did not add`);
+  before.instructions.forEach((i, n) => {
+    const j = rest[n];
+    const touching = edits.filter((e) => inside(e, i));
+    const keywordEdited = touching.some((e) => e.start < doc.offsetAt(i.keywordRange.end) && e.end > doc.offsetAt(i.keywordRange.start));
+    if (touching.length === 0 ? meaning(j) !== meaning(i) : !keywordEdited && j.keyword !== i.keyword)
+      fail(`changes instruction ${n + 1} (${meaning(i)} → ${meaning(j)})`);
+  });
 }
 
 /** The properties, one per input family; each checks analyze() on the generated text. */
@@ -665,12 +788,18 @@ export function properties(): { name: string; kind: FileKind; arb: fc.Arbitrary<
 }
 
 /**
- * Runs every property with numRuns cases each and returns the failures (fast-check's report, with
+ * Runs every property (or those whose name contains `only`, case aside) with numRuns cases each and returns the failures (fast-check's report, with
  * the seed and the shrunk counterexample), so that one failing property does not hide the others.
  */
-export function runAll(numRuns: number, seed: number, onProperty?: (name: string, ms: number, failure?: string) => void): string[] {
+export function runAll(
+  numRuns: number,
+  seed: number,
+  onProperty?: (name: string, ms: number, failure?: string) => void,
+  only?: string,
+): string[] {
   const failures: string[] = [];
   for (const p of properties()) {
+    if (only && !p.name.toLowerCase().includes(only.toLowerCase())) continue;
     const t0 = Date.now();
     let failure: string | undefined;
     try {
@@ -681,7 +810,9 @@ export function runAll(numRuns: number, seed: number, onProperty?: (name: string
         { numRuns, seed },
       );
     } catch (e) {
-      failure = `${p.name}: ${(e as Error).message}`;
+      // fast-check keeps what the check threw (which fix, the text before and after) as the cause.
+      const cause = (e as Error & { cause?: unknown }).cause;
+      failure = `${p.name}: ${(e as Error).message}${cause instanceof Error ? `\n${cause.message}` : ''}`;
       failures.push(failure);
     }
     onProperty?.(p.name, Date.now() - t0, failure);
