@@ -38,11 +38,7 @@ async function warn(e: EngineError, output: Log): Promise<void> {
   else if (choice === settings) await vscode.commands.executeCommand('workbench.action.openSettings', 'containment.engine');
 }
 
-export function registerContainers(
-  context: vscode.ExtensionContext,
-  client: () => LanguageClient | undefined,
-  output: Log,
-): void {
+export function registerContainers(context: vscode.ExtensionContext, client: () => LanguageClient | undefined, output: Log): void {
   const api = new ContainersApi(client);
   const tree = new ContainersTree(api, output);
   const panels = new ReportPanels(context.extensionUri, api, tree, output);
