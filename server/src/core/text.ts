@@ -55,9 +55,17 @@ export class TextDoc {
     return end;
   }
 
-  /** The line an offset (already clamped to the text) is on: a binary search of the line table. */
+  /** The line of the last lookup: parsers and rules mostly ask for offsets in document order. */
+  private lastLine = 0;
+
+  /** The line an offset (already clamped to the text) is on: the last one's or the next, else a binary search of the line table. */
   private lineOf(o: number): number {
     const starts = this.lineStarts;
+    const last = this.lastLine;
+    if (starts[last] <= o) {
+      if (last + 1 >= starts.length || o < starts[last + 1]) return last;
+      if (last + 2 >= starts.length || o < starts[last + 2]) return (this.lastLine = last + 1);
+    }
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -65,7 +73,7 @@ export class TextDoc {
       if (starts[mid] <= o) lo = mid;
       else hi = mid - 1;
     }
-    return lo;
+    return (this.lastLine = lo);
   }
 
   offsetAt(pos: Position): number {

@@ -271,9 +271,18 @@ export function tablesFor(scmpArches: string[]): string[] {
   return [...new Set(scmpArches.map((a) => SECCOMP_ARCHES[a]?.table).filter((t): t is keyof typeof SYSCALLS => !!t))];
 }
 
-export function syscallNames(tables?: string[]): Set<string> {
-  const out = new Set<string>();
-  for (const [arch, names] of Object.entries(TABLES)) if (!tables || tables.includes(arch)) for (const n of names) out.add(n);
+/** syscallNames' answers by the tables asked for (a handful of combinations), built on first use. */
+const namesByTables = new Map<string, ReadonlySet<string>>();
+
+/** The calls of the given tables (all when none are given); the same set is returned each time, not to be changed. */
+export function syscallNames(tables?: string[]): ReadonlySet<string> {
+  const key = tables ? tables.join(',') : '*';
+  let out = namesByTables.get(key);
+  if (!out) {
+    const set = new Set<string>();
+    for (const [arch, names] of Object.entries(TABLES)) if (!tables || tables.includes(arch)) for (const n of names) set.add(n);
+    namesByTables.set(key, (out = set));
+  }
   return out;
 }
 

@@ -78,31 +78,43 @@ export function isAllowing(action: string | undefined): boolean {
   return !!action && ALLOWING_ACTIONS.has(action);
 }
 
-/** The entries naming each call, in file order, built once per model. */
-const indexes = new WeakMap<SeccompModel, Map<string, { rule: SeccompRule; name: JVal<string> }[]>>();
+/** Per model, built once (a model never changes): the entries naming each call, in file order, and the default action. */
+interface ModelIndex {
+  entries: Map<string, { rule: SeccompRule; name: JVal<string> }[]>;
+  /** The default action as libseccomp compares actions. */
+  dflt: string;
+  allowByDefault: boolean;
+}
 
-function entriesFor(model: SeccompModel, name: string): { rule: SeccompRule; name: JVal<string> }[] {
+const indexes = new WeakMap<SeccompModel, ModelIndex>();
+const NO_ENTRIES: { rule: SeccompRule; name: JVal<string> }[] = [];
+
+function indexOf(model: SeccompModel): ModelIndex {
   let index = indexes.get(model);
   if (!index) {
-    index = new Map();
+    const entries = new Map<string, { rule: SeccompRule; name: JVal<string> }[]>();
     for (const rule of model.syscalls) {
       for (const n of rule.names) {
-        const list = index.get(n.value) ?? [];
-        if (list[list.length - 1]?.rule !== rule) list.push({ rule, name: n }); // entries come in order: a repeat is the last one
-        index.set(n.value, list);
+        const list = entries.get(n.value);
+        if (!list) entries.set(n.value, [{ rule, name: n }]);
+        else if (list[list.length - 1].rule !== rule) list.push({ rule, name: n }); // entries come in order: a repeat is the last one
       }
     }
+    index = {
+      entries,
+      dflt: actionKey(model.defaultAction?.value, model.defaultErrnoRet?.value),
+      allowByDefault: defaultAllows(model),
+    };
     indexes.set(model, index);
   }
-  return index.get(name) ?? [];
+  return index;
 }
 
 /** What the profile does with `name` for this container. */
 export function evaluate(model: SeccompModel, name: string, a: Assumptions): Evaluation {
-  const dflt = actionKey(model.defaultAction?.value, model.defaultErrnoRet?.value);
-  const allowByDefault = defaultAllows(model);
+  const { entries, dflt, allowByDefault } = indexOf(model);
   let conditional: Evaluation | undefined;
-  for (const { rule, name: n } of entriesFor(model, name)) {
+  for (const { rule, name: n } of entries.get(name) ?? NO_ENTRIES) {
     if (!rule.action || !entryApplies(rule, a)) continue;
     if (actionKey(rule.action.value, rule.errnoRet?.value) === dflt) continue; // runc skips it
     if (rule.args.length === 0) return { verdict: isAllowing(rule.action.value) ? 'allowed' : 'blocked', entry: rule, name: n };
@@ -134,6 +146,18 @@ export function dockerDefaultModel(): SeccompModel {
   return dockerModel;
 }
 
+/** Per host, what Docker's default profile does with each call asked about so far, for a container with its default capabilities. */
+const dockerVerdicts = new Map<HostArch, Map<string, Verdict>>();
+
+/** `evaluate(dockerDefaultModel(), name, defaultContainer(host)).verdict`, remembered: it never changes. */
+export function dockerVerdict(name: string, host: HostArch): Verdict {
+  let byName = dockerVerdicts.get(host);
+  if (!byName) dockerVerdicts.set(host, (byName = new Map()));
+  let v = byName.get(name);
+  if (v === undefined) byName.set(name, (v = evaluate(dockerDefaultModel(), name, defaultContainer(host)).verdict));
+  return v;
+}
+
 /** A name the profile lets run (allowed or conditionally) beyond what Docker's default lets run, on one host. */
 export interface Widening {
   name: string;
@@ -149,21 +173,19 @@ export interface Widening {
  */
 export function wideningsOf(model: SeccompModel): Widening[] {
   const out: Widening[] = [];
-  const seen = new Set<string>();
-  const docker = dockerDefaultModel();
   for (const host of hostsOf(model)) {
     const a = defaultContainer(host);
     const tables = tablesOfHost(host);
+    const seen = new Set<string>();
     for (const rule of model.syscalls) {
       for (const n of rule.names) {
-        const key = `${n.value}@${host}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
+        if (seen.has(n.value)) continue;
+        seen.add(n.value);
         // A call the host's architectures do not have cannot be made there (arch_prctl on ARM).
         if (!archesOf(n.value).some((t) => tables.includes(t))) continue;
         const here = evaluate(model, n.value, a);
         if (!here.entry || here.verdict === 'blocked') continue;
-        const d = evaluate(docker, n.value, a).verdict;
+        const d = dockerVerdict(n.value, host);
         if (d === 'blocked' || (d === 'conditional' && here.verdict === 'allowed')) out.push({ name: n.value, host, here, docker: d });
       }
     }

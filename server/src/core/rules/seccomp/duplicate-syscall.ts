@@ -63,6 +63,7 @@ function check(model: SeccompModel): Hit[] {
     return c;
   };
   for (const [name, uses] of byName) {
+    if (uses.length < 2) continue; // named once: nothing to compare
     const firstByCond = new Map<string, (typeof uses)[number]>();
     const effectiveByCond = new Map<string, (typeof uses)[number]>();
     for (const u of uses) if (actionKey(u.rule) !== dflt && !effectiveByCond.has(cond(u.rule))) effectiveByCond.set(cond(u.rule), u);

@@ -10,11 +10,21 @@ import { t } from '../../types';
 import { zh } from '../image/zh';
 import { REF } from './refs';
 
+/** Did-you-mean candidates per set of tables, built when a name is first unknown and kept (suggest() indexes them once). */
+const candidateSets = new Map<string, Set<string>>();
+
+function candidatesFor(tables: string[] | undefined): Set<string> {
+  const key = tables ? tables.join(',') : '*';
+  let c = candidateSets.get(key);
+  if (!c) candidateSets.set(key, (c = new Set([...syscallNames(tables), ...(tables ? [] : dockerListedNames())])));
+  return c;
+}
+
 function check(model: SeccompModel): Hit[] {
   const listed = listedArches(model).filter((a) => SECCOMP_ARCHES[a]);
   // Only when every listed architecture has a table can "not on these architectures" be said.
   const tables = listed.length > 0 && listed.every((a) => SECCOMP_ARCHES[a].table) ? tablesFor(listed) : undefined;
-  const candidates = new Set([...syscallNames(tables), ...(tables ? [] : dockerListedNames())]);
+  let candidates: Set<string> | undefined;
   const hits: Hit[] = [];
   for (const rule of model.syscalls) {
     const natives = new Set(rule.includes?.arches?.map((a) => a.value) ?? []);
@@ -22,6 +32,7 @@ function check(model: SeccompModel): Hit[] {
       const name = n.value;
       if (name.trim() === '' || name !== name.trim()) continue; // seccomp-invalid-value
       if (!isKnownSyscall(name)) {
+        candidates ??= candidatesFor(tables);
         const options = suggest(name, candidates);
         hits.push({
           range: n.range,
