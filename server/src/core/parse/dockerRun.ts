@@ -14,8 +14,8 @@ import { TextDoc } from '../text';
 import { inLocale, t, type Locale, type Position, type Range } from '../types';
 import type { InputProblem, RuntimeDocModel } from '../model/runtimeDoc';
 import type { RuntimeSpec } from '../model/runtime';
-import { lex, vtext, type LexOptions, type VText } from './dockerRun/lexer';
-import { commandStart, findInvocation, programName, simpleCommands, type FlagOcc } from './dockerRun/commands';
+import { lex, vtext, type LexOptions, type LexResult, type VText } from './dockerRun/lexer';
+import { commandStart, findInvocation, programName, simpleCommands } from './dockerRun/commands';
 import { buildSpec } from './dockerRun/spec';
 import { makeFixer } from './dockerRun/fixer';
 
@@ -49,7 +49,7 @@ function promptRegex(chars: string): RegExp {
 }
 const PS2 = /^[ \t]*> ?/;
 
-interface Fence {
+export interface Fence {
   lang: string;
   openLine: number;
   /** The closing fence's line, or the line count when the block runs to the end of the file. */
@@ -73,24 +73,52 @@ export function findFences(doc: TextDoc): Fence[] {
   return out;
 }
 
-/** `locale` is the language of the problems' messages (English unless given). */
-export function parseDockerRuns(text: string, kind: 'shell' | 'markdown', locale: Locale = 'en'): DockerRunDocModel {
-  const doc = new TextDoc(text);
-  const specs: RuntimeSpec[] = [];
-  const problems: InputProblem[] = [];
-  const statements: { first: number; last: number }[] = [];
-  const blockEnds = new Map<number, number>();
-  const flagOccs: FlagOcc[] = [];
+/** A flag as hovers need it: offsets in the file of the version it was read in. */
+interface FlagSpan {
+  name: string;
+  written: string;
+  start: number;
+  end: number;
+  value?: string;
+}
+
+/**
+ * What one region of the file (a shell script's run of lines, a Markdown code block) holds: its
+ * commands' specs, input problems, statements and options, in the coordinates of the version it
+ * was read in. A whole analysis reads one region per script (or per code block); the language
+ * server's incremental analysis (core/incrementalScript.ts) reads the changed regions only.
+ */
+export interface RunPart {
+  specs: RuntimeSpec[];
+  problems: InputProblem[];
+  statements: { first: number; last: number }[];
+  flags: FlagSpan[];
+  /** Code blocks: the opening fence's line → the closing fence's line. */
+  blockEnds: [number, number][];
+  /**
+   * Shell regions: the lexer ended where the next line starts a new command (no unterminated
+   * quote or substitution, no open here-document, no line continuation into the next line), so
+   * the region reads the same alone as in the whole file.
+   */
+  clean: boolean;
+}
+
+function emptyPart(): RunPart {
+  return { specs: [], problems: [], statements: [], flags: [], blockEnds: [], clean: true };
+}
+
+/** Reads the commands of virtual text `v` (pieces of `doc`) into `part`. */
+function scanText(part: RunPart, doc: TextDoc, v: VText, kind: 'shell' | 'markdown', locale: Locale): LexResult {
   const lineEndOf = (offset: number): number => {
     const p = doc.positionAt(offset);
     return doc.lineStarts[p.line] + doc.lineText(p.line).length;
   };
-
-  const scan = (v: VText, from: number, to: number, opts: LexOptions, depth: number) => {
+  const opts: LexOptions = { placeholders: kind === 'markdown' };
+  const scan = (from: number, to: number, depth: number): LexResult => {
     const r = lex(v, from, to, opts);
     if (r.error) {
       const what = inLocale(r.error.message, locale);
-      problems.push({
+      part.problems.push({
         message: inLocale(
           kind === 'markdown'
             ? t(
@@ -114,15 +142,19 @@ export function parseDockerRuns(text: string, kind: 'shell' | 'markdown', locale
         if (cmd.truncated && inv.imageIndex === undefined) built.spec.partial = true;
         const fixer = cmd.truncated ? undefined : makeFixer(inv, built.spec, built.ports, doc);
         if (fixer) built.spec.fixer = fixer;
-        specs.push(built.spec);
-        flagOccs.push(...inv.flags);
-        statements.push({
+        part.specs.push(built.spec);
+        for (const f of inv.flags) {
+          const span: FlagSpan = { name: f.name, written: f.written, start: f.start, end: f.end };
+          if (f.value) span.value = f.value.text;
+          part.flags.push(span);
+        }
+        part.statements.push({
           first: doc.positionAt(cmd.words[0].start).line,
           last: doc.positionAt(cmd.words[cmd.words.length - 1].end).line,
         });
         if (cmd.endComment && cmd.nextWord?.value.startsWith('-')) {
           const tool = inv.tool === 'compose' ? 'Compose' : inv.tool;
-          problems.push({
+          part.problems.push({
             message: inLocale(
               t(
                 `This comment ends the \`${inv.commandText}\` command: a shell does not continue a command past a comment, so the options on the lines below are not passed to ${tool}. Move the comment above the command.`,
@@ -136,54 +168,108 @@ export function parseDockerRuns(text: string, kind: 'shell' | 'markdown', locale
         }
       }
       if (depth < MAX_DEPTH && cmd.heredocs.length > 0 && SHELLS.has(programName(cmd.words[commandStart(cmd.words)]) ?? '')) {
-        for (const h of cmd.heredocs) if (h.vStart >= 0 && h.vEnd > h.vStart) scan(v, h.vStart, h.vEnd, opts, depth + 1);
+        for (const h of cmd.heredocs) if (h.vStart >= 0 && h.vEnd > h.vStart) scan(h.vStart, h.vEnd, depth + 1);
       }
     }
-    if (depth < MAX_DEPTH) for (const s of r.substitutions) scan(v, s.vStart, s.vEnd, opts, depth + 1);
+    if (depth < MAX_DEPTH) for (const s of r.substitutions) scan(s.vStart, s.vEnd, depth + 1);
+    return r;
   };
+  return scan(0, v.text.length, 0);
+}
 
-  const scanPieces = (pieces: { start: number; end: number }[]) => {
-    const v = vtext(text, pieces);
-    scan(v, 0, v.text.length, { placeholders: kind === 'markdown' }, 0);
-  };
-
-  if (kind === 'shell') {
-    scanPieces([{ start: 0, end: text.length }]);
-  } else {
-    for (const f of findFences(doc)) {
-      const session = SESSION_LANGS.has(f.lang);
-      if (!session && !SCRIPT_LANGS.has(f.lang)) continue;
-      if (f.closeLine < doc.lineCount) blockEnds.set(f.openLine, f.closeLine);
-      const first = f.openLine + 1;
-      const lineStart = (l: number) => (l < doc.lineCount ? doc.lineStarts[l] : text.length);
-      // A script block whose lines start with `$ ` is a session too (`#` stays a comment there).
-      const prompt = promptRegex(session ? '$#%' : '$');
-      let hasPrompt = false;
-      for (let l = first; l < f.closeLine && !hasPrompt; l++) hasPrompt = prompt.test(doc.lineText(l));
-      if (!hasPrompt) {
-        if (f.closeLine > first) scanPieces([{ start: lineStart(first), end: lineStart(f.closeLine) }]);
-        continue;
-      }
-      for (let l = first; l < f.closeLine; l++) {
-        const m = prompt.exec(doc.lineText(l));
-        if (!m) continue; // output
-        const pieces = [{ start: lineStart(l) + m[0].length, end: lineStart(l + 1) }];
-        while (l + 1 < f.closeLine) {
-          const next = doc.lineText(l + 1);
-          const ps2 = PS2.exec(next);
-          if (/\\$/.test(doc.lineText(l)) || (ps2 && !prompt.test(next))) {
-            pieces.push({ start: lineStart(l + 1) + (ps2 ? ps2[0].length : 0), end: lineStart(l + 2) });
-            l++;
-          } else break;
-        }
-        scanPieces(pieces);
-      }
-    }
+/** Lines where a shell script may be cut into regions: each starts, after a `\n`, with a letter, a digit or `_`. */
+export function shellCutLines(doc: TextDoc): number[] {
+  const out: number[] = [];
+  const text = doc.text;
+  // A line starting with a letter starts a word whose value starts with that letter: never an
+  // option that a comment above would cut off from its command (`# …` then `--flag`).
+  for (let l = 1; l < doc.lineCount; l++) {
+    const o = doc.lineStarts[l];
+    if (text.charCodeAt(o - 1) !== 10) continue; // a lone \r ends a line for TextDoc, not for the shell
+    const c = text.charCodeAt(o);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95) out.push(l);
   }
+  return out;
+}
+
+/** The commands of the shell script's text [start, end) (start at a line start), and whether the region is clean (see RunPart). */
+export function scanShellRegion(doc: TextDoc, start: number, end: number, locale: Locale = 'en'): RunPart {
+  const part = emptyPart();
+  const v = vtext(doc.text, [{ start, end }]);
+  const r = scanText(part, doc, v, 'shell', locale);
+  const to = v.text.length;
+  part.clean =
+    !r.error &&
+    !r.tokens.some((tok) => tok.kind === 'op' && tok.heredoc !== undefined && (tok.heredoc.vStart < 0 || tok.heredoc.vEnd >= to)) &&
+    !/\\\r?\n$/.test(v.text.slice(-3));
+  return part;
+}
+
+/** The text of a code block, from its opening fence to the end of its closing fence's line (or of the file). */
+export function fenceText(doc: TextDoc, f: Fence): string {
+  const end = f.closeLine + 1 < doc.lineCount ? doc.lineStarts[f.closeLine + 1] : doc.text.length;
+  return doc.text.slice(doc.lineStarts[f.openLine], end);
+}
+
+/** Whether a code block holds commands (its language is a shell's or a console session's). */
+export function isCommandFence(f: Fence): boolean {
+  return SESSION_LANGS.has(f.lang) || SCRIPT_LANGS.has(f.lang);
+}
+
+/** The commands of a Markdown code block (one whose language isCommandFence). */
+export function scanFence(doc: TextDoc, f: Fence, locale: Locale = 'en'): RunPart {
+  const part = emptyPart();
+  const text = doc.text;
+  const session = SESSION_LANGS.has(f.lang);
+  if (f.closeLine < doc.lineCount) part.blockEnds.push([f.openLine, f.closeLine]);
+  const first = f.openLine + 1;
+  const lineStart = (l: number) => (l < doc.lineCount ? doc.lineStarts[l] : text.length);
+  const scanPieces = (pieces: { start: number; end: number }[]) => scanText(part, doc, vtext(text, pieces), 'markdown', locale);
+  // A script block whose lines start with `$ ` is a session too (`#` stays a comment there).
+  const prompt = promptRegex(session ? '$#%' : '$');
+  let hasPrompt = false;
+  for (let l = first; l < f.closeLine && !hasPrompt; l++) hasPrompt = prompt.test(doc.lineText(l));
+  if (!hasPrompt) {
+    if (f.closeLine > first) scanPieces([{ start: lineStart(first), end: lineStart(f.closeLine) }]);
+    return part;
+  }
+  for (let l = first; l < f.closeLine; l++) {
+    const m = prompt.exec(doc.lineText(l));
+    if (!m) continue; // output
+    const pieces = [{ start: lineStart(l) + m[0].length, end: lineStart(l + 1) }];
+    while (l + 1 < f.closeLine) {
+      const next = doc.lineText(l + 1);
+      const ps2 = PS2.exec(next);
+      if (/\\$/.test(doc.lineText(l)) || (ps2 && !prompt.test(next))) {
+        pieces.push({ start: lineStart(l + 1) + (ps2 ? ps2[0].length : 0), end: lineStart(l + 2) });
+        l++;
+      } else break;
+    }
+    scanPieces(pieces);
+  }
+  return part;
+}
+
+/** The document's model from its parts, in file order; `shifts[i]` moves part i's option offsets to this version. */
+export function assembleRuns(doc: TextDoc, kind: 'shell' | 'markdown', parts: RunPart[], shifts?: number[]): DockerRunDocModel {
+  const specs: RuntimeSpec[] = [];
+  const problems: InputProblem[] = [];
+  const statements: { first: number; last: number }[] = [];
+  const blockEnds = new Map<number, number>();
+  const flags: { part: RunPart; shift: number }[] = [];
+  parts.forEach((p, i) => {
+    for (const s of p.specs) specs.push(s);
+    for (const x of p.problems) problems.push(x);
+    for (const s of p.statements) statements.push(s);
+    for (const [open, close] of p.blockEnds) blockEnds.set(open, close);
+    if (p.flags.length > 0) flags.push({ part: p, shift: shifts?.[i] ?? 0 });
+  });
 
   // Commands inside $(…) and here-documents were read after the line around them: restore file order.
   const key = (s: RuntimeSpec) => (s.anchor.kind === 'source' ? s.anchor.range.start : { line: 0, character: 0 });
   specs.sort((a, b) => key(a).line - key(b).line || key(a).character - key(b).character);
+  // A lexing error is found before the commands it cuts short: problems in file order too.
+  problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 
   const model: DockerRunDocModel = {
     kind,
@@ -205,19 +291,38 @@ export function parseDockerRuns(text: string, kind: 'shell' | 'markdown', locale
     hoverAt: () => undefined,
     flagAt(pos: Position): DockerRunFlagAt | undefined {
       const o = doc.offsetAt(pos);
-      let best: FlagOcc | undefined;
-      for (const f of flagOccs) {
-        if (f.start <= o && o <= f.end && (!best || f.end - f.start < best.end - best.start)) best = f;
+      let best: FlagSpan | undefined;
+      let bestShift = 0;
+      for (const { part, shift } of flags) {
+        for (const f of part.flags) {
+          const [start, end] = [f.start + shift, f.end + shift];
+          if (start <= o && o <= end && (!best || end - start < best.end - best.start)) {
+            best = f;
+            bestShift = shift;
+          }
+        }
       }
       if (!best) return undefined;
       const r: DockerRunFlagAt = {
         flag: best.name.length === 1 ? `-${best.name}` : `--${best.name}`,
         written: best.written,
-        range: doc.rangeOf(best.start, best.end),
+        range: doc.rangeOf(best.start + bestShift, best.end + bestShift),
       };
-      if (best.value) r.value = best.value.text;
+      if (best.value !== undefined) r.value = best.value;
       return r;
     },
   };
   return model;
+}
+
+/** `locale` is the language of the problems' messages (English unless given). */
+export function parseDockerRuns(text: string, kind: 'shell' | 'markdown', locale: Locale = 'en'): DockerRunDocModel {
+  const doc = new TextDoc(text);
+  const parts =
+    kind === 'shell'
+      ? [scanShellRegion(doc, 0, text.length, locale)]
+      : findFences(doc)
+          .filter(isCommandFence)
+          .map((f) => scanFence(doc, f, locale));
+  return assembleRuns(doc, kind, parts);
 }
