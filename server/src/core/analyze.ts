@@ -36,6 +36,17 @@ export interface AnalyzeOptions extends KindOptions {
    * keeps one per edited document; see core/incremental.ts). The result is the same without it.
    */
   dockerfileCache?: DockerfileCache;
+  /**
+   * The same for a shell script or a Markdown file: what earlier analyses found, kept per run of
+   * lines or code block (core/incrementalScript.ts). The result is the same without it.
+   */
+  scriptCache?: ScriptCache;
+}
+
+/** Analyses versions of one shell script or Markdown file, reusing what did not change since the last one. */
+export interface ScriptCache {
+  /** The analysis of `body` (BOM removed, within the caps): the same as without the cache. */
+  analyze(body: string, kind: 'shell' | 'markdown', opts: AnalyzeOptions): Analysis;
 }
 
 /** Analyses versions of one Dockerfile, reusing what did not change since the last one. */
@@ -277,12 +288,26 @@ function analyzeBody(kind: FileKind, body: string, opts: AnalyzeOptions): Analys
       findings: sortFindings(findings),
     };
   }
+  if (kind !== 'compose' && opts.scriptCache) return opts.scriptCache.analyze(body, kind, opts);
   const runtime = kind === 'compose' ? parseCompose(body, opts.readRelative, opts.locale) : parseDockerRuns(body, kind, opts.locale);
-  // Custom seccomp profiles named by the containers: CT2029/CT2030 read what was found there.
+  linkProfiles(runtime, opts);
+  return runtimeAnalysis(runtime, (spec) => analyzeRuntime(spec, opts), opts);
+}
+
+/** Custom seccomp profiles named by the containers: CT2029/CT2030 read what was found there. */
+export function linkProfiles(runtime: RuntimeDocModel, opts: AnalyzeOptions): void {
   if (opts.readRelative)
     linkSeccompProfiles(runtime, opts.readRelative, (text) =>
       analyze('seccomp.json', text, { severities: opts.severities, locale: opts.locale }),
     );
+}
+
+/**
+ * A runtime file's analysis from its model and what the runtime rules find in each spec
+ * (`findingsOf`): input problems, findings shared through an anchor merged, suppression comments
+ * applied, sorted.
+ */
+export function runtimeAnalysis(runtime: RuntimeDocModel, findingsOf: (spec: RuntimeSpec) => Finding[], opts: AnalyzeOptions): Analysis {
   const findings: Finding[] = runtime.problems.map((p) => ({
     ruleId: INPUT_PROBLEM_ID,
     severity: p.severity,
@@ -292,7 +317,7 @@ function analyzeBody(kind: FileKind, body: string, opts: AnalyzeOptions): Analys
   }));
   const labels = new Map<Finding, string>();
   for (const spec of runtime.specs) {
-    for (const f of analyzeRuntime(spec, opts)) {
+    for (const f of findingsOf(spec)) {
       labels.set(f, spec.label);
       findings.push(f);
     }
@@ -300,7 +325,7 @@ function analyzeBody(kind: FileKind, body: string, opts: AnalyzeOptions): Analys
   const kept = applySuppressions(dedupe(findings, labels, opts.locale), findSuppressions(runtime.doc), identity, (l) =>
     runtime.statementSpan(l),
   );
-  return { kind, doc: runtime.doc, model: { kind: 'runtime', runtime }, findings: sortFindings(kept) };
+  return { kind: runtime.kind, doc: runtime.doc, model: { kind: 'runtime', runtime }, findings: sortFindings(kept) };
 }
 
 /** Line breaks as TextDoc counts them (\n, \r\n and a lone \r), without building the line table. */
