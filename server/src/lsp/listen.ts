@@ -24,6 +24,7 @@ import { ALL_RULES } from '../core/rules/registry';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { DocumentCache, type DocumentResult } from './documentCache';
 import { DockerfileCaches } from './dockerfileCaches';
+import { ScriptCaches } from './scriptCaches';
 import { ConfigFiles } from './configFiles';
 import { makeReadRelative } from '../io/readRelative';
 import { profilesReferencedBy } from '../io/profileRefs';
@@ -86,6 +87,8 @@ export function listen(connection: Connection): void {
   const cache = new DocumentCache();
   /** Incremental state of the few Dockerfiles being edited (dockerfileCaches.ts). */
   const dockerfileCaches = new DockerfileCaches();
+  /** The same for the few shell scripts and Markdown files being edited (scriptCaches.ts). */
+  const scriptCaches = new ScriptCaches();
   const timers = new Map<string, NodeJS.Timeout>();
   const warnedConfigs = new Set<string>();
   let settings: Settings = DEFAULT_SETTINGS;
@@ -159,6 +162,7 @@ export function listen(connection: Connection): void {
           isMappedDaemon: (p) => daemonGlobs.some((re) => re.test(p.split(sep).join('/'))),
           isMappedSeccomp: (p) => seccompGlobs.some((re) => re.test(p.split(sep).join('/'))) || profiles.has(p),
           dockerfileCache: dockerfileCaches.get(doc.uri),
+          scriptCache: scriptCaches.get(doc.uri),
         },
         doc.languageId,
       );
@@ -282,8 +286,11 @@ export function listen(connection: Connection): void {
   documents.onDidOpen((e) => schedule(e.document, 0));
   documents.onDidChangeContent((e) => {
     schedule(e.document, DEBOUNCE_MS);
+    const kind = fileKindOf(uriToPath(e.document.uri) ?? e.document.uri, e.document.languageId);
+    // Opened or edited: later versions re-read only the commands whose lines change.
+    if (kind === 'shell' || kind === 'markdown') scriptCaches.edited(e.document.uri);
     // A Compose service's findings depend on the Dockerfile it builds: refresh Compose files too.
-    if (fileKindOf(uriToPath(e.document.uri) ?? e.document.uri, e.document.languageId) === 'dockerfile') {
+    if (kind === 'dockerfile') {
       // Opened or edited: later versions re-read only the build stages that change.
       dockerfileCaches.edited(e.document.uri);
       for (const d of documents.all()) {
@@ -301,6 +308,7 @@ export function listen(connection: Connection): void {
     timers.delete(e.document.uri);
     cache.delete(e.document.uri);
     dockerfileCaches.closed(e.document.uri);
+    scriptCaches.closed(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
     const file = uriToPath(e.document.uri);
     if (file) void profiles.closed(file).then((changed) => changed && recheckJson());
