@@ -116,6 +116,28 @@ test('the bundled CLI keeps a code cache and loads inspect and explain on demand
 
   assert.deepEqual(exec('0', 'lint', 'Dockerfile'), first, 'CONTAINMENT_COMPILE_CACHE=0 runs without a cache');
 
+  // Each file kind's parser and rules are loaded when its first file is analysed
+  // (core/parsers.ts, rules/index.generated.ts): every kind in one process, after a Dockerfile.
+  mkdirSync(join(dir, 'ws', 'kinds'), { recursive: true });
+  writeFileSync(join(dir, 'ws', 'kinds', 'compose.yaml'), 'services:\n  app:\n    image: alpine:3.20\n    privileged: true\n');
+  writeFileSync(join(dir, 'ws', 'kinds', 'run.sh'), '#!/bin/sh\ndocker run --privileged alpine:3.20\n');
+  writeFileSync(join(dir, 'ws', 'kinds', 'seccomp.json'), '{"defaultAction": "SCMP_ACT_ALLOW"}\n');
+  writeFileSync(join(dir, 'ws', 'kinds', 'daemon.json'), '{}\n');
+  for (const env of [cache, '0']) {
+    const all = exec(env, 'lint', 'Dockerfile', 'kinds');
+    assert.equal(all.code, 1, all.err);
+    const fired = (file: string) =>
+      [...all.out.matchAll(new RegExp(`^\\s*${file}:\\d+:\\d+\\s+\\w+\\s+(CT\\d{4})`, 'gm'))].map((m) => m[1]);
+    assert.ok(fired('Dockerfile').includes('CT1002'), all.out);
+    assert.ok(fired('kinds/compose.yaml').includes('CT2001'), all.out);
+    assert.ok(fired('kinds/run.sh').includes('CT2001'), all.out);
+    assert.ok(fired('kinds/seccomp.json').includes('CT3001'), all.out);
+    assert.ok(
+      fired('kinds/daemon.json').some((id) => id.startsWith('CT40')),
+      all.out,
+    );
+  }
+
   const explain = exec(cache, 'explain', 'CAP_SYS_ADMIN');
   assert.equal(explain.code, 0, explain.err);
   assert.match(explain.out, /SYS_ADMIN/);

@@ -4,7 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ALL_RULES, ruleById } from '../server/src/core/rules/registry';
+import { spawnSync } from 'node:child_process';
+import { ALL_RULES, allRules, ruleById, rulesOf } from '../server/src/core/rules/registry';
 import { renderRuleDoc } from '../scripts/gen-docs';
 
 const root = join(__dirname, '..');
@@ -23,6 +24,38 @@ test('rule ids and names are unique and well formed', () => {
     assert.equal(ruleById(r.meta.name), r);
   }
   assert.ok(ALL_RULES.length >= 2);
+});
+
+test("each model's rules load apart, and an id's first digit names its model", () => {
+  // ruleById loads only the model an id names (rules/ruleSets.ts): a rule filed under another
+  // model's folder would not be found by its id.
+  const digit = { image: '1', runtime: '2', seccomp: '3', daemon: '4' } as const;
+  for (const model of ['image', 'runtime', 'seccomp', 'daemon'] as const) {
+    const rules = rulesOf(model);
+    assert.ok(rules.length > 0, model);
+    assert.deepEqual(
+      rules,
+      ALL_RULES.filter((r) => r.model === model),
+      `${model}: the same rules, in the same order`,
+    );
+    for (const r of rules) assert.equal(r.meta.id[2], digit[model], `${r.meta.id} reads the ${model} model`);
+  }
+  assert.equal(allRules(), ALL_RULES);
+  assert.deepEqual(
+    ALL_RULES.map((r) => r.meta.id),
+    ALL_RULES.map((r) => r.meta.id).sort(),
+  );
+});
+
+test("ruleById: ids and names in any case; nothing for the tool's own ids and unknown keys", () => {
+  assert.equal(ruleById('ct1001'), ruleById('CT1001'));
+  assert.equal(ruleById('No-User')?.meta.id, 'CT1001');
+  for (const key of ['CT0001', 'CT0002', 'CT9999', 'CT1999', 'no-such-rule', '', 'DL3002']) assert.equal(ruleById(key), undefined, key);
+});
+
+test('the rule index is generated from the rule files and not stale', () => {
+  const r = spawnSync(process.execPath, [join(root, 'scripts/gen-rule-index.mjs'), '--check'], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
 });
 
 test('every rule has explanation, remediation, references and examples both ways', () => {

@@ -1,7 +1,7 @@
 // Output formats of `containment lint`: text for people, JSON for scripts, SARIF 2.1.0 for code
 // scanning (CLI layer).
 
-import { ALL_RULES, ruleById } from '../core/rules/registry';
+import { ruleById } from '../core/rules/ruleSets';
 import { docUrl } from '../core/rules/rule';
 import type { Finding, Locale, Severity } from '../core/types';
 
@@ -49,7 +49,13 @@ export const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { err
 /** SARIF's tool section with the metadata of the rules that fired, and each rule's index in it (shared by lint and inspect). */
 export function sarifTool(ruleIds: Iterable<string>): { tool: object; ruleIndex: Map<string, number> } {
   const used = new Set(ruleIds);
-  const rules = ALL_RULES.filter((r) => used.has(r.meta.id));
+  // By id, as the rule list is sorted; only the rules of the kinds that fired are loaded.
+  const rules = [...used]
+    .flatMap((id) => {
+      const rule = ruleById(id);
+      return rule?.meta.id === id ? [rule] : [];
+    })
+    .sort((a, b) => (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0));
   return {
     ruleIndex: new Map(rules.map((r, i) => [r.meta.id, i])),
     tool: {

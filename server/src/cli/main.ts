@@ -8,7 +8,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { analyze } from '../core/analyze';
 import { CONFIG_FILE_NAMES, EMPTY_CONFIG, parseConfig, type Config } from '../core/config';
-import { ALL_RULES } from '../core/rules/registry';
+import { allRules } from '../core/rules/ruleSets';
 import { fileKindOf } from '../core/fileKinds';
 import { inLocale, type Locale, type Localized, type Severity } from '../core/types';
 import { collectFiles } from './walk';
@@ -389,7 +389,7 @@ function listRules(argv: string[], out: (s: string) => void, lang: Locale): numb
       if (!parseLang(v)) throw new UsageError(say.unknownLanguage(v));
     } else throw new UsageError(argv[i].startsWith('-') ? say.unknownOption(argv[i]) : say.unknownCommand(`rules ${argv[i]}`));
   }
-  for (const r of ALL_RULES) {
+  for (const r of allRules()) {
     const title = lang === 'zh-CN' && r.meta.zh ? r.meta.zh.title : r.meta.title;
     out(`${r.meta.id}  ${r.meta.name.padEnd(28)} ${r.meta.defaultSeverity.padEnd(8)} ${title}\n`);
   }

@@ -1,14 +1,10 @@
 // The single entry point of the core: text in, model and findings out (pure core layer).
 // Adapters (language server, CLI) call analyze(); nothing else runs rules.
 
-import { parseDockerfile } from './parse/dockerfile';
-import { parseCompose } from './parse/compose';
-import { parseDockerRuns } from './parse/dockerRun';
-import { parseSeccomp } from './parse/seccomp';
-import { parseDaemon } from './parse/daemon';
+import { parsers } from './parsers';
 import type { SeccompModel } from './model/seccomp';
 import type { DaemonModel } from './model/daemon';
-import { ALL_RULES, ruleById } from './rules/registry';
+import { ruleById, rulesOf } from './rules/ruleSets';
 import type { Hit, Rule } from './rules/rule';
 import { applySuppressions, findSuppressions } from './suppress';
 import { effectiveSeverity } from './config';
@@ -19,7 +15,6 @@ import type { RuntimeSpec } from './model/runtime';
 import type { ReadRelative, RuntimeDocModel } from './model/runtimeDoc';
 import { TextDoc } from './text';
 import { fileKindOf, type KindOptions } from './fileKinds';
-import { linkSeccompProfiles } from './link/seccompLink';
 
 /** Files larger than this get one informational finding instead of analysis. */
 export const MAX_ANALYZED_BYTES = 2 * 1024 * 1024;
@@ -134,8 +129,7 @@ export function pushFindings(
 /** Runs the enabled rules of one model kind over one model, with configured severities. */
 function runRules<M>(model: M, kind: Rule['model'], opts: AnalyzeOptions, anchor: Range): Finding[] {
   const findings: Finding[] = [];
-  for (const rule of ALL_RULES) {
-    if (rule.model !== kind) continue;
+  for (const rule of rulesOf(kind)) {
     const { severity, configured } = ruleSeverity(rule, opts);
     if (severity === 'off') continue;
     pushFindings(findings, rule, runRule(rule as unknown as { check(model: M): Hit[] }, model), { severity, configured }, opts, anchor);
@@ -266,12 +260,12 @@ export function imageAnalysis(image: ImageModel, findings: Finding[]): Analysis 
 function analyzeBody(kind: FileKind, body: string, opts: AnalyzeOptions): Analysis {
   if (kind === 'dockerfile') {
     if (opts.dockerfileCache) return opts.dockerfileCache.analyze(body, opts);
-    const image = parseDockerfile(body);
+    const image = parsers.dockerfile().parseDockerfile(body);
     return imageAnalysis(image, analyzeImage(image, opts));
   }
 
   if (kind === 'seccomp' || kind === 'daemon') {
-    const model = kind === 'seccomp' ? parseSeccomp(body, opts.locale) : parseDaemon(body, opts.locale);
+    const model = kind === 'seccomp' ? parsers.seccomp().parseSeccomp(body, opts.locale) : parsers.daemon().parseDaemon(body, opts.locale);
     const findings: Finding[] = model.problems.map((p) => ({
       ruleId: INPUT_PROBLEM_ID,
       severity: p.severity,
@@ -289,17 +283,22 @@ function analyzeBody(kind: FileKind, body: string, opts: AnalyzeOptions): Analys
     };
   }
   if (kind !== 'compose' && opts.scriptCache) return opts.scriptCache.analyze(body, kind, opts);
-  const runtime = kind === 'compose' ? parseCompose(body, opts.readRelative, opts.locale) : parseDockerRuns(body, kind, opts.locale);
+  const runtime =
+    kind === 'compose'
+      ? parsers.compose().parseCompose(body, opts.readRelative, opts.locale)
+      : parsers.dockerRun().parseDockerRuns(body, kind, opts.locale);
   linkProfiles(runtime, opts);
   return runtimeAnalysis(runtime, (spec) => analyzeRuntime(spec, opts), opts);
 }
 
 /** Custom seccomp profiles named by the containers: CT2029/CT2030 read what was found there. */
 export function linkProfiles(runtime: RuntimeDocModel, opts: AnalyzeOptions): void {
-  if (opts.readRelative)
+  if (opts.readRelative) {
+    const { linkSeccompProfiles } = parsers.seccompLink();
     linkSeccompProfiles(runtime, opts.readRelative, (text) =>
       analyze('seccomp.json', text, { severities: opts.severities, locale: opts.locale }),
     );
+  }
 }
 
 /**

@@ -2,7 +2,7 @@
 // and per-rule severities (pure core layer: the caller reads the file, this parses it). Problems
 // are worded in the analysis locale; keys and values stay as written.
 
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import type * as Yaml from 'yaml';
 import { yamlErrorZh } from './parse/compose/yamlErrors';
 import { inLocale, t, type Locale, type Localized, type Severity, type SeveritySetting } from './types';
 
@@ -17,6 +17,13 @@ export interface Config {
 
 export const EMPTY_CONFIG: Config = { rules: {}, ignore: [] };
 
+/**
+ * The yaml package, loaded when a config file is read: analyze() imports this module for severities,
+ * and a lint without a config file (or of Dockerfiles alone) should not evaluate a YAML parser.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const yaml = () => require('yaml') as typeof Yaml;
+
 const SEVERITIES = new Set(['off', 'info', 'warning', 'error']);
 
 export interface ConfigProblem {
@@ -27,7 +34,7 @@ export interface ConfigProblem {
 /** Why the YAML could not be read, in both languages (the yaml package's errors are English only). */
 function yamlProblem(e: unknown): Localized {
   const first = (e instanceof Error ? e.message : String(e)).split('\n')[0];
-  if (e instanceof YAMLParseError) {
+  if (e instanceof yaml().YAMLParseError) {
     // "Map keys must be unique at line 2, column 1:" → the wording, and where.
     const m = /^(.*?) at line (\d+), column (\d+):?$/.exec(first);
     const wording = m ? m[1] : first;
@@ -50,7 +57,7 @@ export function parseConfig(text: string, locale: Locale = 'en'): { config: Conf
   const say = (message: Localized) => problems.push({ message: inLocale(message, locale) });
   let data: unknown;
   try {
-    data = parseYaml(text, { maxAliasCount: 100, prettyErrors: true });
+    data = yaml().parse(text, { maxAliasCount: 100, prettyErrors: true });
   } catch (e) {
     say(yamlProblem(e));
     return { config: EMPTY_CONFIG, problems };

@@ -2,11 +2,13 @@
 // them in `seccomp=<path>` (I/O layer shared by the language server and the CLI): the references of
 // one file, resolved against its folder, and a bounded, asynchronous scan of workspace folders.
 
-import { readdir, readFile, stat } from 'node:fs/promises';
+// fs.promises rather than node:fs/promises: Node loads it on first use, and the CLI, which imports
+// this module for profilesReferencedBy, never scans.
+import { promises as fsp } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { analyze, type Analysis } from '../core/analyze';
 import { fileKindOf } from '../core/fileKinds';
-import { referencedProfiles } from '../core/link/seccompLink';
+import { referencedProfiles } from '../core/link/profilePaths';
 import { SKIP_DIRS } from './skipDirs';
 
 /** Files larger than this are not read by the scan (the analysis caps files at 2 MB too). */
@@ -54,7 +56,7 @@ export async function scanProfileReferences(roots: string[], opts: ScanOptions =
     const dir = queue.shift() as string;
     let entries;
     try {
-      entries = await readdir(dir, { withFileTypes: true });
+      entries = await fsp.readdir(dir, { withFileTypes: true });
     } catch {
       continue;
     }
@@ -70,8 +72,8 @@ export async function scanProfileReferences(roots: string[], opts: ScanOptions =
       const kind = fileKindOf(abs);
       if (kind !== 'compose' && kind !== 'shell' && kind !== 'markdown') continue;
       try {
-        if ((await stat(abs)).size > MAX_SCANNED_BYTES) continue;
-        const found = profilesReferencedIn(abs, await readFile(abs, 'utf8'));
+        if ((await fsp.stat(abs)).size > MAX_SCANNED_BYTES) continue;
+        const found = profilesReferencedIn(abs, await fsp.readFile(abs, 'utf8'));
         if (found.length > 0) references.set(abs, found);
       } catch {
         // removed or unreadable while scanning

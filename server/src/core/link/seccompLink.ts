@@ -8,18 +8,13 @@ import { defaultAllows, wideningsOf } from '../model/seccompEval';
 import type { ReadRelative, RuntimeDocModel } from '../model/runtimeDoc';
 import type { SeccompModel } from '../model/seccomp';
 import type { SecurityOpt } from '../model/runtime';
+import { profilePath } from './profilePaths';
 import type { Finding } from '../types';
+
+export { profilePath, referencedProfiles } from './profilePaths';
 
 /** Analyses a profile's text as a seccomp file (analyze() passes itself, without link following). */
 export type AnalyzeProfile = (text: string) => { findings: Finding[]; model?: { kind: string; seccomp?: SeccompModel } } | undefined;
-
-/** `unconfined`, Docker's `builtin`, inline JSON and values with variables are not paths to follow. */
-export function profilePath(opt: SecurityOpt): string | undefined {
-  if (opt.kind !== 'seccomp' || opt.unknown) return undefined;
-  const v = opt.value.trim();
-  if (v === '' || /^(unconfined|builtin|default)$/i.test(v) || v.startsWith('{') || v.includes('$')) return undefined;
-  return v;
-}
 
 function isRelative(path: string): boolean {
   return !path.startsWith('/') && !path.startsWith('~') && !/^[A-Za-z]:[\\/]/.test(path);
@@ -64,20 +59,4 @@ function follow(
   // The calls that matter most first, so a short message names them.
   names.sort((a, b) => Number(ESCAPE_RELEVANT.has(b)) - Number(ESCAPE_RELEVANT.has(a)));
   return { path, exists: true, allowsBeyondDefault: names, allowsByDefault, errors };
-}
-
-/**
- * The seccomp profile paths that a Compose file, script or Markdown file names, as written
- * (relative to that file unless absolute), once each: the editor and the CLI treat those JSON
- * files as seccomp profiles whatever their names.
- */
-export function referencedProfiles(doc: Pick<RuntimeDocModel, 'specs'>): string[] {
-  const paths = new Set<string>();
-  for (const spec of doc.specs) {
-    for (const opt of spec.securityOpt) {
-      const path = profilePath(opt);
-      if (path) paths.add(path);
-    }
-  }
-  return [...paths];
 }
