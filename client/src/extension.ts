@@ -61,8 +61,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module: serverModule, transport: ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   // Created on first use (the language client's start, a message, "Show Output"), not here.
+  // Not among the subscriptions, as before it was lazy: VS Code disposes those as soon as it has
+  // called deactivate(), while the client stopping may still write to the channel.
   const output = new LazyOutput('Containment');
-  context.subscriptions.push(output);
   let options: LanguageClientOptions | undefined;
   /** The client's options, made when the client first starts: the watchers exist from then on. */
   const clientOptions = (): LanguageClientOptions => {

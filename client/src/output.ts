@@ -11,7 +11,7 @@ export interface Log {
   show(preserveFocus?: boolean): void;
 }
 
-export class LazyOutput implements Log, vscode.Disposable {
+export class LazyOutput implements Log {
   private created: vscode.LogOutputChannel | undefined;
 
   constructor(private readonly name: string) {}
@@ -36,10 +36,5 @@ export class LazyOutput implements Log, vscode.Disposable {
 
   show(preserveFocus?: boolean): void {
     this.channel.show(preserveFocus);
-  }
-
-  dispose(): void {
-    this.created?.dispose();
-    this.created = undefined;
   }
 }
