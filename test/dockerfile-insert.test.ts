@@ -112,6 +112,11 @@ describe('what the Dockerfile "fix means what it says" fuzzing found', () => {
     const text = 'FROM scratch\nCOPY app /app\n\\';
     assert.equal(only(text, 'CT1001').fixes.length, 0);
     assert.equal(only(text, 'CT1013').fixes.length, 0);
+    // Nor one it reads as part of the keyword (`S\`): it would become `S`.
+    assert.equal(only('FROM scratch\ns\\', 'CT1001').fixes.length, 0);
+    // A known keyword stops before it: `RUN\` is RUN, and closing it leaves RUN.
+    const run = 'FROM scratch\nRUN\\\n';
+    assert.equal(fixed(run, only(run, 'CT1001')), 'FROM scratch\nRUN\nUSER 10001:10001\n');
   });
 
   test('CT1016 and CT1015 remove every copy of the flag (one left would still be read)', () => {

@@ -52,9 +52,10 @@ export function appendAfterLast(model: ImageModel, lines: string[], indent = '')
     // escape character again (`\\`, `\ \`): that one would still continue the instruction.
     const kept = text.slice(0, beforeBlanks - 1).replace(/[ \t]+$/, '');
     if (kept.endsWith(esc)) return undefined;
-    // A line holding only the escape character is read as an instruction of its own: removing
-    // it would remove that instruction.
-    if (line === last.range.start.line && kept.length <= last.range.start.character) return undefined;
+    // An escape character that dockerfile-ast reads as part of the keyword (`s\`, or `\` alone
+    // on its line: an instruction of its own) would change or remove the keyword with it.
+    const kw = last.keywordRange;
+    if (line === kw.end.line && beforeBlanks - 1 < kw.end.character) return undefined;
     return { range: { start: { line, character: kept.length }, end: { line, character: text.length } }, newText };
   }
   const at = { line, character: text.length };
