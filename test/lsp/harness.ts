@@ -18,6 +18,8 @@ export interface TestClient {
   /** Resolves with the next diagnostics published for uri. */
   nextDiagnostics(uri: string): Promise<Diagnostic[]>;
   text(uri: string): string;
+  /** What the server logged (window/logMessage), in order. */
+  logs: { type: number; message: string }[];
   shutdown(): Promise<void>;
 }
 
@@ -44,6 +46,8 @@ export async function startServer(
     pullConfiguration?: boolean;
     /** Sent as `initializationOptions`, as the extension does (`settings`, `locale`). */
     initializationOptions?: Record<string, unknown>;
+    /** Declare, as VS Code does, that the client sends workspace folder changes. */
+    workspaceFolders?: boolean;
   } = {},
 ): Promise<TestClient> {
   const toServer = new PassThrough();
@@ -62,7 +66,8 @@ export async function startServer(
   rpc.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => settings));
   rpc.onRequest('client/registerCapability', () => null);
   rpc.onNotification('window/showMessage', () => undefined);
-  rpc.onNotification('window/logMessage', () => undefined);
+  const logs: { type: number; message: string }[] = [];
+  rpc.onNotification('window/logMessage', (m: { type: number; message: string }) => logs.push(m));
   rpc.listen();
 
   const nextDiagnostics = (uri: string) =>
@@ -81,7 +86,13 @@ export async function startServer(
     processId: null,
     rootUri: opts.workspaceFolder ? `file://${opts.workspaceFolder}` : null,
     workspaceFolders: opts.workspaceFolder ? [{ uri: `file://${opts.workspaceFolder}`, name: 'ws' }] : null,
-    capabilities: { workspace: { configuration: opts.pullConfiguration ?? true, didChangeConfiguration: { dynamicRegistration: true } } },
+    capabilities: {
+      workspace: {
+        configuration: opts.pullConfiguration ?? true,
+        didChangeConfiguration: { dynamicRegistration: true },
+        ...(opts.workspaceFolders ? { workspaceFolders: true } : {}),
+      },
+    },
     initializationOptions: opts.initializationOptions,
   });
   await rpc.sendNotification('initialized', {});
@@ -119,6 +130,7 @@ export async function startServer(
       return Promise.all(waits);
     },
     text: (uri) => texts.get(uri)?.text ?? '',
+    logs,
     async shutdown() {
       await rpc.sendRequest('shutdown');
       rpc.dispose();

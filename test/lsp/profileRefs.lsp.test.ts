@@ -77,3 +77,81 @@ describe('profiles named by Compose files and scripts are read as seccomp profil
     assert.deepEqual(await dropped, []);
   });
 });
+
+describe('workspace folders added later, and a scan that stops at its bound', () => {
+  let dirs: string[] = [];
+  const fresh = (prefix: string) => {
+    const d = mkdtempSync(join(tmpdir(), prefix));
+    dirs.push(d);
+    return d;
+  };
+  after(() => {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+    dirs = [];
+  });
+
+  test('a folder added to the workspace is scanned: a profile its Compose file names gets seccomp diagnostics', async () => {
+    const first = fresh('containment-lsp-ws1-');
+    const second = fresh('containment-lsp-ws2-');
+    writeFileSync(join(second, 'compose.yaml'), 'services:\n  api:\n    image: example/api:1.0\n    security_opt: ["seccomp=api.json"]\n');
+    writeFileSync(join(second, 'api.json'), PROFILE);
+    const client = await startServer({ workspaceFolder: first, workspaceFolders: true });
+    try {
+      const uri = pathToFileURL(join(second, 'api.json')).href;
+      assert.deepEqual(await client.open(uri, PROFILE, 'json'), [], 'not named by anything in the workspace yet');
+      const named = client.nextDiagnostics(uri);
+      await client.rpc.sendNotification('workspace/didChangeWorkspaceFolders', {
+        event: { added: [{ uri: pathToFileURL(second).href, name: 'second' }], removed: [] },
+      });
+      let d = await named;
+      for (let i = 0; i < 5 && !codes(d).includes('CT3009'); i++) d = await client.nextDiagnostics(uri);
+      assert.ok(codes(d).includes('CT3009'), codes(d).join(' '));
+
+      const dropped = client.nextDiagnostics(uri);
+      await client.rpc.sendNotification('workspace/didChangeWorkspaceFolders', {
+        event: { added: [], removed: [{ uri: pathToFileURL(second).href, name: 'second' }] },
+      });
+      let after = await dropped;
+      for (let i = 0; i < 5 && after.length > 0; i++) after = await client.nextDiagnostics(uri);
+      assert.deepEqual(after, [], 'the folder is gone from the workspace: nothing names the profile');
+    } finally {
+      await client.shutdown();
+    }
+  });
+
+  test('a scan that stops at its bound of folder entries says so in the log', async () => {
+    const big = fresh('containment-lsp-big-');
+    for (let i = 0; i < 12; i++) writeFileSync(join(big, `f${i}.txt`), 'x\n');
+    process.env.CONTAINMENT_SCAN_LIMIT = '5';
+    let client: TestClient | undefined;
+    try {
+      client = await startServer({ workspaceFolder: big });
+    } finally {
+      delete process.env.CONTAINMENT_SCAN_LIMIT;
+    }
+    try {
+      // The scan runs in the background after `initialized`: open a document and wait for the log.
+      await client.open(pathToFileURL(join(big, 'Dockerfile')).href, 'FROM alpine:3.20\n');
+      for (let i = 0; i < 50 && !client.logs.some((l) => /stopped after 5 files and folders/.test(l.message)); i++)
+        await new Promise((r) => setTimeout(r, 20));
+      const warning = client.logs.find((l) => /stopped after 5 files and folders/.test(l.message));
+      assert.ok(warning, client.logs.map((l) => l.message).join('\n'));
+      assert.equal(warning.type, 2, 'a warning');
+    } finally {
+      await client.shutdown();
+    }
+  });
+
+  test('a scan within its bound logs nothing about stopping', async () => {
+    const small = fresh('containment-lsp-small-');
+    writeFileSync(join(small, 'a.txt'), 'x\n');
+    const client = await startServer({ workspaceFolder: small });
+    try {
+      await client.open(pathToFileURL(join(small, 'Dockerfile')).href, 'FROM alpine:3.20\n');
+      await new Promise((r) => setTimeout(r, 100));
+      assert.ok(!client.logs.some((l) => /stopped after/.test(l.message)));
+    } finally {
+      await client.shutdown();
+    }
+  });
+});

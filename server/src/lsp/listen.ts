@@ -107,9 +107,19 @@ export function listen(connection: Connection): void {
   let roots: string[] = [];
   const profiles = new ProfileReferences();
   const scanProfiles = () => {
-    void profiles.scan(roots).then((changed) => changed && recheckJson());
+    void profiles.scan(roots, scanLimit).then(({ changed, truncated }) => {
+      if (truncated)
+        connection.console.warn(
+          `Containment: the workspace scan for seccomp profiles named by Compose files, scripts and Markdown stopped after ${scanLimit ?? 20_000} files and folders; ` +
+            'profiles named only by files further on are recognised once those files are opened or changed, or when the profile is named *seccomp*.json or mapped in containment.seccompFiles.',
+        );
+      if (changed) recheckJson();
+    });
   };
+  /** The workspace scan's bound on folder entries (tests lower it through CONTAINMENT_SCAN_LIMIT). */
+  const scanLimit = Number(process.env.CONTAINMENT_SCAN_LIMIT) > 0 ? Number(process.env.CONTAINMENT_SCAN_LIMIT) : undefined;
   let canPullConfiguration = false;
+  let canWatchFolders = false;
   const configFiles = new ConfigFiles(
     () => roots,
     () => (settings.configFile ? settings.configFile : undefined),
@@ -235,6 +245,7 @@ export function listen(connection: Connection): void {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    canWatchFolders = params.capabilities.workspace?.workspaceFolders === true;
     roots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
     const init = params.initializationOptions as { settings?: Partial<Settings>; locale?: string } | undefined;
     if (init?.settings) setSettings(init.settings);
@@ -244,6 +255,8 @@ export function listen(connection: Connection): void {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        // Folders added to or removed from the workspace are scanned for named seccomp profiles.
+        ...(canWatchFolders ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
       },
       serverInfo: { name: 'Containment', version: '0.1.0' },
     };
@@ -251,6 +264,15 @@ export function listen(connection: Connection): void {
 
   connection.onInitialized(async () => {
     scanProfiles();
+    if (canWatchFolders)
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        const removed = new Set(e.removed.map((f) => uriToPath(f.uri)));
+        const added = e.added.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
+        roots = [...roots.filter((r) => !removed.has(r)), ...added.filter((p) => !roots.includes(p))];
+        scanProfiles();
+        // Which .containment.yaml applies, and which profiles are named, may both have changed.
+        revalidateAll();
+      });
     if (canPullConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'containment' });
       await pullSettings();

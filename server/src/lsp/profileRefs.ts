@@ -50,14 +50,18 @@ export class ProfileReferences {
     return this.rebuild();
   }
 
-  /** Scans the workspace folders (again); a newer scan supersedes an older one still running. */
-  async scan(roots: string[]): Promise<boolean> {
+  /**
+   * Scans the workspace folders (again); a newer scan supersedes an older one still running.
+   * `changed`: the set of named profiles changed; `truncated`: the scan stopped at its bound of
+   * folder entries, so files further on were not read (`maxEntries`, for tests).
+   */
+  async scan(roots: string[], maxEntries?: number): Promise<{ changed: boolean; truncated: boolean }> {
     const generation = ++this.generation;
-    const result = await scanProfileReferences(roots, { cancelled: () => generation !== this.generation });
-    if (generation !== this.generation) return false;
+    const result = await scanProfileReferences(roots, { cancelled: () => generation !== this.generation, maxEntries });
+    if (generation !== this.generation) return { changed: false, truncated: false };
     this.disk.clear();
     for (const [file, profiles] of result.references) this.disk.set(file, profiles);
-    return this.rebuild();
+    return { changed: this.rebuild(), truncated: result.truncated };
   }
 
   private rebuild(): boolean {
