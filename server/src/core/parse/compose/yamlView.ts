@@ -91,7 +91,7 @@ export class YamlView {
   private readonly aliasTargets = new Map<Alias, YNode | null>();
   private readonly entryMemo = new Map<YAMLMap, Map<string, Entry>>();
   private readonly entryBusy = new Set<YAMLMap>();
-  private placementIndex?: Map<string, Placement & { node?: YNode | null }>;
+  private placementIndex?: Map<number, Placement & { node?: YNode | null }>;
   /** contentEnd per node: a collection's end is found through its last item, so each is computed once. */
   private readonly contentEnds = new Map<YNode, number>();
   /** Set when aliases expand beyond reason: they are then not followed at all. */
@@ -327,24 +327,37 @@ export class YamlView {
     return isScalar(n) && n.value === null && (n.source ?? '') === '' && rangeTuple(n)[0] === rangeTuple(n)[1];
   }
 
-  private buildPlacementIndex(): Map<string, Placement & { node?: YNode | null }> {
-    const idx = new Map<string, Placement & { node?: YNode | null }>();
-    const pairIdx = new Map<string, Placement>();
-    const key = (s: number, e: number) => `${s}:${e}`;
-    const walk = (n: YNode | null, place: Placement) => {
+  /** A range of offsets as one number (offsets are below 2^26, so the key is exact), cheaper than a string key. */
+  private spanKey(start: number, end: number): number {
+    return start * (this.doc.text.length + 1) + end;
+  }
+
+  private buildPlacementIndex(): Map<number, Placement & { node?: YNode | null }> {
+    const idx = new Map<number, Placement & { node?: YNode | null }>();
+    const pairIdx = new Map<number, Placement>();
+    const walk = (n: YNode | null, place: Placement): void => {
       if (!n) return;
-      const k = key(rangeTuple(n)[0], this.contentEnd(n));
-      if (!idx.has(k) && !this.isEmptyText(n)) idx.set(k, { ...place, node: n });
-      if (isSeq(n)) n.items.forEach((it, index) => walk(asNode(it), { kind: 'item', seq: n, index, node: asNode(it) }));
-      else if (isMap(n))
-        n.items.forEach((pair, index) => {
+      const k = this.spanKey(rangeTuple(n)[0], this.contentEnd(n));
+      // An item's placement already names its node.
+      if (!idx.has(k) && !this.isEmptyText(n)) idx.set(k, place.kind === 'item' ? place : { ...place, node: n });
+      if (isSeq(n)) {
+        const items = n.items;
+        for (let index = 0; index < items.length; index++) {
+          const node = asNode(items[index]);
+          walk(node, { kind: 'item', seq: n, index, node });
+        }
+      } else if (isMap(n)) {
+        const items = n.items;
+        for (let index = 0; index < items.length; index++) {
+          const pair = items[index];
           const p: Placement = { kind: 'pair', map: n, pair, index };
           // As placementOf reads an origin: pairOrigin's range, back to offsets.
           const [s, e] = this.pairOffsets(pair);
-          const pk = key(this.doc.normalOffset(s), this.doc.normalOffset(e));
+          const pk = this.spanKey(this.doc.normalOffset(s), this.doc.normalOffset(e));
           if (!pairIdx.has(pk)) pairIdx.set(pk, p);
           walk(asNode(pair.value), p);
-        });
+        }
+      }
     };
     for (const d of this.documents) walk(asNode(d.contents), { kind: 'root' });
     for (const [k, p] of pairIdx) if (!idx.has(k)) idx.set(k, p);
@@ -357,6 +370,6 @@ export class YamlView {
     this.placementIndex ??= this.buildPlacementIndex();
     const s = this.doc.offsetAt(origin.range.start);
     const e = this.doc.offsetAt(origin.range.end);
-    return this.placementIndex.get(`${s}:${e}`);
+    return this.placementIndex.get(this.spanKey(s, e));
   }
 }
