@@ -118,13 +118,12 @@ function healthcheckFix(model: ImageModel, chain: Stage[]): RuleFix | undefined 
   const start: Instr | undefined = final.instructions.find((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT');
   if (start) return { title, edits: [insertBefore(model, start, [hc], doc.indentOf(start.range.start.line))], safe: false };
   // No CMD/ENTRYPOINT in the final stage: after its last instruction, at the end of the file. When
-  // that instruction holds an unterminated here-document, which would take the line in, above it:
-  // where in the stage the HEALTHCHECK stands changes nothing else.
+  // nothing can go there (that instruction holds an unterminated here-document, which would take
+  // the line in, or a continuation that cannot be closed), above it: where in the stage the
+  // HEALTHCHECK stands changes nothing else.
   const last = final.instructions[final.instructions.length - 1];
   const indent = doc.indentOf(last.range.start.line);
-  const edit =
-    appendAfterLast(model, [hc], indent) ??
-    (last.keyword !== 'FROM' && last.openHeredoc ? insertBefore(model, last, [hc], indent) : undefined);
+  const edit = appendAfterLast(model, [hc], indent) ?? (last.keyword !== 'FROM' ? insertBefore(model, last, [hc], indent) : undefined);
   return edit ? { title, edits: [edit], safe: false } : undefined;
 }
 
