@@ -8,9 +8,9 @@
 // escape character, then blanks, on its last line that is neither blank nor a comment: blank and
 // comment lines do not close a continuation) ends the instruction there, so the escape character
 // (with the blanks around it) is removed and the new lines follow; the instruction reads the same
-// without it. A
-// here-document with no closing line takes everything after it as its body, and no text added
-// after it is read otherwise: `appendAfterLast` then offers nothing.
+// without it. A here-document with no closing line takes everything after it as its body, and no
+// text added after it is read otherwise: `appendAfterLast` then offers nothing, and neither does
+// it when removing the escape character would not close the instruction or would change its keyword.
 
 import type { TextEdit } from '../../types';
 import type { ImageModel, Instr } from '../../model/image';
