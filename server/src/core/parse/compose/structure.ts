@@ -22,12 +22,19 @@ interface Statement {
 }
 
 export class Structure {
-  private readonly statements: Statement[] = [];
+  private statementList?: Statement[];
   private readonly endByStart = new Map<number, number>();
 
-  constructor(private readonly view: YamlView) {
-    for (const d of view.documents) this.collect(asNode(d.contents));
-    for (const s of this.statements) this.endByStart.set(s.start, Math.max(this.endByStart.get(s.start) ?? s.start, s.end));
+  constructor(private readonly view: YamlView) {}
+
+  /** The statements, collected on first use: only suppression comments, quick fixes that add one and hovers ask. */
+  private statements(): Statement[] {
+    if (!this.statementList) {
+      this.statementList = [];
+      for (const d of this.view.documents) this.collect(asNode(d.contents));
+      for (const s of this.statementList) this.endByStart.set(s.start, Math.max(this.endByStart.get(s.start) ?? s.start, s.end));
+    }
+    return this.statementList;
   }
 
   private line(offset: number): number {
@@ -43,7 +50,7 @@ export class Structure {
         const v = asNode(pair.value);
         if (!n.flow && k) {
           const o = this.view.pairOrigin(pair);
-          if (o.kind === 'source') this.statements.push({ start: o.range.start.line, end: o.range.end.line });
+          if (o.kind === 'source') this.statementList!.push({ start: o.range.start.line, end: o.range.end.line });
         }
         if (!n.flow) this.collect(v);
       }
@@ -54,7 +61,7 @@ export class Structure {
       if (!node) continue;
       if (!n.flow) {
         const dash = this.dashBefore(node);
-        this.statements.push({ start: this.line(dash), end: this.line(this.view.contentEnd(node)) });
+        this.statementList!.push({ start: this.line(dash), end: this.line(this.view.contentEnd(node)) });
         this.collect(node);
       }
     }
@@ -71,12 +78,13 @@ export class Structure {
   }
 
   span(line: number): number {
+    this.statements();
     return this.endByStart.get(line) ?? line;
   }
 
   start(line: number): number {
     let best: Statement | undefined;
-    for (const s of this.statements) {
+    for (const s of this.statements()) {
       if (s.start <= line && line <= s.end && (!best || s.start > best.start || (s.start === best.start && s.end < best.end))) best = s;
     }
     return best ? best.start : line;
