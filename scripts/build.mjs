@@ -58,6 +58,8 @@ export function buildOptions({ outdir = join(root, 'dist'), production = false, 
     { ...common, entryPoints: ['client/src/extension.ts'], outfile: join(outdir, 'client.js'), external: ['vscode'] },
     // The language client library apart: client.js loads it after activation (client/src/clientLib.ts).
     { ...common, entryPoints: ['client/src/languageclient.ts'], outfile: join(outdir, 'languageclient.js'), external: ['vscode'] },
+    // The report page and drift renderers apart too: loaded when a report or a comparison opens.
+    { ...common, entryPoints: ['client/src/containers/renderers.ts'], outfile: join(outdir, 'renderers.js'), external: ['vscode'] },
     // server.js and cli-boot.js are small: they load the bundles after them with V8's code cache.
     { ...common, entryPoints: ['server/src/serverBoot.ts'], outfile: join(outdir, 'server.js') },
     { ...common, entryPoints: ['server/src/server.ts'], outfile: join(outdir, 'server-main.js') },

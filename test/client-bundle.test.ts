@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 
@@ -37,6 +38,25 @@ test('client.js does not carry the language client library; languageclient.js do
   for (const name of ['LanguageClient', 'State', 'TransportKind']) assert.match(text, new RegExp(`\\b${name}\\b`), name);
 });
 
+test('the report page and drift renderers are renderers.js, loaded when a report or comparison opens, not client.js', () => {
+  const client = readFileSync(join(dir, 'client.js'), 'utf8');
+  // The page's Content-Security-Policy is written by renderReport.ts only.
+  assert.doesNotMatch(client, /Content-Security-Policy/, 'client.js carries the report page');
+  assert.match(client, /renderers\.js/, 'client.js loads the renderers by path');
+  // The renderers are pure: they load and run without the vscode module.
+  const lib = createRequire(__filename)(join(dir, 'renderers.js')) as Record<string, unknown>;
+  for (const name of ['renderReport', 'renderMessage', 'renderDrift']) assert.equal(typeof lib[name], 'function', name);
+  const t = (s: string, ...args: unknown[]) => s.replace(/\{(\d+)\}/g, (_m, i: string) => String(args[Number(i)]));
+  const page = (lib.renderMessage as (title: string, text: string, o: object) => string)('Isolation: web', 'Inspecting…', {
+    cspSource: 'vscode-resource:',
+    nonce: 'N0nce',
+    styleUri: 'vscode-resource:/report.css',
+    scriptUri: 'vscode-resource:/report.js',
+    t,
+  });
+  assert.match(page, /Content-Security-Policy/);
+});
+
 test('client.js requires vscode and Node modules as they are, without copying their exports at load', () => {
   const client = readFileSync(join(dir, 'client.js'), 'utf8');
   assert.match(client, /require\("vscode"\)/);
@@ -50,7 +70,7 @@ test('every bundle the build writes is packaged (.vscodeignore allows it)', () =
   const ignore = readFileSync(join(root, '.vscodeignore'), 'utf8').split('\n');
   const allowed = new Set(ignore.filter((l) => l.startsWith('!dist/')).map((l) => l.slice('!dist/'.length).trim()));
   const bundles = outfiles.map((f) => basename(f)).filter((f) => f !== 'cli.js' && f !== 'cli-boot.js');
-  assert.ok(bundles.includes('client.js') && bundles.includes('languageclient.js'));
+  assert.ok(bundles.includes('client.js') && bundles.includes('languageclient.js') && bundles.includes('renderers.js'));
   assert.deepEqual(
     bundles.filter((f) => !allowed.has(f)),
     [],

@@ -7,7 +7,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import type { ContainerSummary, EngineError } from '../../../server/src/engine/report';
 import type { Log } from '../output';
 import { ContainersApi, RequestFailed, describeError } from './api';
-import { renderDrift } from './renderDrift';
+import { renderers } from './renderLib';
 import { ReportPanels } from './reportView';
 import type { Translate } from './renderReport';
 import { ContainerNode, ContainersTree, DetailNode, severityIcon, describeSummary } from './tree';
@@ -192,7 +192,7 @@ export function registerContainers(context: vscode.ExtensionContext, client: () 
           scheme: DRIFT_SCHEME,
           path: `/${`${result.container} vs ${result.service}`.replace(/[/\\]/g, '_')}.md`,
         });
-        drifts.set(uri.toString(), renderDrift(result, translate));
+        drifts.set(uri.toString(), renderers().renderDrift(result, translate));
         driftChanged.fire(uri);
         const doc = await vscode.workspace.openTextDocument(uri);
         try {

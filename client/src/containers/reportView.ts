@@ -8,7 +8,8 @@ import type { ContainerReport } from '../../../server/src/engine/report';
 import { RequestFailed, type ContainersApi } from './api';
 import type { Log } from '../output';
 import { makeNonce } from './html';
-import { renderMessage, renderReport, type PageOptions, type Translate } from './renderReport';
+import type { PageOptions, Translate } from './renderReport';
+import { renderers } from './renderLib';
 import type { ContainersTree } from './tree';
 
 export const REPORT_VIEW_TYPE = 'containment.containerReport';
@@ -78,7 +79,9 @@ class ReportPanel implements vscode.Disposable {
     const cts = new vscode.CancellationTokenSource();
     this.cts = cts;
     if (!this.report) {
-      this.show(renderMessage(vscode.l10n.t('Isolation: {0}', this.name), vscode.l10n.t('Inspecting the container…'), this.options()));
+      this.show(
+        renderers().renderMessage(vscode.l10n.t('Isolation: {0}', this.name), vscode.l10n.t('Inspecting the container…'), this.options()),
+      );
     }
     try {
       const report = await this.owner.api.inspect({ id: this.id }, cts.token);
@@ -89,7 +92,7 @@ class ReportPanel implements vscode.Disposable {
         this.name = report.name;
         this.panel.title = vscode.l10n.t('Isolation: {0}', report.name);
       }
-      this.show(renderReport(report, this.options()));
+      this.show(renderers().renderReport(report, this.options()));
       this.owner.tree.remember(report);
     } catch (e) {
       if (this.disposed || cts.token.isCancellationRequested) return;
@@ -101,10 +104,10 @@ class ReportPanel implements vscode.Disposable {
         err.code === 'container-gone'
           ? vscode.l10n.t('The container no longer exists. This is the last report read.')
           : vscode.l10n.t('The report could not be refreshed: {0}', err.message);
-      if (this.report) this.show(renderReport(this.report, this.options({ kind: 'error', text })));
+      if (this.report) this.show(renderers().renderReport(this.report, this.options({ kind: 'error', text })));
       else
         this.show(
-          renderMessage(
+          renderers().renderMessage(
             vscode.l10n.t('Could not inspect {0}', this.name),
             err.code === 'container-gone' ? vscode.l10n.t('The container no longer exists.') : err.message,
             this.options(),
