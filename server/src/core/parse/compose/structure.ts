@@ -82,12 +82,15 @@ export class Structure {
     return this.endByStart.get(line) ?? line;
   }
 
+  /** The first line of the innermost statement holding `line`: the nearest start above it whose statements reach it. */
   start(line: number): number {
-    let best: Statement | undefined;
-    for (const s of this.statements()) {
-      if (s.start <= line && line <= s.end && (!best || s.start > best.start || (s.start === best.start && s.end < best.end))) best = s;
+    this.statements();
+    // Walks up from the line rather than over every statement: the language server asks for each finding's line.
+    for (let l = line; l >= 0; l--) {
+      const end = this.endByStart.get(l);
+      if (end !== undefined && end >= line) return l;
     }
-    return best ? best.start : line;
+    return line;
   }
 
   keyPathAt(pos: Position): KeyPathHit | undefined {
