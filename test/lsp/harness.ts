@@ -67,7 +67,9 @@ export async function startServer(
   rpc.onRequest('client/registerCapability', () => null);
   rpc.onNotification('window/showMessage', () => undefined);
   const logs: { type: number; message: string }[] = [];
-  rpc.onNotification('window/logMessage', (m: { type: number; message: string }) => logs.push(m));
+  rpc.onNotification('window/logMessage', (m: { type: number; message: string }) => {
+    logs.push(m);
+  });
   rpc.listen();
 
   const nextDiagnostics = (uri: string) =>
