@@ -78,10 +78,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       documentSelector: documentSelector(composeMappings()),
       outputChannel: output.channel,
       // A crashed server is restarted and the user told once; when it keeps crashing, one message says so.
-      errorHandler: crashHandler((m) => void vscode.window.showWarningMessage(m)),
+      errorHandler: crashHandler((m) => void vscode.window.showWarningMessage(m), undefined, vscode.l10n.t),
       initializationFailedHandler: (error: unknown) => {
         output.error(`The language server could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-        void vscode.window.showErrorMessage('Containment: the language server could not start. The Containment output has the details.');
+        void vscode.window.showErrorMessage(
+          vscode.l10n.t('Containment: the language server could not start. The Containment output has the details.'),
+        );
         return false;
       },
       synchronize: { configurationSection: 'containment', fileEvents },
@@ -103,7 +105,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     } catch (e) {
       // Only a broken installation gets here (dist/languageclient.js missing or unreadable).
       output.error(`The language client could not load: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-      void vscode.window.showErrorMessage('Containment: the language server could not start. The Containment output has the details.');
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t('Containment: the language server could not start. The Containment output has the details.'),
+      );
       return undefined;
     }
   };
@@ -116,17 +120,25 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         const rules = c ? await c.sendRequest<RuleInfo[]>('containment/rules').catch(() => []) : [];
         const pick = await vscode.window.showQuickPick(
           rules.map((r) => ({ label: r.id, description: r.name, detail: r.title })),
-          { placeHolder: 'Which rule? Type an id, a name or words of its title', matchOnDescription: true, matchOnDetail: true },
+          {
+            placeHolder: vscode.l10n.t('Which rule? Type an id, a name or words of its title'),
+            matchOnDescription: true,
+            matchOnDetail: true,
+          },
         );
         ruleId = pick?.label;
       }
       if (!ruleId || !/^CT\d{4}$/.test(ruleId)) return;
-      const doc = vscode.Uri.file(context.asAbsolutePath(path.join('docs', 'rules', `${ruleId}.md`)));
-      await vscode.commands.executeCommand('markdown.showPreview', doc);
+      // The page in the display language when there is one (docs/rules/zh-CN for zh-cn / zh-hans).
+      const zh = /^zh-(cn|hans)/i.test(vscode.env.language);
+      const english = context.asAbsolutePath(path.join('docs', 'rules', `${ruleId}.md`));
+      const chinese = context.asAbsolutePath(path.join('docs', 'rules', 'zh-CN', `${ruleId}.md`));
+      const file = zh && (await exists(vscode.Uri.file(chinese))) ? chinese : english;
+      await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.file(file));
     }),
     vscode.commands.registerCommand('containment.restartServer', async () => {
       await getClient()?.restart();
-      void vscode.window.showInformationMessage('Containment: language server restarted.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Containment: language server restarted.'));
     }),
     vscode.commands.registerCommand('containment.showOutput', () => output.show(true)),
   );
@@ -154,4 +166,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 export async function deactivate(): Promise<void> {
   await client?.stop();
   client = undefined;
+}
+
+/** Whether a file exists (the workspace file system: no Node fs at activation). */
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -175,6 +175,15 @@ describe('explanations over LSP (Simplified Chinese from the client locale)', ()
     assert.equal(list.find((c) => c.id === 'ns-pid')?.kindLabel, 'Namespace');
     assert.equal(list.find((c) => c.id === 'cgroups')?.kindLabel, '资源限制（cgroup）');
   });
+
+  test('the rule list for "Show Rule Documentation" has titles in the display language', async () => {
+    const rules = await client.rpc.sendRequest<{ id: string; name: string; title: string }[]>('containment/rules');
+    const ct1001 = rules.find((r) => r.id === 'CT1001');
+    assert.equal(ct1001?.name, 'no-user');
+    assert.match(ct1001?.title ?? '', /[\u4e00-\u9fff]/, ct1001?.title);
+    const english = rules.filter((r) => !/[\u4e00-\u9fff]/.test(r.title)).map((r) => r.id);
+    assert.deepEqual(english, [], 'rules listed with an English title');
+  });
 });
 
 describe('locale sources', () => {

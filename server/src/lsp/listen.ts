@@ -355,7 +355,13 @@ export function listen(connection: Connection): void {
 
   /** Lets clients list rules (for settings UIs and the docs command). */
   connection.onRequest('containment/rules', () =>
-    ALL_RULES.map((r) => ({ id: r.meta.id, name: r.meta.name, title: r.meta.title, defaultSeverity: r.meta.defaultSeverity })),
+    ALL_RULES.map((r) => ({
+      id: r.meta.id,
+      name: r.meta.name,
+      // In the display language, as the "Show Rule Documentation" quick pick lists them.
+      title: lang === 'zh-CN' && r.meta.zh ? r.meta.zh.title : r.meta.title,
+      defaultSeverity: r.meta.defaultSeverity,
+    })),
   );
 
   registerContainers(
