@@ -4,7 +4,11 @@
 import { join } from 'node:path';
 import { codeCacheDir, loadWithCodeCache } from '../io/codeCache';
 
-const cli = loadWithCodeCache(join(__dirname, 'cli.js'), { dir: codeCacheDir() }) as typeof import('./main');
+// The cache is made again when a run used a file kind whose code it does not hold yet.
+const cli = loadWithCodeCache(join(__dirname, 'cli.js'), {
+  dir: codeCacheDir(),
+  parts: () => cli.loadedParts(),
+}) as typeof import('./main');
 void cli.runAsync(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });

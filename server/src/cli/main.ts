@@ -18,8 +18,12 @@ import type { Lang } from '../core/knowledge/concepts/types';
 import { makeReadRelative } from '../io/readRelative';
 import { profilesReferencedBy } from '../io/profileRefs';
 import { toJson, toSarif, toText, type FileResult } from './formats';
+import { stdoutIsTTY, writeStdout } from './stdout';
 import type { EngineOptions } from '../engine/client';
 import type { InspectOutput } from './inspectFormats';
+
+/** The parts of the bundle this run loaded on demand, for the code cache (boot.ts, io/codeCache.ts). */
+export { loadedModels as loadedParts } from '../core/rules/ruleSets';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -43,7 +47,7 @@ function parseLintArgs(argv: string[]): LintOptions {
     format: 'text',
     severity: 'warning',
     lang: langFromEnv(process.env),
-    color: !!process.stdout.isTTY && !process.env.NO_COLOR,
+    color: stdoutIsTTY() && !process.env.NO_COLOR,
     paths: [],
   };
   for (let i = 0; i < argv.length; i++) {
@@ -224,7 +228,7 @@ function parseInspectArgs(argv: string[]): InspectOptions {
   const o: InspectOptions = {
     format: 'text',
     severity: 'warning',
-    color: !!process.stdout.isTTY && !process.env.NO_COLOR,
+    color: stdoutIsTTY() && !process.env.NO_COLOR,
     all: false,
     refs: [],
     engine: {},
@@ -405,12 +409,7 @@ function asksForHelp(command: string | undefined, rest: string[]): command is Ex
 }
 
 /** Runs the CLI and returns its exit code; tests call this in-process. */
-export function run(
-  argv: string[],
-  cwd = process.cwd(),
-  out = (s: string) => void process.stdout.write(s),
-  err = (s: string) => void process.stderr.write(s),
-): number {
+export function run(argv: string[], cwd = process.cwd(), out = writeStdout, err = (s: string) => void process.stderr.write(s)): number {
   const [command, ...rest] = argv;
   const lang = cliLang(argv);
   try {
@@ -460,7 +459,7 @@ function failed(e: unknown, lang: Locale, err: (s: string) => void): number {
 export async function runAsync(
   argv: string[],
   cwd = process.cwd(),
-  out = (s: string) => void process.stdout.write(s),
+  out = writeStdout,
   err = (s: string) => void process.stderr.write(s),
 ): Promise<number> {
   if (argv[0] !== 'inspect' && argv[0] !== 'explain') return run(argv, cwd, out, err);

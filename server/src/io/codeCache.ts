@@ -8,6 +8,10 @@
 // is keyed here by the bundle's path, size, time and inode. It lives in the user's cache folder;
 // CONTAINMENT_COMPILE_CACHE names another one, or turns the cache off with 0. A cache that cannot
 // be read or written only means compiling as before.
+//
+// A bundle whose parts load on demand (the CLI's file kinds) may use parts its cache lacks: V8
+// then compiles them on every run. The cache records the parts it was made with, and a run that
+// used another one writes it again, with everything compiled so far (the parts before, and this one).
 
 import { mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
@@ -50,10 +54,25 @@ export interface LoadOptions {
    * server, which may be killed rather than exit), whichever comes first.
    */
   writeAfterMs?: number;
+  /**
+   * The parts of the bundle this run used, asked at exit (names the bundle chooses; the CLI's are
+   * the rule models of the files it analysed). A cache made without one of them is made again.
+   */
+  parts?: () => readonly string[];
+}
+
+/** What a cache file starts with: this magic, the parts it was made with (comma-separated), a newline, then V8's data. */
+const MAGIC = 'containment-code-cache ';
+
+function splitCacheFile(file: Buffer): { parts: Set<string>; data: Buffer } | undefined {
+  const nl = file.indexOf(10);
+  if (nl < 0 || nl > 1024 || file.toString('latin1', 0, MAGIC.length) !== MAGIC) return undefined;
+  const parts = file.toString('latin1', MAGIC.length, nl);
+  return { parts: new Set(parts ? parts.split(',') : []), data: file.subarray(nl + 1) };
 }
 
 /** Requires a CommonJS bundle as require() would, with V8's code cache when there is one. */
-export function loadWithCodeCache(file: string, { dir, writeAfterMs }: LoadOptions): unknown {
+export function loadWithCodeCache(file: string, { dir, writeAfterMs, parts }: LoadOptions): unknown {
   const nodeModule = Module as unknown as {
     enableCompileCache?: (dir: string) => unknown;
     wrap(source: string): string;
@@ -73,24 +92,31 @@ export function loadWithCodeCache(file: string, { dir, writeAfterMs }: LoadOptio
   const stat = statSync(file);
   const prefix = `${hash(realpathSync(file))}-`;
   const cacheFile = join(dir, `${prefix}${hash(`${process.version} ${process.arch} ${stat.size} ${stat.mtimeMs} ${stat.ino}`)}.bin`);
-  let cachedData: Buffer | undefined;
+  let cached: { parts: Set<string>; data: Buffer } | undefined;
   try {
-    cachedData = readFileSync(cacheFile);
+    cached = splitCacheFile(readFileSync(cacheFile));
   } catch {
     // Not made yet.
   }
-  const script = new Script(nodeModule.wrap(source), { filename: file, cachedData });
-  if (!cachedData || script.cachedDataRejected) {
-    let written = false;
-    // Later, so that the cache also holds the functions the command or the server has run.
-    const write = () => {
-      if (written) return;
-      written = true;
-      writeCache(dir, prefix, cacheFile, script);
-    };
-    process.once('exit', write);
-    if (writeAfterMs !== undefined) setTimeout(write, writeAfterMs).unref();
-  }
+  const script = new Script(nodeModule.wrap(source), { filename: file, cachedData: cached?.data });
+  const cachedParts = cached && !script.cachedDataRejected ? cached.parts : undefined;
+  let written = false;
+  // Later, so that the cache also holds the functions the command or the server has run.
+  const write = () => {
+    if (written) return;
+    written = true;
+    let now: readonly string[] = [];
+    try {
+      now = parts?.() ?? [];
+    } catch {
+      // A bundle that failed to load: what the cache had.
+    }
+    const used = new Set([...(cachedParts ?? []), ...now]);
+    if (cachedParts && used.size === cachedParts.size) return;
+    writeCache(dir, prefix, cacheFile, script, [...used].sort());
+  };
+  if (!cachedParts || parts) process.once('exit', write);
+  if (!cachedParts && writeAfterMs !== undefined) setTimeout(write, writeAfterMs).unref();
   const mod = new nodeModule(file, module);
   mod.filename = file;
   const run = script.runInThisContext() as (...args: unknown[]) => void;
@@ -100,12 +126,12 @@ export function loadWithCodeCache(file: string, { dir, writeAfterMs }: LoadOptio
 }
 
 /** Writes the cache atomically and removes the caches of earlier builds of the same bundle; never throws. */
-function writeCache(dir: string, prefix: string, cacheFile: string, script: Script): void {
+function writeCache(dir: string, prefix: string, cacheFile: string, script: Script, parts: string[]): void {
   try {
     const data = script.createCachedData();
     mkdirSync(dir, { recursive: true });
     const tmp = `${cacheFile}.${process.pid}.tmp`;
-    writeFileSync(tmp, data);
+    writeFileSync(tmp, Buffer.concat([Buffer.from(`${MAGIC}${parts.join(',')}\n`, 'latin1'), data]));
     renameSync(tmp, cacheFile);
     for (const f of readdirSync(dir)) {
       const p = join(dir, f);

@@ -35,6 +35,11 @@ export function rulesOf(model: RuleModel): readonly Rule[] {
   return rules;
 }
 
+/** The models whose rules this process has loaded (the CLI's code cache records them: io/codeCache.ts). */
+export function loadedModels(): RuleModel[] {
+  return [...loaded.keys()];
+}
+
 /** Every rule, sorted by id. */
 export function allRules(): readonly Rule[] {
   return (all ??= MODELS.flatMap((m) => rulesOf(m)).sort(byId));
