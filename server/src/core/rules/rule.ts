@@ -1,5 +1,5 @@
 // The shape of a rule: metadata as data plus a pure check over one model (pure core layer).
-// One rule per file under rules/<model>/; scripts/gen-rule-index.mjs lists them in index.generated.ts.
+// One rule per file under rules/<model>/; scripts/gen-rule-index.mjs lists them in <model>.generated.ts.
 
 import type { Fix, Range, RuleMeta, Text, Severity } from '../types';
 import type { ImageModel } from '../model/image';
