@@ -293,12 +293,11 @@ function analyzeBody(kind: FileKind, body: string, opts: AnalyzeOptions): Analys
 
 /** Custom seccomp profiles named by the containers: CT2029/CT2030 read what was found there. */
 export function linkProfiles(runtime: RuntimeDocModel, opts: AnalyzeOptions): void {
-  if (opts.readRelative) {
-    const { linkSeccompProfiles } = parsers.seccompLink();
-    linkSeccompProfiles(runtime, opts.readRelative, (text) =>
-      analyze('seccomp.json', text, { severities: opts.severities, locale: opts.locale }),
-    );
-  }
+  if (!opts.readRelative) return;
+  const { linkSeccompProfiles } = parsers.seccompLink();
+  linkSeccompProfiles(runtime, opts.readRelative, (text) =>
+    analyze('seccomp.json', text, { severities: opts.severities, locale: opts.locale }),
+  );
 }
 
 /**
