@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { chownSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildSync } from 'esbuild';
 import { analyze } from '../../server/src/core/analyze';
 import { DOCKER_DEFAULT_CAPS } from '../../server/src/core/model/capabilities';
 import { connect, shellQuote, type EngineClient } from '../../server/src/engine/client';
@@ -507,26 +508,40 @@ describe('live containers on a real engine', { timeout: 180_000 }, () => {
     const engine = need(t);
     if (!engine) return;
     if (process.getuid?.() !== 0) return t.skip('needs root to run a probe as another user');
-    // A real EACCES: the probe runs as nobody (65534), and the socket is root:docker 0660.
+    // A real EACCES: the probe runs as nobody (65534), and the socket is root:docker 0660. The probe
+    // is bundled into nobody's own folder, so it runs wherever the checkout is (a CI checkout in a
+    // 0700 folder is not readable by nobody).
     const home = mkdtempSync('/tmp/ctm-nobody-');
+    const probe = join(home, 'probe.js');
+    buildSync({
+      stdin: {
+        contents:
+          `import { connect } from './server/src/engine/client';\n` +
+          `import { listContainers } from './server/src/engine/inspect';\n` +
+          `void (async () => {\n` +
+          `  const cli = await listContainers(connect({ host: process.argv[2] }), true);\n` +
+          `  const api = await listContainers(connect({ host: process.argv[2], forceApi: true }), true);\n` +
+          `  process.stdout.write(JSON.stringify({ cli: cli.error, api: api.error }));\n` +
+          `})();\n`,
+        resolveDir: join(__dirname, '..', '..'),
+        loader: 'ts',
+      },
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      // As scripts/build.mjs: ES module builds first (jsonc-parser's UMD build requires files at run time).
+      mainFields: ['module', 'main'],
+      outfile: probe,
+      logLevel: 'silent',
+    });
     chownSync(home, 65534, 65534);
-    const script = join(home, 'probe.ts');
-    writeFileSync(
-      script,
-      `import { connect } from ${JSON.stringify(join(__dirname, '../../server/src/engine/client'))};\n` +
-        `import { listContainers } from ${JSON.stringify(join(__dirname, '../../server/src/engine/inspect'))};\n` +
-        `void (async () => {\n` +
-        `  const cli = await listContainers(connect({ host: process.argv[2] }), true);\n` +
-        `  const api = await listContainers(connect({ host: process.argv[2], forceApi: true }), true);\n` +
-        `  process.stdout.write(JSON.stringify({ cli: cli.error, api: api.error }));\n` +
-        `})();\n`,
-    );
+    chownSync(probe, 65534, 65534);
     try {
-      const r = spawnSync(process.execPath, ['--import', 'tsx', script, engine.host], {
+      const r = spawnSync(process.execPath, [probe, engine.host], {
         uid: 65534,
         gid: 65534,
-        cwd: join(__dirname, '..', '..'),
-        env: { PATH: process.env.PATH, HOME: home, TSX_TSCONFIG_PATH: join(__dirname, '..', 'tsconfig.json') },
+        cwd: home,
+        env: { PATH: process.env.PATH, HOME: home },
         encoding: 'utf8',
         timeout: 60_000,
       });
