@@ -7,7 +7,7 @@ import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscod
 import { crashHandler } from './crashHandler';
 import { languageClientLib } from './clientLib';
 import { LazyOutput } from './output';
-import { registerSeccomp } from './seccomp';
+import { exists, registerSeccomp } from './seccomp';
 import { registerExplain } from './explain';
 import { registerWalkthrough } from './walkthrough';
 import { registerContainers } from './containers';
@@ -166,14 +166,4 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 export async function deactivate(): Promise<void> {
   await client?.stop();
   client = undefined;
-}
-
-/** Whether a file exists (the workspace file system: no Node fs at activation). */
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }

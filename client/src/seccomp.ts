@@ -39,7 +39,8 @@ async function pickFolder(): Promise<vscode.WorkspaceFolder | undefined> {
   return vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t("Where should Docker's default seccomp profile go?") });
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
+/** Whether a file exists (the workspace file system: no Node fs at activation). */
+export async function exists(uri: vscode.Uri): Promise<boolean> {
   try {
     await vscode.workspace.fs.stat(uri);
     return true;
