@@ -28,6 +28,9 @@ export function profilesReferencedIn(filePath: string, text: string): string[] {
   return profilesReferencedBy(filePath, analyze(filePath, text));
 }
 
+/** How many entries (files and folders) a scan visits at most, unless told otherwise. */
+export const SCAN_MAX_ENTRIES = 20_000;
+
 export interface ScanOptions {
   /** Stop after visiting this many entries (files and folders) in all: a huge tree is scanned in part. */
   maxEntries?: number;
@@ -48,7 +51,7 @@ export interface ScanResult {
  * scan never throws.
  */
 export async function scanProfileReferences(roots: string[], opts: ScanOptions = {}): Promise<ScanResult> {
-  const maxEntries = opts.maxEntries ?? 20_000;
+  const maxEntries = opts.maxEntries ?? SCAN_MAX_ENTRIES;
   const references = new Map<string, string[]>();
   let visited = 0;
   const queue = [...roots];

@@ -27,7 +27,7 @@ import { DockerfileCaches } from './dockerfileCaches';
 import { ScriptCaches } from './scriptCaches';
 import { ConfigFiles } from './configFiles';
 import { makeReadRelative } from '../io/readRelative';
-import { profilesReferencedBy } from '../io/profileRefs';
+import { profilesReferencedBy, SCAN_MAX_ENTRIES } from '../io/profileRefs';
 import { ProfileReferences } from './profileRefs';
 import { globToRegExp } from '../core/glob';
 import { fileKindOf } from '../core/fileKinds';
@@ -110,7 +110,7 @@ export function listen(connection: Connection): void {
     void profiles.scan(roots, scanLimit).then(({ changed, truncated }) => {
       if (truncated)
         connection.console.warn(
-          `Containment: the workspace scan for seccomp profiles named by Compose files, scripts and Markdown stopped after ${scanLimit ?? 20_000} files and folders; ` +
+          `Containment: the workspace scan for seccomp profiles named by Compose files, scripts and Markdown stopped after ${scanLimit ?? SCAN_MAX_ENTRIES} files and folders; ` +
             'profiles named only by files further on are recognised once those files are opened or changed, or when the profile is named *seccomp*.json or mapped in containment.seccompFiles.',
         );
       if (changed) recheckJson();
