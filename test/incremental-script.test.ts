@@ -13,6 +13,7 @@ import { IncrementalScript } from '../server/src/core/incrementalScript';
 import type { DockerRunDocModel } from '../server/src/core/parse/dockerRun';
 import type { RuntimeSpec } from '../server/src/core/model/runtime';
 import { markdownText, mutated, seedTexts, shellText } from './fuzz/properties';
+import { apply, moveLine, type Edit } from './helpers/textEdits';
 
 const seed = Number(process.env.FUZZ_SEED ?? 20240808);
 const numRuns = Number(process.env.FUZZ_RUNS ?? 150);
@@ -118,12 +119,6 @@ const snippet = fc.constantFrom(
   'x',
 );
 
-interface Edit {
-  at: number;
-  remove: number;
-  insert: string;
-}
-
 const edit: fc.Arbitrary<Edit> = fc.record({
   at: fc.nat(),
   remove: fc.oneof(fc.constant(0), fc.nat({ max: 3 }), fc.nat({ max: 40 })),
@@ -131,18 +126,6 @@ const edit: fc.Arbitrary<Edit> = fc.record({
 });
 
 const lineMove = fc.tuple(fc.nat(), fc.nat());
-
-function apply(text: string, e: Edit): string {
-  const at = text.length === 0 ? 0 : e.at % (text.length + 1);
-  return text.slice(0, at) + e.insert + text.slice(at + e.remove);
-}
-
-function moveLine(text: string, [from, to]: [number, number]): string {
-  const lines = text.split('\n');
-  const [line] = lines.splice(from % lines.length, 1);
-  lines.splice(to % (lines.length + 1), 0, line);
-  return lines.join('\n');
-}
 
 /** Several scripts (or Markdown files) in one, so edits land in one part while the others stay. */
 const scripts = fc

@@ -10,6 +10,7 @@ import { analyze, type Analysis, type AnalyzeOptions } from '../server/src/core/
 import { IncrementalDockerfile } from '../server/src/core/incremental';
 import { ALL_RULES } from '../server/src/core/rules/registry';
 import { dockerfileText, mutated, seedTexts } from './fuzz/properties';
+import { apply, moveLine, type Edit } from './helpers/textEdits';
 
 const seed = Number(process.env.FUZZ_SEED ?? 20240808);
 const numRuns = Number(process.env.FUZZ_RUNS ?? 150);
@@ -91,12 +92,6 @@ const snippet = fc.constantFrom(
   'x',
 );
 
-interface Edit {
-  at: number;
-  remove: number;
-  insert: string;
-}
-
 const edit: fc.Arbitrary<Edit> = fc.record({
   // Directives only count at the very top.
   at: fc.oneof(fc.nat(), fc.constant(0)),
@@ -106,18 +101,6 @@ const edit: fc.Arbitrary<Edit> = fc.record({
 
 /** A line moved elsewhere, so unchanged parts move with their hits. */
 const lineMove = fc.tuple(fc.nat(), fc.nat());
-
-function apply(text: string, e: Edit): string {
-  const at = text.length === 0 ? 0 : e.at % (text.length + 1);
-  return text.slice(0, at) + e.insert + text.slice(at + e.remove);
-}
-
-function moveLine(text: string, [from, to]: [number, number]): string {
-  const lines = text.split('\n');
-  const [line] = lines.splice(from % lines.length, 1);
-  lines.splice(to % (lines.length + 1), 0, line);
-  return lines.join('\n');
-}
 
 /** Several stages, so edits land in one stage while the others stay as they were. */
 const multiStage = fc

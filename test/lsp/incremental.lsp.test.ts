@@ -10,7 +10,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyze } from '../../server/src/core/analyze';
 import { toDiagnostic } from '../../server/src/lsp/convert';
+import { IncrementalDockerfile } from '../../server/src/core/incremental';
 import { DockerfileCaches } from '../../server/src/lsp/dockerfileCaches';
+import { EditedCaches } from '../../server/src/lsp/editedCaches';
 import { applyTextEdits, startServer, type TestClient } from './harness';
 
 const STAGES = [
@@ -77,8 +79,8 @@ describe('incremental Dockerfile analysis over LSP', () => {
   });
 });
 
-test('only the most recently edited Dockerfiles keep their stages, until they close', () => {
-  const caches = new DockerfileCaches(2);
+test('only the most recently edited documents keep their state, until they close (EditedCaches)', () => {
+  const caches = new EditedCaches(() => ({}), 2);
   caches.edited('a');
   const a = caches.get('a');
   assert.ok(a);
@@ -91,4 +93,12 @@ test('only the most recently edited Dockerfiles keep their stages, until they cl
   caches.closed('a');
   assert.equal(caches.get('a'), undefined);
   assert.equal(caches.size, 1);
+});
+
+test('edited Dockerfiles keep their stages in an IncrementalDockerfile, the 3 most recent of them', () => {
+  const caches = new DockerfileCaches();
+  for (const uri of ['a', 'b', 'c', 'd']) caches.edited(uri);
+  assert.ok(caches.get('d') instanceof IncrementalDockerfile);
+  assert.equal(caches.size, 3);
+  assert.equal(caches.get('a'), undefined);
 });

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyze } from '../../server/src/core/analyze';
 import { toDiagnostic } from '../../server/src/lsp/convert';
+import { IncrementalScript } from '../../server/src/core/incrementalScript';
 import { ScriptCaches } from '../../server/src/lsp/scriptCaches';
 import { applyTextEdits, startServer, type TestClient } from './harness';
 
@@ -113,18 +114,11 @@ describe('incremental script analysis over LSP', () => {
   });
 });
 
-test('only the most recently edited scripts keep their parts, until they close', () => {
-  const caches = new ScriptCaches(2);
-  caches.edited('a');
-  const a = caches.get('a');
-  assert.ok(a);
-  caches.edited('b');
-  caches.edited('a');
-  assert.equal(caches.get('a'), a, 'a second edit keeps the same cache');
-  caches.edited('c');
-  assert.equal(caches.get('b'), undefined, 'the least recently edited one goes');
-  assert.equal(caches.size, 2);
-  caches.closed('a');
+test('edited scripts and Markdown files keep their parts in an IncrementalScript, the 3 most recent of them', () => {
+  // The most-recently-edited bookkeeping itself (EditedCaches) is tested in incremental.lsp.test.ts.
+  const caches = new ScriptCaches();
+  for (const uri of ['a', 'b', 'c', 'd']) caches.edited(uri);
+  assert.ok(caches.get('d') instanceof IncrementalScript);
+  assert.equal(caches.size, 3);
   assert.equal(caches.get('a'), undefined);
-  assert.equal(caches.size, 1);
 });
