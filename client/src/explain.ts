@@ -75,6 +75,9 @@ export function registerExplain(context: vscode.ExtensionContext, client: () => 
           ),
           matchOnDescription: true,
           matchOnDetail: true,
+          // The pick opens after the topic list arrives from the server; a Markdown preview or an
+          // editor that finishes loading meanwhile takes the focus and would close it under the user.
+          ignoreFocusOut: true,
         });
         id = pick?.id;
       }
