@@ -165,29 +165,38 @@ volumes:
 `;
 }
 
-/** 200 services sharing anchors, with long-syntax ports and volumes: ~4,500 lines. */
+/**
+ * 200 services in four tiers of 50, each tier sharing its own anchors, with long-syntax ports and
+ * volumes: ~4,500 lines. One anchor per tier rather than one for all: dclint stops on a file where
+ * one anchor is used 100 times or more (the yaml package's alias limit, "Excessive alias count"),
+ * and the side-by-side comparison needs it to read the whole file.
+ */
+const COMPOSE_TIERS = ['web', 'api', 'worker', 'data'];
 export function largeCompose(r) {
-  const lines = [
-    'name: large',
-    'x-common: &common',
-    '  restart: unless-stopped',
-    '  logging:',
-    '    driver: json-file',
-    '    options:',
-    '      max-size: "10m"',
-    '  security_opt:',
-    '    - no-new-privileges:true',
-    'x-limits: &limits',
-    '  deploy:',
-    '    resources:',
-    '      limits:',
-    '        cpus: "0.50"',
-    '        memory: 256M',
-    'services:',
-  ];
+  const lines = ['name: large'];
+  COMPOSE_TIERS.forEach((tier, t) =>
+    lines.push(
+      `x-${tier}: &${tier}`,
+      '  restart: unless-stopped',
+      '  logging:',
+      '    driver: json-file',
+      '    options:',
+      `      max-size: "${10 * (t + 1)}m"`,
+      '  security_opt:',
+      '    - no-new-privileges:true',
+      `x-${tier}-limits: &${tier}-limits`,
+      '  deploy:',
+      '    resources:',
+      '      limits:',
+      `        cpus: "${(0.5 * (t + 1)).toFixed(2)}"`,
+      `        memory: ${256 * (t + 1)}M`,
+    ),
+  );
+  lines.push('services:');
   for (let s = 0; s < 200; s++) {
     lines.push(`  svc${s}:`);
-    lines.push(`    <<: ${r.chance(0.5) ? '*common' : '[*common, *limits]'}`);
+    const tier = COMPOSE_TIERS[Math.floor(s / 50)];
+    lines.push(`    <<: ${r.chance(0.5) ? `*${tier}` : `[*${tier}, *${tier}-limits]`}`);
     lines.push(`    image: registry.example.com/team/svc${s}:${r.int(1, 9)}.${r.int(0, 20)}`);
     if (r.chance(0.3)) lines.push('    user: root');
     if (r.chance(0.05)) lines.push('    privileged: true');

@@ -79,6 +79,17 @@ load.after = loadavg().map((x) => round(x, 2));
 const ms = (x) =>
   x === undefined || x === null || Number.isNaN(x) ? '–' : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2);
 const ratio = (x) => (x === undefined || Number.isNaN(x) ? '–' : `${x.toFixed(2)}×`);
+// A peer that stopped without linting (it says so: see dclintFailure in inprocess.mjs and
+// process.mjs) did not do the work, so no ratio is computed against it; peerFailures lists them.
+const peerFailures = [];
+function versusPeer(where, peer, oursMs) {
+  if (!peer) return '–';
+  if (peer.failed) {
+    peerFailures.push(`${where}: ${peer.name.split(' ')[0]} stopped without linting (${peer.failed})`);
+    return 'peer stopped';
+  }
+  return ratio(oursMs / (peer.median ?? peer.total));
+}
 function table(title, head, rows) {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
   console.log(`\n${title}`);
@@ -101,7 +112,7 @@ if (inproc) {
       `${ms(r.edit.median)} / ${ms(r.edit.p95)}${r.editIncremental ? ' (incr.)' : ''}`,
       r.memory ? `${(r.memory.bytesPerDocument / 1024).toFixed(0)} KB` : '–',
       r.peer ? `${ms(r.peer.median)} (${r.peer.name.split(' ')[0]})` : '–',
-      r.peer ? ratio(r.oursOverPeer) : '–',
+      versusPeer(`in-process ${r.id}`, r.peer, r.analysis.median),
     ]),
   );
   const c = inproc.corpus;
@@ -116,7 +127,7 @@ if (inproc) {
           c[k].files,
           ms(c[k].median),
           c[k].peer ? `${ms(c[k].peer.median)} (${c[k].peer.name})` : '–',
-          c[k].peer ? ratio(c[k].median / c[k].peer.median) : '–',
+          versusPeer(`in-process corpus ${k}`, c[k].peer, c[k].median),
         ]),
     );
 }
@@ -151,7 +162,7 @@ if (proc) {
       r.ours.peakRssMB ?? '–',
       r.peer ? `${ms(r.peer.median)} (${r.peer.name})` : '–',
       r.peer?.peakRssMB ?? '–',
-      r.peer ? ratio(r.ours.median / r.peer.median) : '–',
+      versusPeer(`lint ${r.id}`, r.peer, r.ours.median),
     ]);
   for (const [k, c] of Object.entries(proc.corpus))
     rows.push([
@@ -160,7 +171,7 @@ if (proc) {
       c.ours.peakRssMB ?? '–',
       c.peer ? `${ms(c.peer.median ?? c.peer.total)} (${c.peer.name})` : '–',
       c.peer?.peakRssMB ?? '–',
-      c.peer ? ratio(c.ours.median / (c.peer.median ?? c.peer.total)) : '–',
+      versusPeer(`lint corpus ${k}`, c.peer, c.ours.median),
     ]);
   table(
     `Whole process, wall time (ms, median of ${proc.runs} runs) and peak RSS (MB${proc.gnuTime ? ', GNU time' : ': /usr/bin/time missing'})`,
@@ -187,6 +198,9 @@ if (engine) {
       ],
     );
 }
+
+if (peerFailures.length > 0)
+  console.log(`\nPeers that stopped without linting (no ratio against them):\n${peerFailures.map((l) => `- ${l}`).join('\n')}`);
 
 if (activation) console.log(`\n${describeActivation(activation).lines.join('\n')}`);
 
@@ -226,8 +240,10 @@ if (inproc) {
   if (bigCo?.peer)
     budget(
       'in-process ≥ 10× faster than dclint on the large Compose file',
-      bigCo.peer.median / bigCo.analysis.median >= 10,
-      `${ms(bigCo.analysis.median)} vs ${ms(bigCo.peer.median)} ms (${(bigCo.peer.median / bigCo.analysis.median).toFixed(2)}× faster)`,
+      bigCo.peer.failed ? undefined : bigCo.peer.median / bigCo.analysis.median >= 10,
+      bigCo.peer.failed
+        ? `not comparable: dclint stopped without linting (${bigCo.peer.failed})`
+        : `${ms(bigCo.analysis.median)} vs ${ms(bigCo.peer.median)} ms (${(bigCo.peer.median / bigCo.analysis.median).toFixed(2)}× faster)`,
     );
 }
 if (proc) {
