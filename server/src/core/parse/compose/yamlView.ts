@@ -91,7 +91,6 @@ export class YamlView {
   private readonly aliasTargets = new Map<Alias, YNode | null>();
   private readonly entryMemo = new Map<YAMLMap, Map<string, Entry>>();
   private readonly entryBusy = new Set<YAMLMap>();
-  private placementIndex?: Map<number, Placement & { node?: YNode | null }>;
   /** contentEnd per node: a collection's end is found through its last item, so each is computed once. */
   private readonly contentEnds = new Map<YNode, number>();
   /** Set when aliases expand beyond reason: they are then not followed at all. */
@@ -327,49 +326,82 @@ export class YamlView {
     return isScalar(n) && n.value === null && (n.source ?? '') === '' && rangeTuple(n)[0] === rangeTuple(n)[1];
   }
 
-  /** A range of offsets as one number (offsets are below 2^26, so the key is exact), cheaper than a string key. */
-  private spanKey(start: number, end: number): number {
-    return start * (this.doc.text.length + 1) + end;
+  /**
+   * Whether a node's subtree can hold something that starts at offset `s`: every node starts within
+   * its parent's range, and so does every pair (a pair without a key is placed at 0, see pairAt).
+   */
+  private mayHold(n: YNode, s: number): boolean {
+    const r = rangeTuple(n);
+    return s >= r[0] && s <= Math.max(r[1], r[2], this.contentEnd(n));
   }
 
-  private buildPlacementIndex(): Map<number, Placement & { node?: YNode | null }> {
-    const idx = new Map<number, Placement & { node?: YNode | null }>();
-    const pairIdx = new Map<number, Placement>();
-    const walk = (n: YNode | null, place: Placement): void => {
-      if (!n) return;
-      const k = this.spanKey(rangeTuple(n)[0], this.contentEnd(n));
-      // An item's placement already names its node.
-      if (!idx.has(k) && !this.isEmptyText(n)) idx.set(k, place.kind === 'item' ? place : { ...place, node: n });
-      if (isSeq(n)) {
-        const items = n.items;
-        for (let index = 0; index < items.length; index++) {
-          const node = asNode(items[index]);
-          walk(node, { kind: 'item', seq: n, index, node });
-        }
-      } else if (isMap(n)) {
-        const items = n.items;
-        for (let index = 0; index < items.length; index++) {
-          const pair = items[index];
-          const p: Placement = { kind: 'pair', map: n, pair, index };
-          // As placementOf reads an origin: pairOrigin's range, back to offsets.
-          const [s, e] = this.pairOffsets(pair);
-          const pk = this.spanKey(this.doc.normalOffset(s), this.doc.normalOffset(e));
-          if (!pairIdx.has(pk)) pairIdx.set(pk, p);
-          walk(asNode(pair.value), p);
-        }
+  /** The first node, in document order, whose content range is exactly [s, e) (see placementOf). */
+  private nodeAt(n: YNode, place: Placement, s: number, e: number): (Placement & { node?: YNode | null }) | undefined {
+    // An item's placement already names its node.
+    if (rangeTuple(n)[0] === s && this.contentEnd(n) === e && !this.isEmptyText(n))
+      return place.kind === 'item' ? place : { ...place, node: n };
+    if (isSeq(n)) {
+      const items = n.items;
+      for (let index = 0; index < items.length; index++) {
+        const node = asNode(items[index]);
+        const found = node && this.mayHold(node, s) ? this.nodeAt(node, { kind: 'item', seq: n, index, node }, s, e) : undefined;
+        if (found) return found;
       }
-    };
-    for (const d of this.documents) walk(asNode(d.contents), { kind: 'root' });
-    for (const [k, p] of pairIdx) if (!idx.has(k)) idx.set(k, p);
-    return idx;
+    } else if (isMap(n)) {
+      const items = n.items;
+      for (let index = 0; index < items.length; index++) {
+        const pair = items[index];
+        const node = asNode(pair.value);
+        const found = node && this.mayHold(node, s) ? this.nodeAt(node, { kind: 'pair', map: n, pair, index }, s, e) : undefined;
+        if (found) return found;
+      }
+    }
+    return undefined;
   }
 
-  /** The node (and where it sits) whose content range is exactly this origin's range. */
+  /**
+   * The first pair, in document order, whose range (pairOrigin's, back to offsets) is exactly
+   * [s, e). A pair without a key starts at 0 wherever it is, so at 0 every subtree is searched.
+   */
+  private pairAt(n: YNode, s: number, e: number): Placement | undefined {
+    if (isSeq(n)) {
+      for (const item of n.items) {
+        const node = asNode(item);
+        const found = node && (s === 0 || this.mayHold(node, s)) ? this.pairAt(node, s, e) : undefined;
+        if (found) return found;
+      }
+    } else if (isMap(n)) {
+      const items = n.items;
+      for (let index = 0; index < items.length; index++) {
+        const pair = items[index];
+        const [ps, pe] = this.pairOffsets(pair);
+        if (this.doc.normalOffset(ps) === s && this.doc.normalOffset(pe) === e) return { kind: 'pair', map: n, pair, index };
+        const node = asNode(pair.value);
+        const found = node && (s === 0 || this.mayHold(node, s)) ? this.pairAt(node, s, e) : undefined;
+        if (found) return found;
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * The node (and where it sits) whose content range is exactly this origin's range, the first in
+   * document order; else the pair whose range it is. Found by descending into the one branch that
+   * holds the range's start, not by indexing the whole document: a fix asks for a handful.
+   */
   placementOf(origin: Origin): (Placement & { node?: YNode | null }) | undefined {
     if (origin.kind !== 'source') return undefined;
-    this.placementIndex ??= this.buildPlacementIndex();
     const s = this.doc.offsetAt(origin.range.start);
     const e = this.doc.offsetAt(origin.range.end);
-    return this.placementIndex.get(this.spanKey(s, e));
+    const roots = this.documents.map((d) => asNode(d.contents)).filter((n): n is YNode => n !== null);
+    for (const root of roots) {
+      const found = this.mayHold(root, s) ? this.nodeAt(root, { kind: 'root' }, s, e) : undefined;
+      if (found) return found;
+    }
+    for (const root of roots) {
+      const found = s === 0 || this.mayHold(root, s) ? this.pairAt(root, s, e) : undefined;
+      if (found) return found;
+    }
+    return undefined;
   }
 }
