@@ -95,6 +95,8 @@ export class YamlView {
   private readonly contentEnds = new Map<YNode, number>();
   /** Set when aliases expand beyond reason: they are then not followed at all. */
   aliasesDisabled = false;
+  /** Each document's node count with its aliases expanded, at most ten times the bound (see checkExpansion). */
+  expandedSizes: number[] = [];
 
   constructor(
     readonly doc: TextDoc,
@@ -103,18 +105,24 @@ export class YamlView {
     /** The language of the problems' messages. */
     readonly locale: Locale = 'en',
   ) {
-    for (const d of documents) this.indexAnchors(d);
-    this.checkExpansion();
+    this.checkExpansion(documents.map((d) => this.indexAnchors(d)));
   }
 
   get text(): string {
     return this.doc.text;
   }
 
-  private indexAnchors(d: Document.Parsed): void {
+  /**
+   * Finds the anchors and what each alias refers to, and checks mapping keys. Returns the document's
+   * size as checkExpansion counts it, aliases left out (`plain`), and the aliases it counts.
+   */
+  private indexAnchors(d: Document.Parsed): { plain: number; aliases: Alias[] } {
     const anchors = new Map<string, YNode>();
+    let plain = 0;
+    const aliases: Alias[] = [];
     // Every node in document order (a collection, then its items; a pair's key, then its value), as
     // the yaml package's visit() goes, without the ancestor path it builds for each collection.
+    // Counted as checkExpansion's size() counts: every node once, an empty key or value as 1, aliases apart.
     const walk = (node: unknown): void => {
       if (isPair(node)) {
         walk(node.key);
@@ -122,6 +130,7 @@ export class YamlView {
         return;
       }
       if (isAlias(node)) {
+        aliases.push(node);
         const target = anchors.get(node.source) ?? null;
         if (!target) {
           this.aliasTargets.set(node, null);
@@ -142,11 +151,15 @@ export class YamlView {
         return;
       }
       const n = asNode(node);
+      plain++;
       if (n && n.anchor) anchors.set(n.anchor, n);
-      if (isMap(n)) this.checkUniqueKeys(n);
-      if (isMap(n) || isSeq(n)) for (const item of n.items) walk(item);
+      if (isMap(n)) {
+        this.checkUniqueKeys(n);
+        for (const item of n.items) walk(item);
+      } else if (isSeq(n)) for (const item of n.items) walk(item);
     };
-    walk(d.contents);
+    if (asNode(d.contents)) walk(d.contents);
+    return { plain, aliases };
   }
 
   /** Compose refuses a mapping with the same key twice (`<<` may repeat); so does this parser, as a problem. */
@@ -168,8 +181,14 @@ export class YamlView {
     return o[0] <= i[0] && i[0] < Math.max(o[1], o[2]);
   }
 
-  /** Counts nodes as if every alias were expanded (memoised, so linear); an alias bomb stops alias resolution. */
-  private checkExpansion(): void {
+  /**
+   * Counts nodes as if every alias were expanded; an alias bomb stops alias resolution. A document
+   * counts as its nodes (`plain`, from indexAnchors) plus what each of its aliases expands to,
+   * so only anchored nodes are walked again (memoised, so linear).
+   */
+  private checkExpansion(counts: { plain: number; aliases: Alias[] }[]): void {
+    const cap = MAX_EXPANSION * 10;
+    this.expandedSizes = counts.map((c) => Math.min(c.plain, cap));
     if (this.aliasTargets.size === 0) return;
     const memo = new Map<YNode, number>();
     const size = (n: YNode | null): number => {
@@ -179,14 +198,17 @@ export class YamlView {
       memo.set(n, 1); // a cycle counts once (cycles were already refused above)
       let total = 1;
       if (isAlias(n)) total = size(this.aliasTargets.get(n) ?? null);
-      else if (isSeq(n)) for (const it of n.items) total = Math.min(total + size(asNode(it)), MAX_EXPANSION * 10);
-      else if (isMap(n)) for (const p of n.items) total = Math.min(total + size(asNode(p.key)) + size(asNode(p.value)), MAX_EXPANSION * 10);
+      else if (isSeq(n)) for (const it of n.items) total = Math.min(total + size(asNode(it)), cap);
+      else if (isMap(n)) for (const p of n.items) total = Math.min(total + size(asNode(p.key)) + size(asNode(p.value)), cap);
       memo.set(n, total);
       return total;
     };
-    for (const d of this.documents) {
+    counts.forEach((c, i) => {
+      for (const a of c.aliases) this.expandedSizes[i] = Math.min(this.expandedSizes[i] + size(a), cap);
+    });
+    for (const [i, d] of this.documents.entries()) {
       const root = asNode(d.contents);
-      if (root && size(root) > MAX_EXPANSION) {
+      if (root && this.expandedSizes[i] > MAX_EXPANSION) {
         this.aliasesDisabled = true;
         const first = [...this.aliasTargets.keys()].find((a) => rangeTuple(a)[0] >= rangeTuple(root)[0]);
         this.problem(
@@ -335,6 +357,30 @@ export class YamlView {
     return s >= r[0] && s <= Math.max(r[1], r[2], this.contentEnd(n));
   }
 
+  /**
+   * Where to start looking among a collection's items (`nodeOf(i)`: item i's node) for the first
+   * that holds offset s. Items are in text order, so by binary search: the last one starting at or
+   * before s, or an earlier one that still reaches s. 0 when an item has no node.
+   */
+  private firstCandidate(count: number, nodeOf: (i: number) => YNode | null, s: number): number {
+    let lo = 0;
+    let hi = count;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const node = nodeOf(mid);
+      if (!node) return 0;
+      if (rangeTuple(node)[0] <= s) lo = mid + 1;
+      else hi = mid;
+    }
+    let i = Math.max(lo - 1, 0);
+    for (; i > 0; i--) {
+      const before = nodeOf(i - 1);
+      if (!before) return 0;
+      if (!this.mayHold(before, s)) break;
+    }
+    return i;
+  }
+
   /** The first node, in document order, whose content range is exactly [s, e) (see placementOf). */
   private nodeAt(n: YNode, place: Placement, s: number, e: number): (Placement & { node?: YNode | null }) | undefined {
     // An item's placement already names its node.
@@ -342,16 +388,18 @@ export class YamlView {
       return place.kind === 'item' ? place : { ...place, node: n };
     if (isSeq(n)) {
       const items = n.items;
-      for (let index = 0; index < items.length; index++) {
+      for (let index = this.firstCandidate(items.length, (i) => asNode(items[i]), s); index < items.length; index++) {
         const node = asNode(items[index]);
+        if (node && rangeTuple(node)[0] > s) break; // items are in text order: no later one holds s
         const found = node && this.mayHold(node, s) ? this.nodeAt(node, { kind: 'item', seq: n, index, node }, s, e) : undefined;
         if (found) return found;
       }
     } else if (isMap(n)) {
       const items = n.items;
-      for (let index = 0; index < items.length; index++) {
+      for (let index = this.firstCandidate(items.length, (i) => asNode(items[i].value), s); index < items.length; index++) {
         const pair = items[index];
         const node = asNode(pair.value);
+        if (node && rangeTuple(node)[0] > s) break; // pairs are in text order: no later value holds s
         const found = node && this.mayHold(node, s) ? this.nodeAt(node, { kind: 'pair', map: n, pair, index }, s, e) : undefined;
         if (found) return found;
       }

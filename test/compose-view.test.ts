@@ -1,4 +1,4 @@
-// YamlView.placementOf finds the node (or pair) behind an origin by descending into the one branch
+// YamlView, the Compose parser's view of the YAML tree. placementOf finds the node (or pair) behind an origin by descending into the one branch
 // that holds it. Checked here against the plain definition, an index of every node and pair of the
 // document in document order, for every node and pair of generated, mutated and real Compose files
 // (CRLF, a BOM, several documents, flow collections, keyless pairs, anchors and merges).
@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { isMap, isSeq, parseAllDocuments } from 'yaml';
+import { isAlias, isMap, isPair, isSeq, parseAllDocuments } from 'yaml';
 import { asNode, rangeTuple, YamlView, type Placement, type YNode } from '../server/src/core/parse/compose/yamlView';
 import { TextDoc } from '../server/src/core/text';
 import { composeText, mutated, seedTexts } from './fuzz/properties';
@@ -116,4 +116,87 @@ test('placementOf agrees with the document-order index on generated and mutated 
     }),
     { numRuns: runs * 2, seed: 8 },
   );
+});
+
+// ---------- alias expansion ----------
+
+const MAX_EXPANSION = 100_000;
+
+/** The definition: every node of the document counted with each alias replaced by what it refers to. */
+function expandedSize(view: YamlView, root: YNode, targets: (a: YNode) => YNode | null): number {
+  const memo = new Map<YNode, number>();
+  const size = (n: YNode | null): number => {
+    if (!n) return 1;
+    const known = memo.get(n);
+    if (known !== undefined) return known;
+    let total = 1;
+    if (isAlias(n)) total = size(targets(n));
+    else if (isSeq(n)) for (const it of n.items) total = Math.min(total + size(asNode(it)), MAX_EXPANSION * 10);
+    else if (isMap(n)) for (const p of n.items) total = Math.min(total + size(asNode(p.key)) + size(asNode(p.value)), MAX_EXPANSION * 10);
+    memo.set(n, total);
+    return total;
+  };
+  return size(root);
+}
+
+/** Levels of anchors, each holding `fan` aliases of the one before, then `extra` plain values. */
+const aliasDoc = fc
+  .record({
+    levels: fc.integer({ min: 1, max: 6 }),
+    fan: fc.integer({ min: 2, max: 12 }),
+    extra: fc.integer({ min: 0, max: 400 }),
+    form: fc.constantFrom('block', 'flow', 'pairs', 'merge'),
+    uses: fc.integer({ min: 1, max: 12 }),
+  })
+  .map(({ levels, fan, extra, form, uses }) => {
+    const lines = ['x-l0: &l0 {a: 1, b: [1, 2], ? c}'];
+    for (let l = 1; l <= levels; l++) {
+      const refs = Array.from({ length: fan }, () => `*l${l - 1}`);
+      if (form === 'block') lines.push(`x-l${l}: &l${l}`, ...refs.map((r) => `  - ${r}`));
+      else if (form === 'flow') lines.push(`x-l${l}: &l${l} [${refs.join(', ')}]`);
+      // A `k: v` item of a flow sequence is a mapping of one pair.
+      else if (form === 'pairs') lines.push(`x-l${l}: &l${l} [${refs.map((r, i) => (i % 2 ? `k${i}: ${r}` : r)).join(', ')}]`);
+      else lines.push(`x-l${l}: &l${l}`, ...refs.map((r, i) => `  k${i}: ${r}`), `  <<: *l${l - 1}`);
+    }
+    lines.push('services:', '  web:', '    image: nginx', '    environment:');
+    for (let i = 0; i < uses; i++) lines.push(`      E${i}: *l${levels}`);
+    lines.push('    labels:', ...Array.from({ length: extra }, (_, i) => `      - l${i}`));
+    return lines.join('\n') + '\n';
+  });
+
+test('documents are counted with their aliases expanded, exactly; a bomb is found when one passes the bound', () => {
+  let over = 0;
+  let under = 0;
+  fc.assert(
+    fc.property(aliasDoc, fc.constantFrom('', '---\nservices: {}\n'), (text, before) => {
+      const view = viewOf(before + text);
+      const targets = new Map<YNode, YNode | null>();
+      const anchors = new Map<string, YNode>();
+      const index = (n: unknown): void => {
+        if (isPair(n)) return void (index(n.key), index(n.value));
+        if (isAlias(n)) return void targets.set(n, anchors.get(n.source) ?? null);
+        const node = asNode(n);
+        if (node?.anchor) anchors.set(node.anchor, node);
+        if (isMap(node) || isSeq(node)) node.items.forEach(index);
+      };
+      const sizes = view.documents.map((d) => {
+        anchors.clear();
+        const root = asNode(d.contents);
+        if (!root) return 0;
+        index(root);
+        return expandedSize(view, root, (a) => targets.get(a) ?? null);
+      });
+      assert.deepEqual(view.expandedSizes, sizes);
+      const bomb = sizes.some((n) => n > MAX_EXPANSION);
+      if (bomb) over++;
+      else under++;
+      assert.equal(view.aliasesDisabled, bomb, JSON.stringify(text.slice(0, 200)));
+      assert.equal(
+        view.problems.some((p) => /alias bomb/.test(p.message)),
+        bomb,
+      );
+    }),
+    { numRuns: 300, seed: 8 },
+  );
+  assert.ok(over > 20 && under > 20, `${over} bombs, ${under} not`);
 });
