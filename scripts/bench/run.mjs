@@ -148,10 +148,12 @@ if (lsp) {
       ]),
     );
   const m = lsp.memory;
-  console.log(
-    `Server RSS: ${m.before?.rssMB} MB after start, ${m.after?.rssMB} MB with ${m.documents} documents open (${m.mix.join(', ')}, in turn), ` +
-      `${m.afterGc ? `${m.afterGc.rssMB} MB after a full garbage collection` : 'no garbage collection (no inspector or WebSocket)'}.`,
-  );
+  if (m.error) console.log(`Server RSS with ${m.documents} documents open: not measured (${m.error}).`);
+  else
+    console.log(
+      `Server RSS: ${m.before?.rssMB} MB after start, ${m.after?.rssMB} MB with ${m.documents} documents open (${m.mix.join(', ')}, in turn), ` +
+        `${m.afterGc ? `${m.afterGc.rssMB} MB after a full garbage collection` : 'no garbage collection (no inspector or WebSocket)'}.`,
+    );
 }
 if (proc) {
   const rows = [['node -e 0', ms(proc.nodeStart.median), proc.nodeStart.peakRssMB ?? '–', '–', '–', '–']];
@@ -282,12 +284,14 @@ if (lsp) {
     else budget(`LSP p95 didChange→publish (minus debounce), no budget above 1,000 lines: ${r.id}`, undefined, `${ms(p95)} ms`);
   }
   // What the server keeps decides: RSS after a full collection; the figure before it is garbage V8 had not collected yet.
-  const { after, afterGc } = lsp.memory;
+  const { after, afterGc, error } = lsp.memory;
   const kept = afterGc?.rssMB ?? after?.rssMB;
   budget(
     'server RSS < 150 MB with 200 documents open (after a full garbage collection)',
     kept === undefined ? undefined : kept < 150,
-    `${kept} MB${afterGc ? ` (${after?.rssMB} MB before the collection)` : ' (not collected: no inspector)'}`,
+    error
+      ? `not measured: ${error}`
+      : `${kept} MB${afterGc ? ` (${after?.rssMB} MB before the collection)` : ' (not collected: no inspector)'}`,
   );
 }
 {
