@@ -41,6 +41,29 @@ export function measure(fn, { warmup = 3, minIter = 7, maxIter = 200, budgetMs =
   return summarize(samples);
 }
 
+/**
+ * Times several functions in rounds, each once per round and each round starting with the next one,
+ * so that what changes while they run (the machine's load, the heap, the JIT) touches them all
+ * alike: for the ratios between them. Stops after at least minIter rounds once budgetMs per
+ * function has passed. Returns one summary per function, in order.
+ */
+export function measureInterleaved(fns, { warmup = 3, minIter = 10, maxIter = 200, budgetMs = 2000 } = {}) {
+  for (let i = 0; i < warmup; i++) for (const fn of fns) fn();
+  const samples = fns.map(() => []);
+  let spent = 0;
+  for (let i = 0; i < maxIter && (i < minIter || spent < budgetMs * fns.length); i++) {
+    for (let k = 0; k < fns.length; k++) {
+      const j = (i + k) % fns.length;
+      const t0 = performance.now();
+      fns[j]();
+      const dt = performance.now() - t0;
+      samples[j].push(dt);
+      spent += dt;
+    }
+  }
+  return samples.map(summarize);
+}
+
 /** Inserts `ch` into text at a zero-based line/character. */
 export function insertAt(text, line, character, ch) {
   let off = 0;
