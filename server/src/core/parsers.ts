@@ -5,11 +5,20 @@
 // stays synchronous. Modules that every kind needs are imported as usual.
 /* eslint-disable @typescript-eslint/no-require-imports */
 
+/**
+ * The module, required once: in the bundle each require() of a module written as ESM makes a new
+ * CommonJS view of it, copying every export (a few per cent of analysing a small file).
+ */
+function once<T>(load: () => T): () => T {
+  let module: T | undefined;
+  return () => (module ??= load());
+}
+
 export const parsers = {
-  dockerfile: () => require('./parse/dockerfile') as typeof import('./parse/dockerfile'),
-  compose: () => require('./parse/compose') as typeof import('./parse/compose'),
-  dockerRun: () => require('./parse/dockerRun') as typeof import('./parse/dockerRun'),
-  seccomp: () => require('./parse/seccomp') as typeof import('./parse/seccomp'),
-  daemon: () => require('./parse/daemon') as typeof import('./parse/daemon'),
-  seccompLink: () => require('./link/seccompLink') as typeof import('./link/seccompLink'),
+  dockerfile: once(() => require('./parse/dockerfile') as typeof import('./parse/dockerfile')),
+  compose: once(() => require('./parse/compose') as typeof import('./parse/compose')),
+  dockerRun: once(() => require('./parse/dockerRun') as typeof import('./parse/dockerRun')),
+  seccomp: once(() => require('./parse/seccomp') as typeof import('./parse/seccomp')),
+  daemon: once(() => require('./parse/daemon') as typeof import('./parse/daemon')),
+  seccompLink: once(() => require('./link/seccompLink') as typeof import('./link/seccompLink')),
 };
