@@ -420,8 +420,13 @@ export class YamlView {
       }
     } else if (isMap(n)) {
       const items = n.items;
-      for (let index = 0; index < items.length; index++) {
+      // By the keys, in text order: the pair that holds s is the last one whose key starts at or
+      // before it (at 0, where a pair without a key would be, every pair is looked at).
+      const first = s === 0 ? 0 : this.firstCandidate(items.length, (i) => asNode(items[i].key), s);
+      for (let index = first; index < items.length; index++) {
         const pair = items[index];
+        const key = asNode(pair.key);
+        if (s !== 0 && key && rangeTuple(key)[0] > s) break;
         const [ps, pe] = this.pairOffsets(pair);
         if (this.doc.normalOffset(ps) === s && this.doc.normalOffset(pe) === e) return { kind: 'pair', map: n, pair, index };
         const node = asNode(pair.value);
