@@ -151,17 +151,44 @@ async function ensureProblemsOpen(page) {
   await page.keyboard.press('Control+Shift+M');
   await page.locator('.markers-panel').waitFor({ state: 'visible' });
 }
-/** Opens the quick-fix menu on the active editor's line matching `lineRe` and applies the action whose title matches `actionRe`. */
+/**
+ * Opens the quick-fix menu on the active editor's line matching `lineRe` and applies the action whose
+ * title matches `actionRe`.
+ *
+ * About one run in twenty here (more often in CI) VS Code answered Ctrl+. on `web:`, right after the
+ * first quick fix on compose.yaml, with "No code actions available" and never asked the server
+ * again, although the server had that version's findings and Problems showed them. VS Code 1.100
+ * shows that message, with an empty list, when its own request is cancelled under it (its token
+ * is cancelled when the document's text or the set of code-action providers changes while it
+ * asks); which of the two happened here is not known (a server-side log of 25 runs never caught
+ * it). As a user would, the menu is asked for again, at most twice, each time logged with a
+ * screenshot, so a server that really offers nothing still fails the step.
+ */
 async function applyQuickFix(page, lineRe, actionRe, name) {
   const line = editorLine(page, lineRe).first();
-  await line.waitFor({ state: 'visible' });
-  await line.click();
-  await page.keyboard.press('Control+.');
   const rows = page.locator('.action-widget .monaco-list-row');
-  await poll(`a quick fix matching ${actionRe}`, async () => {
-    const labels = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
-    return labels.some((l) => actionRe.test(l)) && labels;
-  });
+  const noActions = page.locator('.monaco-editor-overlaymessage', { hasText: /No code actions available/ });
+  for (let attempt = 1; ; attempt++) {
+    await line.waitFor({ state: 'visible' });
+    await line.click();
+    log(`quick fix ${actionRe}: cursor at ${await cursorPosition(page)}`);
+    await page.keyboard.press('Control+.');
+    const outcome = await poll(`a quick fix matching ${actionRe}`, async () => {
+      const labels = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+      if (labels.some((l) => actionRe.test(l))) return labels;
+      return attempt < 3 && (await noActions.isVisible()) ? 'none' : false;
+    }).catch(async (e) => {
+      log(
+        `quick fix ${actionRe} not offered; cursor at ${await cursorPosition(page)}; menu rows ${JSON.stringify(await rows.allInnerTexts().catch(() => []))}`,
+      );
+      throw e;
+    });
+    if (outcome !== 'none') break;
+    log(`quick fix ${actionRe}: VS Code said "No code actions available" (attempt ${attempt}); asking again`);
+    await shot(page, `${name}-no-actions-${attempt}`);
+    await page.keyboard.press('Escape');
+    await noActions.waitFor({ state: 'hidden' }).catch(() => {});
+  }
   log(`quick fixes: ${JSON.stringify(await rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label'))))}`);
   // Move the keyboard focus to the wanted action (a click is intercepted by .context-view-pointerBlock).
   for (let i = 0; i < 30; i++) {
@@ -186,6 +213,14 @@ async function applyQuickFix(page, lineRe, actionRe, name) {
   await shot(page, name);
   await page.keyboard.press('Enter');
   await page.locator('.action-widget').waitFor({ state: 'hidden' });
+}
+/** The status bar's cursor position ("Ln 3, Col 7"), for the log. */
+async function cursorPosition(page) {
+  return page
+    .locator('[id="status.editor.selection"]')
+    .innerText({ timeout: 2_000 })
+    .then(text)
+    .catch(() => 'unknown');
 }
 /** Error toasts currently shown. */
 async function errorToasts(page) {
