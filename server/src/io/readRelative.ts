@@ -15,8 +15,10 @@ export function makeReadRelative(documentPath: string, openText?: (uri: string) 
     const open = openText?.(pathToFileURL(abs).href);
     if (open !== undefined) return open;
     try {
-      const st = statSync(abs);
-      if (!st.isFile() || st.size > MAX_LINKED_BYTES) return undefined;
+      // A missing file is the common case (a service without its own Dockerfile next to it): no
+      // ENOENT error is built for it, which costs more than the stat itself.
+      const st = statSync(abs, { throwIfNoEntry: false });
+      if (!st || !st.isFile() || st.size > MAX_LINKED_BYTES) return undefined;
       return readFileSync(abs, 'utf8');
     } catch {
       return undefined;

@@ -7,11 +7,11 @@
 import { parseSeccomp } from '../parse/seccomp';
 import {
   ALLOWING_ACTIONS,
-  archesOf,
   DOCKER_DEFAULT_CAP_NAMES,
   DOCKER_DEFAULT_PROFILE_TEXT,
   HOST_ARCHES,
   SECCOMP_ARCHES,
+  syscallNames,
   type HostArch,
 } from '../knowledge/seccomp';
 import type { JVal, SeccompModel, SeccompRule } from './seccomp';
@@ -78,26 +78,41 @@ export function isAllowing(action: string | undefined): boolean {
   return !!action && ALLOWING_ACTIONS.has(action);
 }
 
-/** Per model, built once (a model never changes): the entries naming each call, in file order, and the default action. */
+/** An entry naming a call, with what evaluate() compares precomputed. */
+interface IndexEntry {
+  rule: SeccompRule;
+  name: JVal<string>;
+  /** The entry's action as libseccomp compares actions ('' without an action). */
+  key: string;
+  allowing: boolean;
+}
+
+/**
+ * Per model, built once (a model never changes): the entries naming each call, in file order (the
+ * map's keys are the calls in the order the file first names them), and the default action.
+ */
 interface ModelIndex {
-  entries: Map<string, { rule: SeccompRule; name: JVal<string> }[]>;
+  entries: Map<string, IndexEntry[]>;
   /** The default action as libseccomp compares actions. */
   dflt: string;
   allowByDefault: boolean;
 }
 
 const indexes = new WeakMap<SeccompModel, ModelIndex>();
-const NO_ENTRIES: { rule: SeccompRule; name: JVal<string> }[] = [];
+const NO_ENTRIES: IndexEntry[] = [];
 
 function indexOf(model: SeccompModel): ModelIndex {
   let index = indexes.get(model);
   if (!index) {
-    const entries = new Map<string, { rule: SeccompRule; name: JVal<string> }[]>();
+    const entries = new Map<string, IndexEntry[]>();
     for (const rule of model.syscalls) {
+      const key = rule.action ? actionKey(rule.action.value, rule.errnoRet?.value) : '';
+      const allowing = isAllowing(rule.action?.value);
       for (const n of rule.names) {
         const list = entries.get(n.value);
-        if (!list) entries.set(n.value, [{ rule, name: n }]);
-        else if (list[list.length - 1].rule !== rule) list.push({ rule, name: n }); // entries come in order: a repeat is the last one
+        const entry = { rule, name: n, key, allowing };
+        if (!list) entries.set(n.value, [entry]);
+        else if (list[list.length - 1].rule !== rule) list.push(entry); // entries come in order: a repeat is the last one
       }
     }
     index = {
@@ -112,15 +127,18 @@ function indexOf(model: SeccompModel): ModelIndex {
 
 /** What the profile does with `name` for this container. */
 export function evaluate(model: SeccompModel, name: string, a: Assumptions): Evaluation {
-  const { entries, dflt, allowByDefault } = indexOf(model);
+  return evaluateIn(indexOf(model), name, a);
+}
+
+function evaluateIn(index: ModelIndex, name: string, a: Assumptions): Evaluation {
   let conditional: Evaluation | undefined;
-  for (const { rule, name: n } of entries.get(name) ?? NO_ENTRIES) {
+  for (const { rule, name: n, key, allowing } of index.entries.get(name) ?? NO_ENTRIES) {
     if (!rule.action || !entryApplies(rule, a)) continue;
-    if (actionKey(rule.action.value, rule.errnoRet?.value) === dflt) continue; // runc skips it
-    if (rule.args.length === 0) return { verdict: isAllowing(rule.action.value) ? 'allowed' : 'blocked', entry: rule, name: n };
-    if (!conditional && isAllowing(rule.action.value) !== allowByDefault) conditional = { verdict: 'conditional', entry: rule, name: n };
+    if (key === index.dflt) continue; // runc skips it
+    if (rule.args.length === 0) return { verdict: allowing ? 'allowed' : 'blocked', entry: rule, name: n };
+    if (!conditional && allowing !== index.allowByDefault) conditional = { verdict: 'conditional', entry: rule, name: n };
   }
-  return conditional ?? { verdict: allowByDefault ? 'allowed' : 'blocked' };
+  return conditional ?? { verdict: index.allowByDefault ? 'allowed' : 'blocked' };
 }
 
 /** The hosts a profile covers: from `architectures`/`archMap`, or both when it lists neither. */
@@ -173,21 +191,17 @@ export interface Widening {
  */
 export function wideningsOf(model: SeccompModel): Widening[] {
   const out: Widening[] = [];
+  const index = indexOf(model);
   for (const host of hostsOf(model)) {
     const a = defaultContainer(host);
-    const tables = tablesOfHost(host);
-    const seen = new Set<string>();
-    for (const rule of model.syscalls) {
-      for (const n of rule.names) {
-        if (seen.has(n.value)) continue;
-        seen.add(n.value);
-        // A call the host's architectures do not have cannot be made there (arch_prctl on ARM).
-        if (!archesOf(n.value).some((t) => tables.includes(t))) continue;
-        const here = evaluate(model, n.value, a);
-        if (!here.entry || here.verdict === 'blocked') continue;
-        const d = dockerVerdict(n.value, host);
-        if (d === 'blocked' || (d === 'conditional' && here.verdict === 'allowed')) out.push({ name: n.value, host, here, docker: d });
-      }
+    // A call the host's architectures do not have cannot be made there (arch_prctl on ARM).
+    const known = syscallNames(tablesOfHost(host));
+    for (const name of index.entries.keys()) {
+      if (!known.has(name)) continue;
+      const here = evaluateIn(index, name, a);
+      if (!here.entry || here.verdict === 'blocked') continue;
+      const d = dockerVerdict(name, host);
+      if (d === 'blocked' || (d === 'conditional' && here.verdict === 'allowed')) out.push({ name, host, here, docker: d });
     }
   }
   return out;
