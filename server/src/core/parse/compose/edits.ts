@@ -25,9 +25,11 @@ export function flowScalar(text: string): string {
   return JSON.stringify(text);
 }
 
+/** How many nested blocks detectUnit reads at most. */
+const UNIT_SAMPLE = 200;
+
 export class Editor {
-  /** Spaces per nesting level, as the file indents. */
-  readonly unit: number;
+  private unitMemo?: number;
   /** Offset of the first character of each YAML line (after each `\n`). */
   private readonly yamlLineStarts: number[];
 
@@ -38,7 +40,11 @@ export class Editor {
     const text = view.doc.text;
     this.yamlLineStarts = [0];
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.yamlLineStarts.push(i + 1);
-    this.unit = this.detectUnit();
+  }
+
+  /** Spaces per nesting level, as the file indents (found when a fix first writes a nested block). */
+  get unit(): number {
+    return (this.unitMemo ??= this.detectUnit());
   }
 
   private get eol(): string {
@@ -87,11 +93,16 @@ export class Editor {
     return { range: this.view.doc.rangeOf(start, end), newText };
   }
 
-  /** The most common step between a key and its nested block mapping's keys; 2 when the file has none. */
+  /**
+   * The most common step between a key and its nested block mapping's keys, among the first
+   * `UNIT_SAMPLE` nested blocks in the file (a file indents one way throughout; a large one need
+   * not be read to the end); 2 when the file has none.
+   */
   private detectUnit(): number {
     const counts = new Map<number, number>();
+    let seen = 0;
     const walk = (n: YNode | null) => {
-      if (!n) return;
+      if (!n || seen >= UNIT_SAMPLE) return;
       if (isMap(n)) {
         for (const p of n.items) {
           const k = asNode(p.key);
@@ -100,7 +111,10 @@ export class Editor {
             const first = v.items[0];
             const childStart = isMap(v) ? this.pairStart(first as YPair) : this.structure.dashBefore(asNode(first) ?? v);
             const d = this.col(childStart) - this.col(this.keyStart(k));
-            if (d > 0 && this.line(childStart) > this.line(rangeTuple(k)[0])) counts.set(d, (counts.get(d) ?? 0) + 1);
+            if (d > 0 && this.line(childStart) > this.line(rangeTuple(k)[0])) {
+              counts.set(d, (counts.get(d) ?? 0) + 1);
+              seen++;
+            }
           }
           walk(v);
         }
