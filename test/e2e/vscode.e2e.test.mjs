@@ -155,14 +155,14 @@ async function ensureProblemsOpen(page) {
  * Opens the quick-fix menu on the active editor's line matching `lineRe` and applies the action whose
  * title matches `actionRe`.
  *
- * About one run in twenty here (more often in CI) VS Code answered Ctrl+. on `web:`, right after the
- * first quick fix on compose.yaml, with "No code actions available" and never asked the server
- * again, although the server had that version's findings and Problems showed them. VS Code 1.100
- * shows that message, with an empty list, when its own request is cancelled under it (its token
- * is cancelled when the document's text or the set of code-action providers changes while it
- * asks); which of the two happened here is not known (a server-side log of 25 runs never caught
- * it). As a user would, the menu is asked for again, at most twice, each time logged with a
- * screenshot, so a server that really offers nothing still fails the step.
+ * In 1 of 25 runs here (and in a CI run) VS Code answered Ctrl+. on `web:`, right after the first
+ * quick fix on compose.yaml, with "No code actions available", although the server had that
+ * version's findings and Problems showed them. VS Code 1.100 shows that message, with an empty
+ * list, when its own request is cancelled under it (its token is cancelled when the document's
+ * text or the set of code-action providers changes while it asks); what changed here is not known
+ * (a server-side log over 16 runs never caught it). As a user would, the menu is asked for again,
+ * at most twice, each time logged with a screenshot, so a server that really offers nothing still
+ * fails the step.
  */
 async function applyQuickFix(page, lineRe, actionRe, name) {
   const line = editorLine(page, lineRe).first();
