@@ -89,9 +89,10 @@ for (const input of manifest.inputs) {
   const text = readFileSync(path, 'utf8');
   const first = analyze(path, text);
   const row = { id: input.id, kind: input.kind, lines: input.lines, findings: first?.findings.length ?? 0 };
-  // The analysis, the parser alone and dockerfile-utils take turns, so that their ratios do not
-  // depend on when each ran (the machine's state drifts by a quarter between runs here). dclint,
-  // seconds per lint on the large file, is timed on its own, after a warm-up.
+  // The analysis, the parser alone and the peer (dockerfile-utils or dclint) take turns, so that
+  // their ratios do not depend on when each ran (the machine's state drifts by a quarter between
+  // runs here). dclint takes seconds per lint on the large file: fewer rounds there (the minimum
+  // of 10, or 5 with --quick, then the time budget ends them).
   const parser = PARSERS[input.kind];
   const linter = input.kind === 'compose' && DCLinter ? new DCLinter({ rules: {}, quiet: false, debug: false, exclude: [] }) : undefined;
   const peer =
@@ -103,11 +104,10 @@ for (const input of manifest.inputs) {
             run: () => linter.lintFiles([path], false),
           }
         : undefined;
-  const [analysis, parserTimes, utilsTimes] = measureInterleaved(
-    [() => analyze(path, text), parser ? () => parser.run(text) : () => {}, peer && !linter ? peer.run : () => {}],
-    opts,
+  const [analysis, parserTimes, peerTimes] = measureInterleaved(
+    [() => analyze(path, text), parser ? () => parser.run(text) : () => {}, peer ? peer.run : () => {}],
+    linter ? { ...opts, warmup: 1, minIter: quick ? 5 : 10 } : opts,
   );
-  const peerTimes = linter ? measure(peer.run, { ...opts, warmup: 1, minIter: quick ? 2 : 5 }) : utilsTimes;
   row.analysis = analysis;
   if (parser) {
     row.parser = { name: parser.name, ...parserTimes };
