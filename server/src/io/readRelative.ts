@@ -15,8 +15,8 @@ export function makeReadRelative(documentPath: string, openText?: (uri: string) 
     const open = openText?.(pathToFileURL(abs).href);
     if (open !== undefined) return open;
     try {
-      // A missing file is the common case (a service without its own Dockerfile next to it): no
-      // ENOENT error is built for it, which costs more than the stat itself.
+      // A missing file is the common case (a service without its own Dockerfile next to it): it
+      // comes back as undefined, without an ENOENT error being built and thrown.
       const st = statSync(abs, { throwIfNoEntry: false });
       if (!st || !st.isFile() || st.size > MAX_LINKED_BYTES) return undefined;
       return readFileSync(abs, 'utf8');
