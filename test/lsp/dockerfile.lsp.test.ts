@@ -129,3 +129,61 @@ describe('Dockerfile over LSP', () => {
     for (const u of [bin, big, ok]) await client.close(u);
   });
 });
+
+describe('when the server analyses', () => {
+  // A debounce far longer than any test: what publishes, publishes without waiting for it.
+  let client: TestClient;
+  let dir: string;
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'containment-lsp-'));
+    client = await startServer({ workspaceFolder: dir, debounceMs: 600_000 });
+  });
+  after(async () => {
+    await client.shutdown();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('an opened document is analysed at once, not after the typing delay', async () => {
+    // The first may coincide with the analysis of every open document that follows the server's
+    // start (settings pulled); the second comes after it.
+    for (const name of ['first', 'second']) {
+      const uri = pathToFileURL(join(dir, name, 'Dockerfile')).href;
+      const diags = await client.open(uri, BAD);
+      assert.ok(
+        diags.some((d) => d.code === 'CT1002'),
+        `${name}: CT1002 among ${diags.map((d) => d.code).join(', ')}`,
+      );
+      await client.close(uri);
+    }
+  });
+
+  test('an edit waits for the typing delay; a save analyses the edited text at once', async () => {
+    const uri = pathToFileURL(join(dir, 'b', 'Dockerfile')).href;
+    await client.open(uri, BAD);
+    const next = client.change(uri, BAD.replace('USER root', 'USER node'));
+    let early = false;
+    void next.then(() => (early = true));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    assert.equal(early, false, 'the edit was analysed before the typing delay');
+    await client.rpc.sendNotification('textDocument/didSave', { textDocument: { uri } });
+    const diags = await next;
+    assert.ok(!diags.some((d) => d.code === 'CT1002'), `CT1002 should be gone after USER node: ${diags.map((d) => d.code).join(', ')}`);
+    await client.close(uri);
+  });
+});
+
+test('a client that never answers the settings request still gets diagnostics', async () => {
+  // The server holds its first analyses back until the settings arrive, for two seconds at most.
+  const dir = mkdtempSync(join(tmpdir(), 'containment-lsp-'));
+  const client = await startServer({ workspaceFolder: dir, neverAnswerConfiguration: true });
+  try {
+    const diags = await client.open(pathToFileURL(join(dir, 'Dockerfile')).href, BAD);
+    assert.ok(
+      diags.some((d) => d.code === 'CT1002'),
+      `CT1002 among ${diags.map((d) => d.code).join(', ')}`,
+    );
+  } finally {
+    await client.shutdown();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

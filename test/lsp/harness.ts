@@ -48,11 +48,15 @@ export async function startServer(
     initializationOptions?: Record<string, unknown>;
     /** Declare, as VS Code does, that the client sends workspace folder changes. */
     workspaceFolders?: boolean;
+    /** The server's delay after a keystroke (its own 150 ms unless given). */
+    debounceMs?: number;
+    /** Leave the server's settings requests (workspace/configuration) unanswered, as a hung client would. */
+    neverAnswerConfiguration?: boolean;
   } = {},
 ): Promise<TestClient> {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
-  listen(createConnection(toServer, toClient));
+  listen(createConnection(toServer, toClient), { debounceMs: opts.debounceMs });
   const rpc = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
   let settings: Record<string, unknown> = opts.settings ?? {};
   const waiters = new Map<string, ((d: Diagnostic[]) => void)[]>();
@@ -63,7 +67,9 @@ export async function startServer(
     const w = list?.shift();
     if (w) w(p.diagnostics);
   });
-  rpc.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => settings));
+  rpc.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) =>
+    opts.neverAnswerConfiguration ? new Promise<Record<string, unknown>[]>(() => undefined) : Promise.resolve(p.items.map(() => settings)),
+  );
   rpc.onRequest('client/registerCapability', () => null);
   rpc.onNotification('window/showMessage', () => undefined);
   const logs: { type: number; message: string }[] = [];

@@ -61,6 +61,8 @@ function mappedGlobs(value: unknown): RegExp[] {
 
 /** Delay after a keystroke before re-analysing; an open or save analyses at once. */
 const DEBOUNCE_MS = 150;
+/** How long the first analyses wait for the client's answer to the server's first settings request. */
+const SETTINGS_WAIT_MS = 2000;
 
 function uriToPath(uri: string): string | undefined {
   try {
@@ -81,7 +83,13 @@ function hoverFor(analysis: Analysis, pos: Position, lang: Lang): HoverResult | 
   return findingsHover(analysis.findings, pos);
 }
 
-export function listen(connection: Connection): void {
+export interface ListenOptions {
+  /** Delay after a keystroke before re-analysing (DEBOUNCE_MS unless given; tests lengthen it). */
+  debounceMs?: number;
+}
+
+export function listen(connection: Connection, opts: ListenOptions = {}): void {
+  const debounceMs = opts.debounceMs ?? DEBOUNCE_MS;
   const documents = new TextDocuments(TextDocument);
   /** Findings of every open document; whole analyses (models, for hovers) of the last few only. */
   const cache = new DocumentCache();
@@ -119,6 +127,11 @@ export function listen(connection: Connection): void {
   /** The workspace scan's bound on folder entries (tests lower it through CONTAINMENT_SCAN_LIMIT). */
   const scanLimit = Number(process.env.CONTAINMENT_SCAN_LIMIT) > 0 ? Number(process.env.CONTAINMENT_SCAN_LIMIT) : undefined;
   let canPullConfiguration = false;
+  /**
+   * True from initialize until the client first answers for the settings (when it can be asked):
+   * analyses scheduled meanwhile wait, and revalidateAll runs them with the settings in force.
+   */
+  let settingsPending = false;
   let canWatchFolders = false;
   const configFiles = new ConfigFiles(
     () => roots,
@@ -223,7 +236,7 @@ export function listen(connection: Connection): void {
       setTimeout(() => {
         timers.delete(doc.uri);
         const current = documents.get(doc.uri);
-        if (current) validate(current);
+        if (current && !settingsPending) validate(current);
       }, delay),
     );
   }
@@ -245,6 +258,7 @@ export function listen(connection: Connection): void {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    settingsPending = canPullConfiguration;
     canWatchFolders = params.capabilities.workspace?.workspaceFolders === true;
     roots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
     const init = params.initializationOptions as { settings?: Partial<Settings>; locale?: string } | undefined;
@@ -275,7 +289,20 @@ export function listen(connection: Connection): void {
       });
     if (canPullConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'containment' });
-      await pullSettings();
+      // A client that does not answer holds the first analyses back for SETTINGS_WAIT_MS at most.
+      await new Promise<void>((resolve) => {
+        let late = false;
+        const timer = setTimeout(() => {
+          late = true;
+          resolve();
+        }, SETTINGS_WAIT_MS);
+        void pullSettings().then(() => {
+          clearTimeout(timer);
+          if (late) revalidateAll();
+          resolve();
+        });
+      });
+      settingsPending = false;
       revalidateAll();
     }
   });
@@ -305,9 +332,12 @@ export function listen(connection: Connection): void {
     } else if (profilesChanged) recheckJson();
   });
 
-  documents.onDidOpen((e) => schedule(e.document, 0));
+  // TextDocuments fires onDidChangeContent right after onDidOpen for the same document: that one
+  // is the open, analysed at once, not a keystroke to wait for (it used to wait the debounce).
+  const opening = new Set<string>();
+  documents.onDidOpen((e) => opening.add(e.document.uri));
   documents.onDidChangeContent((e) => {
-    schedule(e.document, DEBOUNCE_MS);
+    schedule(e.document, opening.delete(e.document.uri) ? 0 : debounceMs);
     const kind = fileKindOf(uriToPath(e.document.uri) ?? e.document.uri, e.document.languageId);
     // Opened or edited: later versions re-read only the commands whose lines change.
     if (kind === 'shell' || kind === 'markdown') scriptCaches.edited(e.document.uri);
@@ -318,7 +348,7 @@ export function listen(connection: Connection): void {
       for (const d of documents.all()) {
         if (d.uri !== e.document.uri && cache.entry(d.uri)?.result?.kind === 'compose') {
           cache.delete(d.uri);
-          schedule(d, DEBOUNCE_MS);
+          schedule(d, debounceMs);
         }
       }
     }
