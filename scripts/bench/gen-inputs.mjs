@@ -3,7 +3,7 @@
 // bench/results/inputs/ and a manifest (inputs.json) naming each input, its file, its size and the
 // position where the benchmarks "type" (an `ENV`/environment value named BENCH_EDIT, or a syscall
 // name in the seccomp profile). Usage: node scripts/bench/gen-inputs.mjs [--seed N] [--out DIR]
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -297,13 +297,38 @@ function seccompSource() {
   return existsSync(shared) ? shared : undefined;
 }
 
+/**
+ * Writes a file only when its bytes differ, through a temporary name and a rename: a benchmark
+ * already reading the inputs (two runs at once) never sees a file missing or half written.
+ */
+function writeInput(file, data, written) {
+  written.add(file);
+  mkdirSync(dirname(file), { recursive: true });
+  const bytes = Buffer.from(data);
+  if (existsSync(file) && readFileSync(file).equals(bytes)) return;
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, bytes);
+  renameSync(tmp, file);
+}
+
+/** Removes what an earlier run wrote and this one did not (inputs renamed or dropped since). */
+function sweep(dir, written) {
+  if (!existsSync(dir)) return;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) {
+      sweep(p, written);
+      if (readdirSync(p).length === 0) rmSync(p, { recursive: true, force: true });
+    } else if (!written.has(p) && !e.name.endsWith('.tmp')) rmSync(p, { force: true });
+  }
+}
+
 export function generate({ seed = 8, out = join(root, 'bench', 'results', 'inputs') } = {}) {
-  rmSync(out, { recursive: true, force: true });
+  const written = new Set();
   const inputs = [];
   const put = (id, rel, text, meta, marker = 'BENCH_EDIT=here') => {
     const file = join(out, rel);
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, text);
+    writeInput(file, text, written);
     const edit = findEdit(text, marker.replace(/here$/, 'her'));
     inputs.push({ id, file: relative(root, file), bytes: Buffer.byteLength(text), lines: text.split('\n').length, edit, ...meta });
   };
@@ -318,9 +343,8 @@ export function generate({ seed = 8, out = join(root, 'bench', 'results', 'input
   const seccomp = seccompSource();
   if (seccomp) {
     const file = join(out, 'seccomp-default', 'seccomp.json');
-    mkdirSync(dirname(file), { recursive: true });
-    copyFileSync(seccomp, file);
-    const text = readFileSync(file, 'utf8');
+    const text = readFileSync(seccomp, 'utf8');
+    writeInput(file, text, written);
     // Typing happens inside the first syscall name of the first rule.
     const lines = text.split('\n');
     const line = lines.findIndex((l) => /"names"\s*:/.test(l)) + 1;
@@ -352,15 +376,15 @@ export function generate({ seed = 8, out = join(root, 'bench', 'results', 'input
           const name =
             kind === 'compose' ? `compose.${q}.${f.replace(/\.ya?ml$/, '')}.yaml` : `${q}.${f.replace(/\.dockerfile$/i, '')}.dockerfile`;
           const dest = join(out, `corpus-${kind}`, name);
-          mkdirSync(dirname(dest), { recursive: true });
-          copyFileSync(join(testDir, f), dest);
+          writeInput(dest, readFileSync(join(testDir, f)), written);
           corpus[kind].push(relative(root, dest));
         }
       }
     }
   }
   const manifest = { seed, generated: 'scripts/bench/gen-inputs.mjs', inputs, corpus };
-  writeFileSync(join(out, 'inputs.json'), JSON.stringify(manifest, null, 2));
+  writeInput(join(out, 'inputs.json'), JSON.stringify(manifest, null, 2), written);
+  sweep(out, written);
   return manifest;
 }
 
