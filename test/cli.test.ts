@@ -333,6 +333,16 @@ describe('finding files', () => {
     assert.deepEqual(filesWith(r.report, 'CT1001'), ['notes.txt']);
   });
 
+  test('a YAML file named on the command line whose name says nothing is linted as a Compose file', () => {
+    const compose = 'services:\n  web:\n    image: nginx:1.27\n    privileged: true\n';
+    const dir = project({ 'docker-compose-prod.yml': compose, 'deploy/stack.yaml': compose });
+    const named = lintJson(dir, 'docker-compose-prod.yml', 'deploy/stack.yaml');
+    assert.deepEqual(filesWith(named.report, 'CT2001'), ['deploy/stack.yaml', 'docker-compose-prod.yml']);
+    assert.ok(!named.report.findings.some((f) => f.ruleId.startsWith('CT1')), 'no Dockerfile rule on YAML');
+    // A folder walk goes by name only: neither is a Compose file name there.
+    assert.deepEqual(lintJson(dir).report.findings, []);
+  });
+
   test('globs: **/Dockerfile* matches by path, skipping node_modules; braces and single stars work', () => {
     const dir = project(tree);
     assert.deepEqual(filesWith(lintJson(dir, '**/Dockerfile*').report, 'CT1001'), [

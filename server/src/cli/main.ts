@@ -169,10 +169,12 @@ function lint(argv: string[], cwd: string, out: (s: string) => void, err: (s: st
     // character after it: drop it so that findings on the first line are not one column off.
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     const isMappedSeccomp = (p: string) => referenced.has(resolve(p));
-    // A file named on the command line is linted as a seccomp profile (JSON) or a Dockerfile when
+    // A file named on the command line is linted as a seccomp profile (JSON), a Compose file (YAML,
+    // the only YAML Containment reads: docker-compose-prod.yml, stack.yaml) or a Dockerfile when
     // neither its name nor its content says what it is.
     const known = fileKindOf(file, undefined, { text, isMappedSeccomp }) !== undefined;
-    const analysis = analyze(known ? file : /\.json$/i.test(file) ? 'seccomp.json' : 'Dockerfile', text, {
+    const as = known ? file : /\.json$/i.test(file) ? 'seccomp.json' : /\.ya?ml$/i.test(file) ? 'compose.yaml' : 'Dockerfile';
+    const analysis = analyze(as, text, {
       severities: [config.rules],
       locale: opts.lang,
       readRelative: makeReadRelative(file),
