@@ -1,6 +1,7 @@
 // Large files written on one line, in-process: a 0.9 MB seccomp profile (13,000 entries), a 1 MB
-// daemon.json (46,000 keys, a third of them misspelt dockerd keys) and a 1 MB Compose file whose
-// services are one flow mapping (2,600 services) — the shapes of test/hostile.test.ts, where every
+// daemon.json (46,000 keys, a third of them misspelt dockerd keys), a 1 MB Compose file whose
+// services are one flow mapping (2,600 services), a 0.8 MB `docker run` line with 40,000 options
+// and a 1.1 MB seccomp profile naming 100,000 calls that do not exist — the shapes of test/hostile.test.ts, where every
 // per-finding cost that grows with the file (a line/offset lookup, a did-you-mean over every name,
 // a formatter pass over the whole line) shows as seconds or minutes. Median wall and CPU time of
 // analyze() (parse + models + all rules and their fixes) over a few runs.
@@ -35,6 +36,15 @@ function oneLineInputs() {
     { id: 'seccomp-oneline-13000', path: 'seccomp.json', text: JSON.stringify({ defaultAction: 'SCMP_ACT_ERRNO', syscalls: entries }) },
     { id: 'daemon-oneline-46000', path: 'daemon.json', text: JSON.stringify(daemon) },
     { id: 'compose-oneline-2600', path: 'compose.yaml', text: `services: {${services.join(', ')}}` },
+    { id: 'shell-oneline-40000', path: 'deploy.sh', text: `#!/bin/sh\ndocker run ${'--cap-add NET_ADMIN '.repeat(40_000)}alpine:3.20\n` },
+    {
+      id: 'seccomp-unknown-100000',
+      path: 'seccomp.json',
+      text: JSON.stringify({
+        defaultAction: 'SCMP_ACT_ERRNO',
+        syscalls: [{ names: Array.from({ length: 100_000 }, (_, i) => `sys${i}`), action: 'SCMP_ACT_ALLOW' }],
+      }),
+    },
   ];
 }
 

@@ -27,6 +27,46 @@ function bagDistance(a: string, b: string): number {
   return Math.max(more, fewer);
 }
 
+/** The distinct characters of a string, one bit each: a–z, 0–9 and `_` their own, the rest sharing the others. */
+export interface CharSet {
+  lo: number;
+  hi: number;
+}
+
+function charBit(c: number): number {
+  if (c >= 97 && c <= 122) return c - 97;
+  if (c >= 65 && c <= 90) return c - 65;
+  if (c >= 48 && c <= 57) return 26 + c - 48;
+  if (c === 95) return 36;
+  return 37 + (c % 27);
+}
+
+export function charSet(s: string): CharSet {
+  let lo = 0;
+  let hi = 0;
+  for (let i = 0; i < s.length; i++) {
+    const b = charBit(s.charCodeAt(i));
+    if (b < 32) lo |= 1 << b;
+    else hi |= 1 << (b - 32);
+  }
+  return { lo, hi };
+}
+
+function bitCount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/**
+ * A lower bound of the edit distance in constant time, from the strings' character sets: one
+ * edit brings at most one missing character into each string. Characters sharing a bit can only
+ * lower it. Lets "did you mean" skip most candidates before bagDistance and the full distance.
+ */
+export function setDistance(a: CharSet, b: CharSet): number {
+  return Math.max(bitCount(a.lo & ~b.lo) + bitCount(a.hi & ~b.hi), bitCount(b.lo & ~a.lo) + bitCount(b.hi & ~a.hi));
+}
+
 /** Three rows reused by every call (the one before the previous is needed for swaps), grown as needed. */
 let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 

@@ -74,6 +74,26 @@ export function makeFixer(inv: Invocation, spec: RuntimeSpec, ports: Map<Port, P
   };
 
   const last = (name: string) => [...flags].reverse().find((o) => o.name === name);
+
+  // The options holding a span, found by binary search: a line with tens of thousands of options
+  // (each one a finding with a removal fix) stays linear. Options are in text order; maxEnd[i] is
+  // the furthest end among the first i + 1, so the search back stops at the first that cannot hold it.
+  let maxEnd: number[] | undefined;
+  const inOrder = flags.every((o, i) => i === 0 || flags[i - 1].start <= o.start);
+  const holding = (a: number, b: number): FlagOcc[] => {
+    if (!inOrder) return flags.filter((o) => o.start <= a && b <= o.end);
+    maxEnd ??= flags.reduce<number[]>((acc, o, i) => (acc.push(i === 0 ? o.end : Math.max(acc[i - 1], o.end)), acc), []);
+    let lo = 0;
+    let hi = flags.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (flags[mid].start <= a) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: FlagOcc[] = [];
+    for (let i = lo - 1; i >= 0 && maxEnd[i] >= b; i--) if (b <= flags[i].end) out.push(flags[i]);
+    return out.reverse();
+  };
   const fix = (title: Text, edits: TextEdit[]): RuntimeFix => ({ title, edits });
 
   const fixer: RuntimeFixer = {
@@ -92,7 +112,7 @@ export function makeFixer(inv: Invocation, spec: RuntimeSpec, ports: Map<Port, P
       if (origin.kind !== 'source') return undefined;
       const a = doc.offsetAt(origin.range.start);
       const b = doc.offsetAt(origin.range.end);
-      const hits = flags.filter((o) => o.start <= a && b <= o.end);
+      const hits = holding(a, b);
       if (hits.length === 0) return undefined;
       const o = hits.reduce((x, y) => (y.end - y.start < x.end - x.start ? y : x));
       // One item of a comma-separated list (`--cap-add SYS_ADMIN,NET_ADMIN`): remove just that item.

@@ -1,23 +1,24 @@
 // Helpers the seccomp rules share: spelling suggestions and minimal JSON text edits that keep the
 // file's indentation and line endings (pure core layer; not a rule, so the index skips it).
 
-import { editDistance } from '../../editDistance';
+import { charSet, editDistance, setDistance, type CharSet } from '../../editDistance';
 import type { TextDoc } from '../../text';
 import type { Range, TextEdit } from '../../types';
 import type { JVal, SeccompModel, SeccompRule } from '../../model/seccomp';
 
 /** Candidates lowercased and grouped by length, and the answers given so far, per candidate collection. */
 interface Prepared {
-  byLength: Map<number, { c: string; lower: string }[]>;
+  byLength: Map<number, { c: string; lower: string; chars: CharSet }[]>;
   answers: Map<string, string[]>;
 }
 const prepared = new WeakMap<object, Prepared>();
 
 function prepare(candidates: Iterable<string>): Prepared {
-  const byLength = new Map<number, { c: string; lower: string }[]>();
+  const byLength = new Map<number, { c: string; lower: string; chars: CharSet }[]>();
   for (const c of candidates) {
     const list = byLength.get(c.length) ?? [];
-    list.push({ c, lower: c.toLowerCase() });
+    const lower = c.toLowerCase();
+    list.push({ c, lower, chars: charSet(lower) });
     byLength.set(c.length, list);
   }
   return { byLength, answers: new Map() };
@@ -41,8 +42,10 @@ export function suggest(word: string, candidates: Iterable<string>, limit = 3): 
   const w = word.toLowerCase();
   const max = w.length <= 4 ? 1 : w.length <= 8 ? 2 : 3;
   const scored: { c: string; d: number }[] = [];
+  const chars = charSet(w);
   for (let len = Math.max(0, w.length - max); len <= w.length + max; len++) {
-    for (const { c, lower } of p.byLength.get(len) ?? []) {
+    for (const { c, lower, chars: cs } of p.byLength.get(len) ?? []) {
+      if (setDistance(chars, cs) > max) continue;
       const d = editDistance(w, lower, max);
       if (d <= max) scored.push({ c, d });
     }
