@@ -789,3 +789,27 @@ test('the lexer agrees with shell-quote on random quoted and escaped words', () 
   }
   assert.ok(compared > 2000, `compared ${compared}`);
 });
+
+test('statementStart: the innermost command holding a line (continuations, here-documents, $(…)), or the line itself', () => {
+  const text = [
+    '#!/bin/sh',
+    'docker run -d \\',
+    '  --privileged \\',
+    '  nginx:1.27',
+    'ssh host <<EOF',
+    'docker run --cap-add SYS_ADMIN \\',
+    '  alpine:3.20',
+    'EOF',
+    'id=$(docker run -d \\',
+    '  --pid=host alpine:3.20)',
+    'echo done',
+    '',
+  ].join('\n');
+  const m = parseDockerRuns(text, 'shell');
+  assert.deepEqual(
+    Array.from({ length: 12 }, (_, l) => m.statementStart(l)),
+    [0, 1, 1, 1, 4, 5, 5, 7, 8, 8, 10, 11],
+  );
+  assert.equal(m.statementStart(-1), -1, 'outside the document: the line itself');
+  assert.equal(m.statementStart(40), 40);
+});

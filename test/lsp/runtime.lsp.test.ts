@@ -10,6 +10,8 @@ import { pathToFileURL } from 'node:url';
 import { parseDocument } from 'yaml';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { applyTextEdits, messageOf, startServer, type TestClient } from './harness';
+import { analyze } from '../../server/src/core/analyze';
+import { MAX_DIAGNOSTICS } from '../../server/src/lsp/convert';
 
 const COMPOSE = [
   'services:',
@@ -207,6 +209,42 @@ describe('runtime files over LSP', () => {
     const b = await client.change(uri, bomb);
     assert.ok(Date.now() - started < 5000, 'an alias bomb does not hang the server');
     assert.ok(b.length >= 1);
+    await client.close(uri);
+  });
+
+  test('past 1,000 findings: errors first, then warnings, in file order, with one note; quick fixes everywhere', async () => {
+    const lines = ['#!/bin/sh'];
+    for (let i = 0; i < 400; i++) lines.push(`docker run --privileged -p 8${String(i).padStart(3, '0')}:80 alpine:3.20`);
+    const text = lines.join('\n') + '\n';
+    const uri = pathToFileURL(join(dir, 'many.sh')).href;
+    const all = analyze(join(dir, 'many.sh'), text)!.findings;
+    const count = (sev: string) => all.filter((f) => f.severity === sev).length;
+    assert.deepEqual([count('error'), count('warning'), count('info')], [400, 1600, 1200], 'the input as intended');
+
+    const diags = await client.open(uri, text, 'shellscript');
+    assert.equal(diags.length, MAX_DIAGNOSTICS + 1);
+    assert.equal(diags[0].code, 'CT0002');
+    assert.match(messageOf(diags[0]), /shows 1,000 of the 3,200 findings in this file/);
+    const shown = diags.slice(1);
+    assert.equal(shown.filter((d) => d.severity === 1).length, 400, 'every error');
+    const warnings = shown.filter((d) => d.severity === 2);
+    const firstWarnings = all.filter((f) => f.severity === 'warning').slice(0, 600);
+    assert.deepEqual(
+      warnings.map((d) => [d.code, d.range.start.line, d.range.start.character]),
+      firstWarnings.map((f) => [f.ruleId, f.range.start.line, f.range.start.character]),
+      'then the first warnings in file order',
+    );
+    assert.equal(shown.filter((d) => d.severity === 3).length, 0);
+    for (let i = 1; i < shown.length; i++) assert.ok(shown[i - 1].range.start.line <= shown[i].range.start.line, 'in file order');
+
+    // The last line's warnings are not shown; their quick fixes are still there.
+    const last = { start: { line: 400, character: 0 }, end: { line: 400, character: 10 } };
+    assert.ok(!shown.some((d) => d.severity === 2 && d.range.start.line === 400));
+    const actions = await client.codeActions(uri, last, ['quickfix']);
+    assert.ok(
+      actions.some((a) => /no-new-privileges/.test(a.title)),
+      actions.map((a) => a.title).join(' | '),
+    );
     await client.close(uri);
   });
 });

@@ -23,15 +23,22 @@ export interface DocumentResult {
 /** How many documents keep their whole analysis (model included) for hovers. */
 export const RECENT_ANALYSES = 3;
 
-/** The first line of the statement holding `line`, from the model (computed once per finding line). */
-function statementStartOf(analysis: Analysis, line: number): number {
+/**
+ * The first line of the statement holding a line, from the model: for a Dockerfile the first
+ * instruction (in file order) whose lines hold it, from a table made in one pass, since the
+ * language server asks for every line with a finding (a 19,000-line file has as many).
+ */
+function statementStarts(analysis: Analysis): (line: number) => number {
   const model = analysis.model;
-  if (model?.kind === 'dockerfile') {
-    const instr = model.image.instructions.find((i) => i.range.start.line <= line && i.range.end.line >= line);
-    if (instr) return instr.range.start.line;
+  if (model?.kind === 'runtime') return (line) => model.runtime.statementStart(line);
+  if (model?.kind !== 'dockerfile') return (line) => line;
+  const lineCount = analysis.doc.lineCount;
+  const startOf = new Int32Array(lineCount).fill(-1);
+  for (const i of model.image.instructions) {
+    const first = i.range.start.line;
+    for (let l = Math.max(first, 0); l <= Math.min(i.range.end.line, lineCount - 1); l++) if (startOf[l] < 0) startOf[l] = first;
   }
-  if (model?.kind === 'runtime') return model.runtime.statementStart(line);
-  return line;
+  return (line) => (line >= 0 && line < lineCount && startOf[line] >= 0 ? startOf[line] : line);
 }
 
 /** The part of an analysis kept for an open document: nothing that refers to the model. */
@@ -39,11 +46,12 @@ export function retain(analysis: Analysis): DocumentResult {
   // Only the lines where a finding starts and whose statement starts above are stored.
   const starts = new Map<number, number>();
   const seen = new Set<number>();
+  const statementStartOf = statementStarts(analysis);
   for (const f of analysis.findings) {
     const line = f.range.start.line;
     if (seen.has(line)) continue;
     seen.add(line);
-    const first = statementStartOf(analysis, line);
+    const first = statementStartOf(line);
     if (first !== line) starts.set(line, first);
   }
   return {

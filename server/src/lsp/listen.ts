@@ -32,7 +32,7 @@ import { ProfileReferences } from './profileRefs';
 import { globToRegExp } from '../core/glob';
 import { fileKindOf } from '../core/fileKinds';
 import { sep } from 'node:path';
-import { toDiagnostic } from './convert';
+import { toDiagnostics } from './convert';
 import { registerContainers } from './containers';
 import { registerConcepts } from './concepts';
 import { langFromLocale, type Lang } from '../core/knowledge/concepts';
@@ -224,7 +224,7 @@ export function listen(connection: Connection, opts: ListenOptions = {}): void {
     void connection.sendDiagnostics({
       uri: doc.uri,
       version: doc.version,
-      diagnostics: analysis ? analysis.findings.map(toDiagnostic) : [],
+      diagnostics: analysis ? toDiagnostics(analysis.findings, lang) : [],
     });
   }
 

@@ -250,6 +250,16 @@ export function scanFence(doc: TextDoc, f: Fence, locale: Locale = 'en'): RunPar
   return part;
 }
 
+/** For each line, the first line of the statement that holds it and starts last (-1: none). */
+function innermostStarts(statements: { first: number; last: number }[], lineCount: number): Int32Array {
+  const out = new Int32Array(lineCount).fill(-1);
+  for (const s of statements) {
+    const last = Math.min(s.last, lineCount - 1);
+    for (let l = Math.max(s.first, 0); l <= last; l++) if (s.first > out[l]) out[l] = s.first;
+  }
+  return out;
+}
+
 /** The document's model from its parts, in file order; `shifts[i]` moves part i's option offsets to this version. */
 export function assembleRuns(doc: TextDoc, kind: 'shell' | 'markdown', parts: RunPart[], shifts?: number[]): DockerRunDocModel {
   const specs: RuntimeSpec[] = [];
@@ -271,6 +281,7 @@ export function assembleRuns(doc: TextDoc, kind: 'shell' | 'markdown', parts: Ru
   // A lexing error is found before the commands it cuts short: problems in file order too.
   problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 
+  let startOf: Int32Array | undefined;
   const model: DockerRunDocModel = {
     kind,
     doc,
@@ -282,11 +293,11 @@ export function assembleRuns(doc: TextDoc, kind: 'shell' | 'markdown', parts: Ru
       return last;
     },
     statementStart(line: number): number {
-      let best: { first: number; last: number } | undefined;
-      for (const s of statements) {
-        if (s.first <= line && line <= s.last && (!best || s.first > best.first)) best = s;
-      }
-      return best?.first ?? line;
+      // The innermost statement holding the line (the one that starts last), from a table built on
+      // the first call: the language server asks for every line with a finding.
+      startOf ??= innermostStarts(statements, doc.lineCount);
+      const first = line >= 0 && line < startOf.length ? startOf[line] : -1;
+      return first >= 0 ? first : line;
     },
     hoverAt: () => undefined,
     flagAt(pos: Position): DockerRunFlagAt | undefined {
