@@ -282,15 +282,22 @@ export function assembleRuns(doc: TextDoc, kind: 'shell' | 'markdown', parts: Ru
   problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 
   let startOf: Int32Array | undefined;
+  let lastOf: Map<number, number> | undefined;
   const model: DockerRunDocModel = {
     kind,
     doc,
     specs,
     problems,
     statementSpan(line: number): number {
-      let last = blockEnds.get(line) ?? line;
-      for (const s of statements) if (s.first === line && s.last > last) last = s.last;
-      return last;
+      // The furthest last line of the commands starting on the line, from a map built on the first
+      // call (each suppression comment asks once).
+      if (!lastOf) {
+        lastOf = new Map();
+        for (const s of statements) lastOf.set(s.first, Math.max(lastOf.get(s.first) ?? s.last, s.last));
+      }
+      const base = blockEnds.get(line) ?? line;
+      const last = lastOf.get(line);
+      return last !== undefined && last > base ? last : base;
     },
     statementStart(line: number): number {
       // The innermost statement holding the line (the one that starts last), from a table built on
