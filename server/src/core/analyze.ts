@@ -179,10 +179,25 @@ function dedupe(findings: Finding[], labels: Map<Finding, string>, locale?: Loca
   }
   const out: Finding[] = [];
   for (const list of byKey.values()) {
-    const [first, ...rest] = list;
-    const others = [...new Set(rest.map((f) => labels.get(f)).filter((l): l is string => !!l && l !== labels.get(first)))];
+    const first = list[0];
+    if (list.length === 1) {
+      out.push(first);
+      continue;
+    }
+    const others = [
+      ...new Set(
+        list
+          .slice(1)
+          .map((f) => labels.get(f))
+          .filter((l): l is string => !!l && l !== labels.get(first)),
+      ),
+    ];
+    if (others.length === 0) {
+      out.push(first);
+      continue;
+    }
     const also = inLocale(t(` (The same setting applies to ${others.join(', ')}.)`, `（同一设置也适用于 ${others.join('、')}。）`), locale);
-    out.push(others.length > 0 ? { ...first, message: `${first.message}${also}` } : first);
+    out.push({ ...first, message: `${first.message}${also}` });
   }
   return out;
 }
