@@ -76,7 +76,7 @@ export function makeFixer(inv: Invocation, spec: RuntimeSpec, ports: Map<Port, P
   const last = (name: string) => [...flags].reverse().find((o) => o.name === name);
 
   // The options holding a span, found by binary search: a line with tens of thousands of options
-  // (each one a finding with a removal fix) stays linear. Options are in text order; maxEnd[i] is
+  // (each one a finding with a removal fix) is not quadratic. Options are in text order; maxEnd[i] is
   // the furthest end among the first i + 1, so the search back stops at the first that cannot hold it.
   let maxEnd: number[] | undefined;
   const inOrder = flags.every((o, i) => i === 0 || flags[i - 1].start <= o.start);
