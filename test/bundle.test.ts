@@ -7,12 +7,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { MAX_CACHE_FILES } from '../server/src/io/codeCache';
 
 let dir: string;
 let server: ChildProcess;
@@ -115,6 +116,25 @@ test('the bundled CLI keeps a code cache and loads inspect and explain on demand
   }
 
   assert.deepEqual(exec('0', 'lint', 'Dockerfile'), first, 'CONTAINMENT_COMPILE_CACHE=0 runs without a cache');
+
+  // Caches left by other installations (an older extension version, a deleted checkout): past
+  // MAX_CACHE_FILES the least recently used go when a cache is written.
+  if (typeof (Module as { enableCompileCache?: unknown }).enableCompileCache !== 'function') {
+    const crowded = join(dir, 'crowded-cache');
+    mkdirSync(crowded, { recursive: true });
+    for (let i = 0; i < MAX_CACHE_FILES + 10; i++) {
+      const f = join(crowded, `old${String(i).padStart(2, '0')}-x.bin`);
+      writeFileSync(f, 'left by another installation');
+      const t = new Date(Date.UTC(2020, 0, 1 + i));
+      utimesSync(f, t, t);
+    }
+    assert.deepEqual(exec(crowded, 'lint', 'Dockerfile'), first);
+    const left = readdirSync(crowded).sort();
+    assert.equal(left.length, MAX_CACHE_FILES, left.join(', '));
+    assert.ok(!left.includes('old00-x.bin') && !left.includes('old10-x.bin'), 'the least recently used went');
+    assert.ok(left.includes(`old${MAX_CACHE_FILES + 9}-x.bin`), 'the most recent stayed');
+    assert.equal(left.filter((f) => !f.startsWith('old')).length, 1, 'the new cache is kept');
+  }
 
   // Each file kind's parser and rules are loaded when its first file is analysed
   // (core/parsers.ts, rules/index.generated.ts): every kind in one process, after a Dockerfile.

@@ -1,5 +1,5 @@
 // Loads a bundle with V8's code cache (I/O layer, used by the small entry files in dist/ that start
-// the language server and the CLI).
+// the language server and the CLI, and by the extension for the language client library).
 //
 // Most of a start is V8 compiling the bundle (1.5 to 2.5 MB) and then, one by one, the functions
 // that run. The cache holds their bytecode, made once after a run has used them: Node 22 and later
@@ -13,8 +13,11 @@
 // then compiles them on every run. The cache records the parts it was made with, and a run that
 // used another one writes it again, with everything compiled so far (the parts before, and this one).
 
-import { mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import Module from 'node:module';
+import { mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+// Not `import Module from`: the client bundles this file too, and there esbuild would wrap a
+// default import in a helper that copies the module's exports at load (test/client-bundle.test.ts).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+import Module = require('node:module');
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
@@ -59,6 +62,12 @@ export interface LoadOptions {
    * the rule models of the files it analysed). A cache made without one of them is made again.
    */
   parts?: () => readonly string[];
+  /**
+   * Only this bundle's cache (vm.Script's cachedData), never Node's process-wide compile cache
+   * (module.enableCompileCache): in VS Code's extension host, shared with other extensions, that
+   * would cache their code too, in Containment's folder.
+   */
+  thisBundleOnly?: boolean;
 }
 
 /** What a cache file starts with: this magic, the parts it was made with (comma-separated), a newline, then V8's data. */
@@ -72,7 +81,7 @@ function splitCacheFile(file: Buffer): { parts: Set<string>; data: Buffer } | un
 }
 
 /** Requires a CommonJS bundle as require() would, with V8's code cache when there is one. */
-export function loadWithCodeCache(file: string, { dir, writeAfterMs, parts }: LoadOptions): unknown {
+export function loadWithCodeCache(file: string, { dir, writeAfterMs, parts, thisBundleOnly }: LoadOptions): unknown {
   const nodeModule = Module as unknown as {
     enableCompileCache?: (dir: string) => unknown;
     wrap(source: string): string;
@@ -80,7 +89,7 @@ export function loadWithCodeCache(file: string, { dir, writeAfterMs, parts }: Lo
   };
   const requireHere = Module.createRequire(file);
   if (!dir) return requireHere(file);
-  if (typeof nodeModule.enableCompileCache === 'function') {
+  if (!thisBundleOnly && typeof nodeModule.enableCompileCache === 'function') {
     try {
       nodeModule.enableCompileCache(dir);
     } catch {
@@ -100,6 +109,15 @@ export function loadWithCodeCache(file: string, { dir, writeAfterMs, parts }: Lo
   }
   const script = new Script(nodeModule.wrap(source), { filename: file, cachedData: cached?.data });
   const cachedParts = cached && !script.cachedDataRejected ? cached.parts : undefined;
+  if (cachedParts) {
+    // Used now: the folder keeps the caches used last (see prune).
+    try {
+      const now = new Date();
+      utimesSync(cacheFile, now, now);
+    } catch {
+      // A read-only folder: nothing to keep track of.
+    }
+  }
   let written = false;
   // Later, so that the cache also holds the functions the command or the server has run.
   const write = () => {
@@ -125,7 +143,35 @@ export function loadWithCodeCache(file: string, { dir, writeAfterMs, parts }: Lo
   return mod.exports;
 }
 
-/** Writes the cache atomically and removes the caches of earlier builds of the same bundle; never throws. */
+/**
+ * How many cache files the folder keeps. A bundle's cache is named by its path, so the caches of
+ * an extension version replaced by the next one, or of a checkout since deleted, stay behind: past
+ * this many (three bundles of some ten installations, 1 to 2 MB each), the least recently used go
+ * (a cache's time is set each time it is used).
+ */
+export const MAX_CACHE_FILES = 30;
+
+/** Removes the least recently used cache files beyond MAX_CACHE_FILES (not `keep`). */
+function prune(dir: string, keep: string): void {
+  const files: { p: string; at: number }[] = [];
+  for (const f of readdirSync(dir)) {
+    if (!f.endsWith('.bin')) continue;
+    const p = join(dir, f);
+    try {
+      files.push({ p, at: statSync(p).mtimeMs });
+    } catch {
+      // Removed meanwhile by another process.
+    }
+  }
+  if (files.length <= MAX_CACHE_FILES) return;
+  files.sort((a, b) => b.at - a.at);
+  for (const { p } of files.slice(MAX_CACHE_FILES)) if (p !== keep) rmSync(p, { force: true });
+}
+
+/**
+ * Writes the cache atomically, removes the caches of earlier builds of the same bundle and the
+ * oldest of other bundles beyond MAX_CACHE_FILES; never throws.
+ */
 function writeCache(dir: string, prefix: string, cacheFile: string, script: Script, parts: string[]): void {
   try {
     const data = script.createCachedData();
@@ -137,6 +183,7 @@ function writeCache(dir: string, prefix: string, cacheFile: string, script: Scri
       const p = join(dir, f);
       if (f.startsWith(prefix) && p !== cacheFile && !f.endsWith('.tmp')) rmSync(p, { force: true });
     }
+    prune(dir, cacheFile);
   } catch {
     // A read-only or full disk: the next start compiles again.
   }
