@@ -78,9 +78,11 @@ export function makeFixer(inv: Invocation, spec: RuntimeSpec, ports: Map<Port, P
   // The options holding a span, found by binary search: a line with tens of thousands of options
   // (each one a finding with a removal fix) is not quadratic. Options are in text order; maxEnd[i] is
   // the furthest end among the first i + 1, so the search back stops at the first that cannot hold it.
+  // Both made on the first call: most commands are never asked.
+  let inOrder: boolean | undefined;
   let maxEnd: number[] | undefined;
-  const inOrder = flags.every((o, i) => i === 0 || flags[i - 1].start <= o.start);
   const holding = (a: number, b: number): FlagOcc[] => {
+    inOrder ??= flags.every((o, i) => i === 0 || flags[i - 1].start <= o.start);
     if (!inOrder) return flags.filter((o) => o.start <= a && b <= o.end);
     maxEnd ??= flags.reduce<number[]>((acc, o, i) => (acc.push(i === 0 ? o.end : Math.max(acc[i - 1], o.end)), acc), []);
     let lo = 0;
