@@ -115,6 +115,20 @@ export class TextDoc {
   }
 }
 
+/**
+ * For a document's statements given as line spans, the first line of the innermost one (the one
+ * that starts last) holding each line, or the line itself when none does. The table is made in
+ * one pass: the language server asks for every line that has a finding.
+ */
+export function statementStarts(spans: Iterable<{ first: number; last: number }>, lineCount: number): (line: number) => number {
+  const startOf = new Int32Array(lineCount).fill(-1);
+  for (const s of spans) {
+    const last = Math.min(s.last, lineCount - 1);
+    for (let l = Math.max(s.first, 0); l <= last; l++) if (s.first > startOf[l]) startOf[l] = s.first;
+  }
+  return (line) => (line >= 0 && line < lineCount && startOf[line] >= 0 ? startOf[line] : line);
+}
+
 export function pos(line: number, character: number): Position {
   return { line, character };
 }

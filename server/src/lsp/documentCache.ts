@@ -7,7 +7,7 @@
 // findings, not 200 models (a model is often 10 to 100 times its text).
 
 import type { Analysis } from '../core/analyze';
-import type { TextDoc } from '../core/text';
+import { statementStarts, type TextDoc } from '../core/text';
 import type { FileKind, Finding } from '../core/types';
 
 /** What is kept of one analysis for as long as the document is open. */
@@ -24,21 +24,15 @@ export interface DocumentResult {
 export const RECENT_ANALYSES = 3;
 
 /**
- * The first line of the statement holding a line, from the model: for a Dockerfile the first
- * instruction (in file order) whose lines hold it, from a table made in one pass, since the
- * language server asks for every line with a finding (a 19,000-line file has as many).
+ * The first line of the statement holding a line, from the model (a Dockerfile's instructions
+ * never share a line, so the innermost one is the only one).
  */
-function statementStarts(analysis: Analysis): (line: number) => number {
+function statementStartsOf(analysis: Analysis): (line: number) => number {
   const model = analysis.model;
   if (model?.kind === 'runtime') return (line) => model.runtime.statementStart(line);
   if (model?.kind !== 'dockerfile') return (line) => line;
-  const lineCount = analysis.doc.lineCount;
-  const startOf = new Int32Array(lineCount).fill(-1);
-  for (const i of model.image.instructions) {
-    const first = i.range.start.line;
-    for (let l = Math.max(first, 0); l <= Math.min(i.range.end.line, lineCount - 1); l++) if (startOf[l] < 0) startOf[l] = first;
-  }
-  return (line) => (line >= 0 && line < lineCount && startOf[line] >= 0 ? startOf[line] : line);
+  const spans = model.image.instructions.map((i) => ({ first: i.range.start.line, last: i.range.end.line }));
+  return statementStarts(spans, analysis.doc.lineCount);
 }
 
 /** The part of an analysis kept for an open document: nothing that refers to the model. */
@@ -46,7 +40,7 @@ export function retain(analysis: Analysis): DocumentResult {
   // Only the lines where a finding starts and whose statement starts above are stored.
   const starts = new Map<number, number>();
   const seen = new Set<number>();
-  const statementStartOf = statementStarts(analysis);
+  const statementStartOf = statementStartsOf(analysis);
   for (const f of analysis.findings) {
     const line = f.range.start.line;
     if (seen.has(line)) continue;

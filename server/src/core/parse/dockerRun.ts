@@ -10,7 +10,7 @@
 // blocks tagged bash/sh/shell/zsh (scripts) or console/shell-session/terminal (only prompt lines
 // are commands; output is ignored).
 
-import { TextDoc } from '../text';
+import { statementStarts, TextDoc } from '../text';
 import { inLocale, t, type Locale, type Position, type Range } from '../types';
 import type { InputProblem, RuntimeDocModel } from '../model/runtimeDoc';
 import type { RuntimeSpec } from '../model/runtime';
@@ -250,16 +250,6 @@ export function scanFence(doc: TextDoc, f: Fence, locale: Locale = 'en'): RunPar
   return part;
 }
 
-/** For each line, the first line of the statement that holds it and starts last (-1: none). */
-function innermostStarts(statements: { first: number; last: number }[], lineCount: number): Int32Array {
-  const out = new Int32Array(lineCount).fill(-1);
-  for (const s of statements) {
-    const last = Math.min(s.last, lineCount - 1);
-    for (let l = Math.max(s.first, 0); l <= last; l++) if (s.first > out[l]) out[l] = s.first;
-  }
-  return out;
-}
-
 /** The document's model from its parts, in file order; `shifts[i]` moves part i's option offsets to this version. */
 export function assembleRuns(doc: TextDoc, kind: 'shell' | 'markdown', parts: RunPart[], shifts?: number[]): DockerRunDocModel {
   const specs: RuntimeSpec[] = [];
@@ -281,7 +271,7 @@ export function assembleRuns(doc: TextDoc, kind: 'shell' | 'markdown', parts: Ru
   // A lexing error is found before the commands it cuts short: problems in file order too.
   problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 
-  let startOf: Int32Array | undefined;
+  let startOf: ((line: number) => number) | undefined;
   let lastOf: Map<number, number> | undefined;
   const model: DockerRunDocModel = {
     kind,
@@ -300,11 +290,9 @@ export function assembleRuns(doc: TextDoc, kind: 'shell' | 'markdown', parts: Ru
       return last !== undefined && last > base ? last : base;
     },
     statementStart(line: number): number {
-      // The innermost statement holding the line (the one that starts last), from a table built on
-      // the first call: the language server asks for every line with a finding.
-      startOf ??= innermostStarts(statements, doc.lineCount);
-      const first = line >= 0 && line < startOf.length ? startOf[line] : -1;
-      return first >= 0 ? first : line;
+      // The innermost statement holding the line, from a table made on the first call.
+      startOf ??= statementStarts(statements, doc.lineCount);
+      return startOf(line);
     },
     hoverAt: () => undefined,
     flagAt(pos: Position): DockerRunFlagAt | undefined {
